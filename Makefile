@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE ?= fixtures/nanjie-2024
+
+# Prefect runs in local ephemeral mode, with its home inside the project (no server to start).
+export PREFECT_HOME ?= $(CURDIR)/output/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_LOGGING_LEVEL ?= WARNING
+
+.PHONY: demo test venv bench fixtures lock clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/jixiao run $(SAMPLE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Regenerates fixtures/ from tools/make_fixtures.py (needs LibreOffice for the PDFs).
+fixtures: $(STAMP)
+	$(BIN)/python tools/make_fixtures.py
+
+# Re-pins dependencies (needs uv); the lock names no package index.
+lock:
+	uv pip compile pyproject.toml --extra dev --extra dask --generate-hashes \
+	  --no-emit-index-url --no-emit-find-links --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV)

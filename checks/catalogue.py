@@ -1,0 +1,135 @@
+"""Rule registry, rule configuration (YAML) and the runner."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence, TypeVar
+
+import yaml
+from pydantic import BaseModel
+
+from schemas.findings import Evidence, Finding, Severity, Subject
+
+DEFAULT_CONFIG = Path(__file__).with_name("rules.yaml")
+_NOT_RULE_MODULES = {"catalogue"}
+
+R = TypeVar("R", bound=BaseModel)
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: every record of the submission, and its own configuration."""
+
+    rule: "Rule"
+    records: Sequence[BaseModel]
+    config: dict[str, Any]  # this rule's entry of rules.yaml
+    settings: dict[str, Any] = field(default_factory=dict)  # the shared `settings` section
+
+    def records_of(self, kind: type[R]) -> list[R]:
+        return [r for r in self.records if isinstance(r, kind)]
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.config.get("params", {}) or {}
+
+    def finding(
+        self,
+        subject: Subject,
+        evidence: Iterable[Evidence],
+        details: dict[str, Any] | None = None,
+        template: str = "message",
+        **fmt: Any,
+    ) -> Finding:
+        """Build a finding whose message is this rule's template filled with `fmt`."""
+        text = self.config[template].format(**fmt)
+        return Finding(
+            rule_id=self.rule.id,
+            rule_name=self.rule.name,
+            severity=Severity(self.config.get("severity", self.rule.default_severity)),
+            message=text.strip(),
+            subject=subject,
+            evidence=list(evidence),
+            details=details or {},
+        )
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    func: Callable[[RuleContext], Iterable[Finding]]
+    default_severity: str = "error"
+    doc: str = ""
+
+
+_RULES: dict[str, Rule] = {}
+_loaded = False
+
+
+def rule(rule_id: str, name: str, severity: str = "error"):
+    """Register a rule function under a stable id."""
+
+    def decorate(func: Callable[[RuleContext], Iterable[Finding]]):
+        if rule_id in _RULES:
+            raise ValueError(f"rule id {rule_id} registered twice")
+        _RULES[rule_id] = Rule(rule_id, name, func, severity, (func.__doc__ or "").strip())
+        return func
+
+    return decorate
+
+
+def _load_rules() -> None:
+    global _loaded
+    if _loaded:
+        return
+    pkg = importlib.import_module("checks")
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if not mod.name.startswith("_") and mod.name not in _NOT_RULE_MODULES:
+            importlib.import_module(f"checks.{mod.name}")
+    _loaded = True
+
+
+def all_rules() -> list[Rule]:
+    _load_rules()
+    return sorted(_RULES.values(), key=lambda r: r.id)
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """Read the rule configuration; a user file overrides the defaults entry by entry."""
+    with open(DEFAULT_CONFIG, encoding="utf-8") as fh:
+        config = yaml.safe_load(fh) or {}
+    if path is not None:
+        with open(path, encoding="utf-8") as fh:
+            override = yaml.safe_load(fh) or {}
+        for key, value in override.items():
+            if isinstance(value, dict) and isinstance(config.get(key), dict):
+                config[key] = {**config[key], **value}
+            else:
+                config[key] = value
+    return config
+
+
+def run_checks(
+    records: Sequence[BaseModel],
+    config: dict[str, Any] | None = None,
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Run every enabled rule over all records of a submission."""
+    config = config if config is not None else load_config()
+    rules_cfg = config.get("rules", {})
+    settings = config.get("settings", {})
+    wanted = set(only) if only is not None else None
+    findings: list[Finding] = []
+    for r in all_rules():
+        cfg = rules_cfg.get(r.id)
+        if cfg is None:
+            raise KeyError(f"rule {r.id} has no entry in the rule configuration")
+        if not cfg.get("enabled", True) or (wanted is not None and r.id not in wanted):
+            continue
+        findings.extend(r.func(RuleContext(r, records, cfg, settings)))
+    order = {s: i for i, s in enumerate(Severity)}
+    findings.sort(key=lambda f: (order[f.severity], f.rule_id, f.subject.unit, f.subject.period))
+    return findings

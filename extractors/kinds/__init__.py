@@ -1,0 +1,80 @@
+"""Document kinds as plug-ins.
+
+Each module in this package registers one `DocumentKind`: a detector (does this document hold
+my tables, and how sure am I, 0–1) and a parser (neutral model → typed records). The flow only
+calls `classify` and `parse`; adding a kind means adding a module here, nothing else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+from pydantic import BaseModel
+
+from schemas.document import Document
+
+MIN_CONFIDENCE = 0.5
+
+
+class ParseError(Exception):
+    """The document is of a known kind but its content cannot be read; message in Chinese."""
+
+    def __init__(self, file_name: str, reason: str):
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"文件“{file_name}”内容无法解析：{reason}")
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # stable identifier, e.g. "monitoring"
+    label: str  # Chinese, for users, e.g. "绩效运行监控表"
+    detect: Callable[[Document], float]
+    parse: Callable[[Document], list[BaseModel]]
+
+
+_REGISTRY: dict[str, DocumentKind] = {}
+_loaded = False
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    if kind.name in _REGISTRY and _REGISTRY[kind.name] is not kind:
+        raise ValueError(f"document kind {kind.name!r} registered twice")
+    _REGISTRY[kind.name] = kind
+    return kind
+
+
+def _load_plugins() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for mod in pkgutil.iter_modules(__path__):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{mod.name}")
+    _loaded = True
+
+
+def all_kinds() -> list[DocumentKind]:
+    _load_plugins()
+    return list(_REGISTRY.values())
+
+
+def get_kind(name: str) -> DocumentKind:
+    _load_plugins()
+    return _REGISTRY[name]
+
+
+def classify(doc: Document) -> list[tuple[DocumentKind, float]]:
+    """Every kind with its confidence, most confident first."""
+    scored = [(k, float(k.detect(doc))) for k in all_kinds()]
+    return sorted(scored, key=lambda pair: pair[1], reverse=True)
+
+
+def best_kind(doc: Document) -> tuple[DocumentKind, float] | None:
+    ranked = classify(doc)
+    if ranked and ranked[0][1] >= MIN_CONFIDENCE:
+        return ranked[0]
+    return None

@@ -1,0 +1,62 @@
+"""Findings: what a rule found, with the evidence (source of every number it used)."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field, computed_field
+
+from schemas.provenance import SourceRef
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
+
+
+class Evidence(BaseModel):
+    """One value a rule used: what it is (in Chinese), its raw text, its value and its source."""
+
+    role: str  # e.g. "1-6月执行数（基本支出）"
+    raw: str
+    value: Decimal | None = None
+    ref: SourceRef
+
+
+class Subject(BaseModel):
+    """What a finding is about; the stable part of its identity."""
+
+    unit: str = ""
+    year: int | None = None
+    period: str = ""  # e.g. "1-6月"
+    project: str = ""
+    line: str = ""  # canonical line name or indicator name
+    column: str = ""  # canonical column name
+
+
+class Finding(BaseModel):
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str  # Chinese, ready to paste into a report
+    subject: Subject
+    evidence: list[Evidence] = Field(default_factory=list)
+    details: dict[str, Any] = Field(default_factory=dict)  # reported/computed values etc.
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fingerprint(self) -> str:
+        """Stable across corrected files: rule + unit + year + period + project + line + column."""
+        s = self.subject
+        key = "|".join(
+            [self.rule_id, s.unit, str(s.year or ""), s.period, s.project, s.line, s.column]
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,43 @@
+"""Typed records common to every document kind."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from schemas.provenance import SourceRef
+
+
+class TextValue(BaseModel):
+    """A piece of text read from a cell or block, with where it came from."""
+
+    text: str
+    ref: SourceRef
+
+
+class Attribute(BaseModel):
+    """A document-level fact (unit, year, period …) and how it was found."""
+
+    value: str
+    raw: str
+    ref: SourceRef | None = None
+    source: Literal["content", "filename"] = "content"
+
+
+Operator = Literal["≥", "≤", ">", "<", "="]
+
+
+class IndicatorValue(BaseModel):
+    """An indicator value such as `≥90%`, `12次`, `健全`: operator, number and unit when stated.
+
+    Quantitative when it states a number the result can be measured against (domain.md).
+    """
+
+    raw: str
+    operator: Operator | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    quantitative: bool = False
+    ref: SourceRef | None = None
