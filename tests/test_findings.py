@@ -1,0 +1,35 @@
+"""A finding's fingerprint identifies what it is about, never which file version said it."""
+
+from decimal import Decimal
+
+from schemas.findings import Evidence, Finding, Severity, Subject
+from schemas.provenance import SourceRef
+
+
+def _finding(sha: str, reported: str, unit: str = "南街街道办事处", line: str = "基本支出") -> Finding:
+    ref = SourceRef(file_sha256=sha, file_name="x.xlsx", sheet="Sheet1", row=7, column=6)
+    return Finding(
+        rule_id="MON001",
+        rule_name="execution_rate_mismatch",
+        severity=Severity.ERROR,
+        message="……",
+        subject=Subject(unit=unit, year=2024, period="1-6月", line=line, column="执行率"),
+        evidence=[Evidence(role="执行率", raw=reported, value=Decimal(reported), ref=ref)],
+        details={"reported": reported},
+    )
+
+
+def test_fingerprint_survives_a_corrected_file():
+    assert _finding("a" * 64, "43.75").fingerprint == _finding("b" * 64, "43.70").fingerprint
+
+
+def test_fingerprint_differs_by_subject():
+    base = _finding("a" * 64, "43.75").fingerprint
+    assert _finding("a" * 64, "43.75", line="项目支出").fingerprint != base
+    assert _finding("a" * 64, "43.75", unit="东关街道办事处").fingerprint != base
+
+
+def test_fingerprint_is_serialised():
+    data = _finding("a" * 64, "43.75").model_dump(mode="json")
+    assert len(data["fingerprint"]) == 16
+    assert data["severity"] == "error"
