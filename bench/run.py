@@ -1,0 +1,76 @@
+"""Speed and memory figures for the pipeline, printed — never asserted.
+
+    make bench            # or: .venv/bin/python bench/run.py [--repeat N]
+
+Measures, per fixture file: extraction (file → neutral model), parsing (model → records);
+then the checks over a whole submission, and the peak resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checks import load_config, run_checks  # noqa: E402
+from extractors import extract  # noqa: E402
+from extractors.kinds import best_kind  # noqa: E402
+from runs.discover import discover  # noqa: E402
+
+SUBMISSIONS = [ROOT / "fixtures" / "nanjie-2024", ROOT / "fixtures" / "monitoring"]
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+
+
+def timed(fn, repeat: int):
+    times, result = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return result, statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    config = load_config()
+    print(f"{'file':60} {'format':6} {'extract ms':>10} {'parse ms':>9} {'tables':>6}")
+    total_files, total_time = 0, 0.0
+    for submission in SUBMISSIONS:
+        records = []
+        for path in discover(submission):
+            try:
+                doc, t_ex = timed(lambda: extract(path), args.repeat)
+            except Exception as exc:  # bad inputs are part of some submissions
+                print(f"{path.name[:60]:60} error: {exc}")
+                continue
+            kind = best_kind(doc)
+            t_pa = 0.0
+            if kind is not None:
+                recs, t_pa = timed(lambda: kind[0].parse(doc), args.repeat)
+                records.extend(recs)
+            total_files += 1
+            total_time += t_ex + t_pa
+            print(f"{path.name[:60]:60} {doc.format.value:6} {t_ex*1000:10.1f} {t_pa*1000:9.1f} {len(doc.tables):6}")
+        findings, t_ch = timed(lambda: run_checks(records, config), args.repeat)
+        print(f"  checks over {submission.name}: {len(records)} records → {len(findings)} findings in {t_ch*1000:.1f} ms")
+    if REALDOCS.is_dir():
+        for pdf in sorted(REALDOCS.glob("*.pdf")):
+            doc, t_ex = timed(lambda: extract(pdf), 1)
+            pages = doc.page_count or 0
+            print(f"{pdf.name[:60]:60} pdf    {t_ex*1000:10.1f} {'':>9} {len(doc.tables):6}  "
+                  f"({pages} pages, {t_ex*1000/max(pages,1):.0f} ms/page)")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nfixture documents: {total_files}, extract+parse median total {total_time:.2f} s")
+    print(f"peak resident memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
