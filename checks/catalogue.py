@@ -105,11 +105,25 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
         with open(path, encoding="utf-8") as fh:
             override = yaml.safe_load(fh) or {}
         for key, value in override.items():
-            if isinstance(value, dict) and isinstance(config.get(key), dict):
+            if key == "rules" and isinstance(value, dict) and isinstance(config.get(key), dict):
+                config[key] = {**config[key], **{rid: _merge_rule(config[key].get(rid), entry)
+                                                 for rid, entry in value.items()}}
+            elif isinstance(value, dict) and isinstance(config.get(key), dict):
                 config[key] = {**config[key], **value}
             else:
                 config[key] = value
     return config
+
+
+def _merge_rule(default: Any, override: Any) -> Any:
+    """A user's rule entry overrides the default field by field (and `params` key by key), so
+    `MON005: {severity: error}` keeps the default message and parameters."""
+    if not isinstance(default, dict) or not isinstance(override, dict):
+        return override
+    merged = {**default, **override}
+    if isinstance(default.get("params"), dict) and isinstance(override.get("params"), dict):
+        merged["params"] = {**default["params"], **override["params"]}
+    return merged
 
 
 def run_checks(
