@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import zipfile
 from pathlib import Path
 
@@ -9,6 +11,74 @@ from extractors.errors import ExtractionError
 from schemas.document import Format
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_MARKERS = (b"<html", b"<table", b"<!doctype html", b"<body", b"<head")
+
+# Main-part content types in [Content_Types].xml (documents, templates, macro-enabled).
+_WORD_MAIN = re.compile(
+    rb"wordprocessingml\.(document|template)\.main\+xml|ms-word\.(document|template)\.macroEnabled\.main\+xml", re.I
+)
+_EXCEL_MAIN = re.compile(
+    rb"spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml", re.I
+)
+_EXCEL_BINARY = re.compile(rb"ms-excel\.sheet\.binary\.macroEnabled\.main", re.I)
+
+
+def _utf16(s: str) -> bytes:
+    return s.encode("utf-16-le")
+
+
+def _ole2_reason(path: Path) -> str:
+    # Password-protected .docx/.xlsx files are OLE2 containers too (an EncryptionInfo stream
+    # beside the encrypted package); telling the user to "save as .docx" would not help them.
+    with open(path, "rb") as fh:
+        data = fh.read(8 << 20)
+    if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+        return "文件设置了打开密码（已加密），无法读取，请取消密码保护后重新提交"
+    if _utf16("WordDocument") in data:
+        kind = "旧版 Word 二进制格式（.doc）"
+    elif _utf16("Workbook") in data or _utf16("Book") in data:
+        kind = "旧版 Excel 二进制格式（.xls）"
+    else:
+        kind = "旧版 Office 二进制格式（.doc/.xls）"
+    return f"这是{kind}，暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+
+
+def _zip_format(path: Path) -> Format:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError) as exc:
+        # RuntimeError: an encrypted zip entry.
+        raise ExtractionError(path.name, "文件看似 Office 文档（ZIP 格式）但已损坏，无法打开") from exc
+    # The content types name the main part whatever it is called; part names are a fallback
+    # for packages with a sloppy [Content_Types].xml.
+    if _WORD_MAIN.search(types) or "word/document.xml" in names:
+        return Format.DOCX
+    if _EXCEL_MAIN.search(types) or "xl/workbook.xml" in names:
+        return Format.XLSX
+    if _EXCEL_BINARY.search(types) or "xl/workbook.bin" in names:
+        raise ExtractionError(path.name, "这是 Excel 二进制工作簿（.xlsb），暂不支持，请另存为 .xlsx 后重新提交")
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        raise ExtractionError(
+            path.name, "这是 OpenDocument 格式（.odt/.ods，WPS/LibreOffice），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+        )
+    raise ExtractionError(path.name, "ZIP 压缩包中既不是 Word（.docx）也不是 Excel（.xlsx）文档")
+
+
+def _text_head(head: bytes) -> bytes:
+    """The head as lower-case ASCII-ish bytes, decoding UTF-16/32 text (with a BOM) first."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            usable = len(head) - (len(head) - len(bom)) % (4 if "32" in enc else 2)
+            return head[len(bom):usable].decode(enc, errors="replace").encode("utf-8", "replace").lower()
+    return head.lower()
 
 
 def sniff(path: Path) -> Format:
@@ -16,24 +86,18 @@ def sniff(path: Path) -> Format:
         head = fh.read(4096)
     if not head:
         raise ExtractionError(path.name, "文件为空（0 字节）")
-    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+    if b"%PDF-" in head[:1024]:
         return Format.PDF
     if head[:4] == b"PK\x03\x04":
-        try:
-            with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())
-        except zipfile.BadZipFile as exc:
-            raise ExtractionError(path.name, "文件看似 Office 文档（ZIP 格式）但已损坏，无法打开") from exc
-        if "word/document.xml" in names:
-            return Format.DOCX
-        if "xl/workbook.xml" in names:
-            return Format.XLSX
-        raise ExtractionError(path.name, "ZIP 压缩包中既不是 Word（.docx）也不是 Excel（.xlsx）文档")
+        return _zip_format(path)
     if head[:8] == _OLE2:
+        raise ExtractionError(path.name, _ole2_reason(path))
+    low = _text_head(head)
+    # Excel 2003 XML ("XML 表格") has <Table> elements and would otherwise pass for HTML.
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in low and b"<workbook" in low:
         raise ExtractionError(
-            path.name, "这是旧版 Office 二进制格式（.doc/.xls），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+            path.name, "这是 Excel 2003 XML 表格格式，暂不支持，请在 Excel 中另存为 .xlsx 后重新提交"
         )
-    low = head.lower()
-    if b"<html" in low or b"<table" in low or b"<!doctype html" in low or b"<body" in low:
+    if any(marker in low for marker in _HTML_MARKERS):
         return Format.HTML
     raise ExtractionError(path.name, "无法识别文件格式（支持 PDF、Word .docx、Excel .xlsx、HTML）")
