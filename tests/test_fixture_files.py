@@ -137,7 +137,8 @@ def test_nanjie_figures_are_those_of_the_brief():
             6: ("49.45%", "16.72%"), 9: ("74.67%", "46.03%")}[months]
     got = {(f["rule_id"], f["period_months"], f["line"], f["column"]) for f in _findings("nanjie-2024")}
     want = {("MON001", m, line, "执行率") for m in (6, 9) for line in ("基本支出", "项目支出")}
-    want |= {(rule, m, "项目支出", "") for m in (6, 9) for rule in ("MON005", "MON006", "MON007")}
+    want |= {(rule, m, "项目支出", column) for m in (6, 9)
+             for rule, column in (("MON005", "执行率"), ("MON006", "偏差原因"), ("MON007", "改进措施"))}
     assert got == want and len(_findings("nanjie-2024")) == 10
 
 
