@@ -42,3 +42,12 @@ def need_program(name: str) -> str:
 def realdocs() -> Path:
     need(REALDOCS.is_dir(), f"{REALDOCS} (../shared beside the clone)")
     return REALDOCS
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A throw-away Prefect API and database for the whole session (slow to start: share it)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield

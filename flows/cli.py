@@ -1,0 +1,275 @@
+"""The `jixiao` command line: run a submission, extract one file, check a folder, print schemas."""
+
+from __future__ import annotations
+
+import os
+
+# Prefect reads these when it is first imported (only `run` imports it): keep its console quiet
+# and never phone home, unless the user has chosen otherwise.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schemas.findings import Finding, Severity
+from schemas.monitoring import MonitoringReport
+from schemas.numbers import PrintedNumber
+from schemas.run import DocumentResult, RunSummary
+
+app = typer.Typer(
+    name="jixiao",
+    help="预算绩效材料的抽取与交叉核对（绩效运行监控表等）。",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
+STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
+TOP_FINDINGS = 10
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[bold red]错误：[/]{escape(message)}")
+    raise typer.Exit(code=1)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        _fail(f"文件夹“{folder}”不存在，请检查路径")
+    if not folder.is_dir():
+        _fail(f"“{folder}”不是文件夹：请给出存放被评价单位材料的文件夹")
+
+
+def _check_rules(rules: Optional[Path]) -> None:
+    if rules is not None and not rules.is_file():
+        _fail(f"规则配置文件“{rules}”不存在")
+
+
+def _print_json(data: Any) -> None:
+    # Plain stdout, not rich: the output must parse as JSON whatever the terminal width.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def run(
+    folder: Path = typer.Argument(..., metavar="DIR", help="一家单位提交材料所在的文件夹"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML，覆盖内置 checks/rules.yaml 的条目"),
+) -> None:
+    """处理一个文件夹的全部材料，核对并把结果写入 output/<运行编号>/。"""
+    _check_folder(folder)
+    _check_rules(rules)
+    from flows.run import progress_hook, run_submission  # imports Prefect: only when running
+    from runs.output import output_root
+
+    with Progress(
+        TextColumn("[bold]处理文件"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        job = bar.add_task("", total=None)
+
+        def on_progress(done: int, total: int, result: DocumentResult | None) -> None:
+            bar.update(job, total=total, completed=done, description=escape(result.path) if result else "")
+
+        try:
+            with progress_hook(on_progress):
+                summary = run_submission(
+                    str(folder),
+                    output_root=str(output_root(output)),
+                    rules=str(rules) if rules else None,
+                )
+        except Exception as exc:  # a bug in a rule or in writing the output: say so plainly
+            bar.stop()
+            _fail(f"运行失败（{type(exc).__name__}: {exc}）")
+    _print_run(summary)
+
+
+def _print_run(summary: RunSummary) -> None:
+    # Shown from what was written, so the screen and the output folder cannot disagree.
+    out = Path(summary.output_dir or "")
+    results = [DocumentResult.model_validate(d) for d in json.loads((out / "documents.json").read_text("utf-8"))]
+    findings = [Finding.model_validate(f) for f in json.loads((out / "findings.json").read_text("utf-8"))]
+    console.print(_documents_table(results))
+    _print_findings(findings, limit=TOP_FINDINGS)
+    console.print(f"运行编号：[bold]{summary.run_id}[/]")
+    console.print(f"结果目录：[bold]{escape(str(out))}[/]（问题清单见 findings.xlsx）")
+
+
+def _documents_table(results: list[DocumentResult]) -> Table:
+    table = Table(title="文件", title_justify="left")
+    table.add_column("文件", overflow="fold", ratio=2)
+    table.add_column("类型", no_wrap=True)
+    table.add_column("状态", no_wrap=True)
+    table.add_column("记录", justify="right", no_wrap=True)
+    table.add_column("说明", overflow="fold", ratio=3)
+    for r in results:
+        table.add_row(
+            escape(r.path),
+            escape(r.kind_label or "—"),
+            f"[{STATUS_STYLE[r.status]}]{r.status_label}[/]",
+            str(len(r.records)),
+            f"[red]{escape(r.error)}[/]" if r.error else "",
+        )
+    return table
+
+
+def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = [f"[{SEVERITY_STYLE[s]}]{s.label} {n}[/]" for s, n in counts.items()]
+    console.print(f"问题：共 {len(findings)} 条（" + "，".join(parts) + "）")
+    if not findings:
+        return
+    shown = findings[:limit] if limit else findings
+    title = f"主要问题（前 {len(shown)} 条）" if limit and len(findings) > limit else "问题"
+    table = Table(title=title, title_justify="left")
+    table.add_column("严重程度", no_wrap=True)
+    table.add_column("规则", no_wrap=True)
+    table.add_column("问题描述", overflow="fold", ratio=3)
+    table.add_column("来源", overflow="fold", ratio=2)
+    from runs.output import finding_sources
+
+    for f in shown:
+        table.add_row(
+            f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
+            f.rule_id,
+            escape(f.message),
+            escape(finding_sources(f)),
+        )
+    console.print(table)
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., metavar="FILE", help="一个文件（PDF、Word .docx、Excel .xlsx、HTML）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（DocumentResult，含全部记录）"),
+) -> None:
+    """抽取一个文件中的结构化记录。"""
+    from runs.process import process_document
+
+    if not file.is_file():
+        _fail(f"文件“{file}”不存在或不是普通文件")
+    result = process_document(file, file.parent)
+    if result.status != "ok":
+        _fail(result.error or f"文件“{file.name}”无法处理")
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    console.print(
+        f"[bold]{escape(result.file_name)}[/]  格式 {result.format.value.upper() if result.format else '—'}"
+        f"  类型 {escape(result.kind_label or '—')}（置信度 {result.confidence:.2f}）  记录 {len(result.records)} 条"
+    )
+    for record in result.records:
+        _render_record(record)
+
+
+def _num(n: PrintedNumber | None) -> str:
+    if n is None:
+        return ""
+    return escape(n.raw) if n.raw else "（空）"
+
+
+def _render_record(record: BaseModel) -> None:
+    if not isinstance(record, MonitoringReport):  # a later kind without its own rendering yet
+        console.print_json(record.model_dump_json())
+        return
+    head = f"{record.unit.value}  {record.year}年 {record.period}  {'项目支出' if record.kind == 'project' else '部门整体'}"
+    if record.project:
+        head += f"  项目：{record.project.value}"
+    console.rule(escape(head))
+    console.print(f"金额单位：{escape(record.amount_unit)}")
+    if record.lines:
+        t = Table(title="预算执行", title_justify="left")
+        for name in ("项目", "年初预算数", "全年预算数", "执行数", "执行率(%)", "偏差原因", "来源"):
+            t.add_column(name, justify="right" if name.endswith(("数", "%)")) else "left", overflow="fold")
+        for ln in record.lines:
+            t.add_row(
+                escape(ln.raw_name),
+                _num(ln.initial_budget),
+                _num(ln.annual_budget),
+                _num(ln.executed),
+                _num(ln.reported_rate),
+                escape(ln.deviation_reason.text) if ln.deviation_reason else "",
+                escape(ln.ref.with_label().label),
+            )
+        console.print(t)
+    if record.indicators:
+        t = Table(title="绩效指标", title_justify="left")
+        for name in ("一级", "二级", "三级指标", "年度指标值", "实际完成值", "全年预计", "完成可能性", "来源"):
+            t.add_column(name, overflow="fold")
+        for ind in record.indicators:
+            t.add_row(
+                escape(ind.level1),
+                escape(ind.level2),
+                escape(ind.level3),
+                escape(ind.target.raw) if ind.target else "",
+                escape(ind.actual.raw) if ind.actual else "",
+                escape(ind.forecast.raw) if ind.forecast else "",
+                escape(ind.likelihood.text) if ind.likelihood else "",
+                escape(ind.ref.with_label().label),
+            )
+        console.print(t)
+
+
+@app.command()
+def check(
+    folder: Path = typer.Argument(..., metavar="DIR", help="一家单位提交材料所在的文件夹"),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出问题清单（Finding 列表）"),
+) -> None:
+    """核对一个文件夹的材料并列出问题（不写结果目录，不经 Prefect）。"""
+    _check_folder(folder)
+    _check_rules(rules)
+    from checks import load_config
+    from runs.discover import discover
+    from runs.process import check_submission, process_document
+
+    results = [process_document(p, folder) for p in discover(folder)]
+    findings = check_submission(results, load_config(rules))
+    if as_json:
+        _print_json([f.model_dump(mode="json") for f in findings])
+        return
+    console.print(_documents_table(results))
+    _print_findings(findings)
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """The JSON schemas of what the pipeline writes."""
+    return {
+        "DocumentResult": DocumentResult.model_json_schema(mode="serialization"),
+        "Finding": Finding.model_json_schema(mode="serialization"),
+        "RunSummary": RunSummary.model_json_schema(mode="serialization"),
+    }
+
+
+@app.command()
+def schema(
+    write: Optional[Path] = typer.Option(None, "--write", help="同时把每个模式写入该目录下的 <名称>.json"),
+) -> None:
+    """输出 DocumentResult、Finding、RunSummary 的 JSON Schema。"""
+    all_schemas = schemas()
+    if write is not None:
+        write.mkdir(parents=True, exist_ok=True)
+        for name, sch in all_schemas.items():
+            (write / f"{name}.json").write_text(json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _print_json(all_schemas)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,132 @@
+"""The Prefect flow `jixiao-run`: discover → process each document (concurrently) → check → write.
+
+The tasks are thin wrappers around the plain functions in `runs/`. Without PREFECT_API_URL the
+flow runs in Prefect's local ephemeral mode; with it, it reports to that server unchanged.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from checks import load_config
+from runs.discover import discover
+from runs.output import finding_sources, severity_counts_text, write_run
+from runs.process import check_submission, failed_result, process_document
+from schemas.findings import Finding
+from schemas.run import DocumentResult, RunSummary
+
+# Called as progress(done, total, result) — once with (0, total, None) after discovery, then
+# once per finished document. The CLI uses it for its progress bar; it is not a flow parameter
+# because parameters must be serialisable.
+Progress = Callable[[int, int, DocumentResult | None], None]
+_progress_hooks: list[Progress] = []
+
+
+@contextmanager
+def progress_hook(hook: Progress) -> Iterator[None]:
+    _progress_hooks.append(hook)
+    try:
+        yield
+    finally:
+        _progress_hooks.remove(hook)
+
+
+def _notify(done: int, total: int, result: DocumentResult | None) -> None:
+    for hook in list(_progress_hooks):
+        hook(done, total, result)
+
+
+# No caching: results are cheap to recompute and a cache keyed on inputs would hash whole records.
+@task(name="process-document", cache_policy=NO_CACHE, task_run_name="process-{path}")
+def process_document_task(path: str, root: str) -> DocumentResult:
+    return process_document(path, root)
+
+
+@task(name="check-submission", cache_policy=NO_CACHE)
+def check_task(results: list[DocumentResult], config: dict[str, Any]) -> list[Finding]:
+    return check_submission(results, config)
+
+
+@task(name="write-outputs", cache_policy=NO_CACHE)
+def write_task(
+    results: list[DocumentResult],
+    findings: list[Finding],
+    submission: str,
+    started: datetime,
+    output_root: str | None,
+    rules: str | None,
+    config: dict[str, Any],
+) -> RunSummary:
+    return write_run(results, findings, submission, started, output_root, rules, config)
+
+
+@flow(name="jixiao-run")
+def run_submission(submission: str, output_root: str | None = None, rules: str | None = None) -> RunSummary:
+    """Process every document of a submission folder, check them and write output/<run-id>/."""
+    started = datetime.now()
+    root = Path(submission)
+    paths = discover(root)
+    config = load_config(rules)
+    total = len(paths)
+    _notify(0, total, None)
+
+    futures = {process_document_task.submit(str(p), str(root)): p for p in paths}
+    by_path: dict[Path, DocumentResult] = {}
+    for done, fut in enumerate(as_completed(list(futures)), start=1):
+        path = futures[fut]
+        try:
+            result = fut.result()
+        except Exception as exc:  # the task itself crashed: record it, keep the run going
+            result = failed_result(path, root, exc)
+        by_path[path] = result
+        _notify(done, total, result)
+    results = [by_path[p] for p in paths]  # discovery order, not completion order
+
+    findings = check_task(results, config)
+    summary = write_task(results, findings, str(root), started, output_root, rules, config)
+    publish_artifacts(summary, results, findings)
+    return summary
+
+
+def publish_artifacts(summary: RunSummary, results: list[DocumentResult], findings: list[Finding]) -> None:
+    table = [
+        {
+            "严重程度": f.severity.label,
+            "规则编号": f.rule_id,
+            "单位": f.subject.unit,
+            "期间": f.subject.period,
+            "项目": f.subject.project,
+            "问题描述": f.message,
+            "来源": finding_sources(f),
+        }
+        for f in findings
+    ]
+    create_table_artifact(table=table, key="jixiao-findings", description=f"运行 {summary.run_id} 的问题清单")
+    create_markdown_artifact(markdown=summary_markdown(summary, results), key="jixiao-summary",
+                             description=f"运行 {summary.run_id} 的概要")
+
+
+def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
+    d = summary.documents
+    lines = [
+        f"# 绩效材料检查：运行 {summary.run_id}",
+        "",
+        f"- 提交材料：`{summary.submission}`",
+        f"- 文件：共 {d.total} 个，成功 {d.ok} 个，出错 {d.error} 个，未识别 {d.unrecognised} 个",
+        f"- 记录：{summary.records} 条",
+        f"- 问题：共 {summary.findings.total} 条（{severity_counts_text(summary.findings)}）",
+        f"- 结果目录：`{summary.output_dir}`",
+    ]
+    bad = [r for r in results if r.status != "ok"]
+    if bad:
+        lines += ["", "## 未能处理的文件", ""]
+        lines += [f"- `{r.path}`（{r.status_label}）：{r.error}" for r in bad]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,53 @@
+"""Find the documents of a submission folder.
+
+The format of a file is told from its content later (extractors.sniff), so nothing is skipped
+for its extension alone; only operating-system and editor junk is left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Files that are never documents: OS metadata and office lock/backup files.
+_JUNK_NAMES = {"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"}
+_JUNK_DIRS = {"__macosx"}  # resource forks macOS adds to zip archives
+
+
+class SubmissionError(Exception):
+    """The submission folder itself cannot be used; the message is Chinese."""
+
+
+def is_junk(name: str) -> bool:
+    low = name.lower()
+    return (
+        low.startswith(".")  # hidden files, including ._resource forks
+        or low.startswith("~$")  # Office lock files of open documents
+        or low.startswith(".~lock.")  # LibreOffice lock files
+        or low.endswith("~")  # editor backups
+        or low.endswith(".tmp")
+        or low in _JUNK_NAMES
+    )
+
+
+def discover(root: str | Path) -> list[Path]:
+    """Every document under `root`, recursively, sorted by relative path; junk is skipped."""
+    root = Path(root)
+    if not root.exists():
+        raise SubmissionError(f"提交的文件夹“{root}”不存在，请检查路径")
+    if not root.is_dir():
+        raise SubmissionError(f"“{root}”不是文件夹：请给出存放被评价单位材料的文件夹")
+    found: list[Path] = []
+    _walk(root, found)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _walk(folder: Path, found: list[Path]) -> None:
+    for entry in folder.iterdir():
+        if is_junk(entry.name):
+            continue
+        if entry.is_dir():
+            # a symlinked folder could loop back into the submission
+            if entry.name.lower() not in _JUNK_DIRS and not entry.is_symlink():
+                _walk(entry, found)
+        elif entry.is_file():
+            found.append(entry)

@@ -1,0 +1,279 @@
+"""Write a run's results to `output/<run-id>/` and point `output/latest` at the newest run.
+
+A run folder holds documents.json, findings.json, findings.xlsx and summary.json. It is written
+under a temporary name and renamed into place, so a reader never sees a half-written run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from checks import load_config
+from schemas.findings import Finding, Severity
+from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
+
+ENV_OUTPUT = "JIXIAO_OUTPUT"
+LATEST = "latest"
+LATEST_TXT = "latest.txt"
+RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}(-\d+)?$")
+
+FINDING_COLUMNS: list[tuple[str, int]] = [  # header, width
+    ("严重程度", 9),
+    ("规则编号", 10),
+    ("规则", 24),
+    ("单位", 22),
+    ("年度", 7),
+    ("期间", 8),
+    ("项目", 22),
+    ("行", 10),
+    ("列", 10),
+    ("问题描述", 60),
+    ("证据（来源）", 60),
+    ("指纹", 18),
+]
+DOCUMENT_COLUMNS: list[tuple[str, int]] = [
+    ("文件", 40),
+    ("格式", 7),
+    ("文档类型", 16),
+    ("置信度", 8),
+    ("状态", 8),
+    ("记录数", 8),
+    ("错误信息", 70),
+    ("SHA-256", 20),
+]
+
+
+def output_root(explicit: str | Path | None = None) -> Path:
+    """`explicit`, else $JIXIAO_OUTPUT, else ./output."""
+    return Path(explicit or os.environ.get(ENV_OUTPUT) or "output")
+
+
+def make_run_id(results: Sequence[DocumentResult], when: datetime | None = None) -> str:
+    """`YYYYMMDD-HHMMSS-<6 hex>`: local start time, then a hash of the submission's file hashes.
+
+    Sorts by time; the same files give the same suffix, so reruns of one submission are easy
+    to tell apart from runs of another.
+    """
+    when = when or datetime.now()
+    hashes = sorted(r.sha256 for r in results if r.sha256)
+    digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()[:6]
+    return f"{when:%Y%m%d-%H%M%S}-{digest}"
+
+
+def finding_sources(finding: Finding) -> str:
+    """The distinct source locations of a finding's evidence, grouped by file, for one line:
+    `a.pdf 第3页 表2 第5行第4列、第5行第3列；b.xlsx Sheet1!C5`."""
+    by_file: dict[str, list[str]] = {}
+    for ev in finding.evidence:
+        ref = ev.ref.with_label()
+        labels = by_file.setdefault(ref.file_name, [])
+        if ref.label and ref.label != ref.file_name and ref.label not in labels:
+            labels.append(ref.label)
+    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
+
+
+def evidence_text(finding: Finding) -> str:
+    lines = []
+    for ev in finding.evidence:
+        ref = ev.ref.with_label()
+        lines.append(f"{ev.role}：{ev.raw}（{ref.file_name} {ref.label}）")
+    return "\n".join(lines)
+
+
+def rule_title(finding: Finding, config: dict[str, Any] | None) -> str:
+    """The rule's Chinese title from the configuration when it has one, else its name."""
+    entry = ((config or {}).get("rules") or {}).get(finding.rule_id) or {}
+    return str(entry.get("title") or finding.rule_name)
+
+
+def summarise(
+    run_id: str,
+    submission: str | Path,
+    started: datetime,
+    finished: datetime,
+    results: Sequence[DocumentResult],
+    findings: Sequence[Finding],
+    rules_file: str | Path | None = None,
+    config: dict[str, Any] | None = None,
+    output_dir: Path | None = None,
+) -> RunSummary:
+    by_status = Counter(r.status for r in results)
+    by_severity = Counter(f.severity.value for f in findings)
+    return RunSummary(
+        run_id=run_id,
+        submission=str(Path(submission).resolve()),
+        started=started.astimezone().isoformat(timespec="seconds"),
+        finished=finished.astimezone().isoformat(timespec="seconds"),
+        output_dir=str(output_dir.resolve()) if output_dir else None,
+        documents=DocumentCounts(total=len(results), **by_status),
+        records=sum(len(r.records) for r in results),
+        findings=FindingCounts(total=len(findings), **by_severity),
+        rules_file=str(Path(rules_file).resolve()) if rules_file else None,
+        rules_config=_jsonable(config or {}),
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    # YAML may hold int keys (period thresholds); JSON needs strings.
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _dump(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_findings_xlsx(
+    path: Path,
+    results: Sequence[DocumentResult],
+    findings: Sequence[Finding],
+    config: dict[str, Any] | None = None,
+) -> None:
+    """An evaluator's workbook: sheet 问题清单 (one row per finding) and sheet 文件."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "问题清单"
+    rows = []
+    for f in findings:
+        s = f.subject
+        rows.append(
+            [
+                f.severity.label,
+                f.rule_id,
+                rule_title(f, config),
+                s.unit,
+                s.year,
+                s.period,
+                s.project,
+                s.line,
+                s.column,
+                f.message,
+                evidence_text(f),
+                f.fingerprint,
+            ]
+        )
+    _fill_sheet(ws, FINDING_COLUMNS, rows, wrap={10, 11})
+
+    ws = wb.create_sheet("文件")
+    rows = [
+        [
+            r.path,
+            r.format.value.upper() if r.format else "",
+            r.kind_label or "",
+            round(r.confidence, 2) if r.confidence is not None else None,
+            r.status_label,
+            len(r.records),
+            r.error or "",
+            r.sha256 or "",
+        ]
+        for r in results
+    ]
+    _fill_sheet(ws, DOCUMENT_COLUMNS, rows, wrap={7})
+    for row in ws.iter_rows(min_row=2, min_col=5, max_col=5):
+        for cell in row:
+            if cell.value != "成功":
+                cell.font = Font(color="C00000", bold=True)
+    wb.save(path)
+
+
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _fill_sheet(ws, columns: list[tuple[str, int]], rows: list[list[Any]], wrap: set[int]) -> None:
+    ws.append([name for name, _ in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for row in rows:
+        ws.append(row)
+    for i, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrap)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
+
+
+def update_latest(root: Path) -> str | None:
+    """Point `root/latest` (a relative symlink) at the newest run folder, atomically.
+
+    Where symlinks are unavailable (some Windows setups), `root/latest.txt` holds the run id.
+    """
+    runs = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name))
+    if not runs:
+        return None
+    newest = runs[-1]
+    link = root / LATEST
+    tmp = root / f".{LATEST}.{os.getpid()}.tmp"
+    try:
+        if link.exists() and not link.is_symlink():
+            raise OSError("latest exists and is not a symlink")
+        if tmp.is_symlink():
+            tmp.unlink()
+        os.symlink(newest, tmp, target_is_directory=True)
+        os.replace(tmp, link)  # atomic: readers see the old or the new target, never none
+    except (OSError, NotImplementedError):
+        if tmp.is_symlink():
+            tmp.unlink()
+        txt_tmp = root / f".{LATEST_TXT}.{os.getpid()}.tmp"
+        txt_tmp.write_text(newest + "\n", encoding="utf-8")
+        os.replace(txt_tmp, root / LATEST_TXT)
+    return newest
+
+
+def write_run(
+    results: Sequence[DocumentResult],
+    findings: Sequence[Finding],
+    submission: str | Path,
+    started: datetime,
+    root: str | Path | None = None,
+    rules_file: str | Path | None = None,
+    config: dict[str, Any] | None = None,
+    finished: datetime | None = None,
+) -> RunSummary:
+    """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary."""
+    if config is None:  # record what the checks used by default
+        config = load_config(rules_file)
+    root = output_root(root)
+    root.mkdir(parents=True, exist_ok=True)
+    finished = finished or datetime.now()
+    base_id = make_run_id(results, started)
+    run_id, n = base_id, 1
+    while (root / run_id).exists():  # the same files twice within one second
+        n += 1
+        run_id = f"{base_id}-{n}"
+    final = root / run_id
+    summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
+
+    staging = root / f".{run_id}.tmp"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
+        _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
+        write_findings_xlsx(staging / "findings.xlsx", results, findings, config)
+        _dump(staging / "summary.json", summary.model_dump(mode="json"))
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    update_latest(root)
+    return summary
+
+
+def severity_counts_text(counts: FindingCounts) -> str:
+    return "，".join(f"{s.label} {getattr(counts, s.value)} 条" for s in Severity)

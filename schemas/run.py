@@ -1,0 +1,64 @@
+"""What a run produces: one `DocumentResult` per file of a submission and a `RunSummary`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, Field
+
+from schemas.document import Format
+from schemas.monitoring import MonitoringReport
+
+# Every typed record a document kind can produce. A new kind adds its record model here (each
+# model has a distinct `record_type` literal), and documents.json reads back into the right type.
+RECORD_TYPES: tuple[type[BaseModel], ...] = (MonitoringReport,)
+Record = Annotated[Union[RECORD_TYPES], Field(discriminator="record_type")]  # type: ignore[valid-type]
+
+Status = Literal["ok", "error", "unrecognised"]
+STATUS_LABELS: dict[str, str] = {"ok": "成功", "error": "错误", "unrecognised": "未识别"}
+
+
+class DocumentResult(BaseModel):
+    """The outcome of reading one file: its typed records, or why there are none."""
+
+    path: str  # relative to the submission folder, with forward slashes
+    file_name: str
+    sha256: str | None = None  # None only when the file could not even be read
+    format: Format | None = None  # sniffed from the content; None when sniffing failed
+    kind: str | None = None  # document kind name, e.g. "monitoring"
+    kind_label: str | None = None  # its Chinese label, e.g. "绩效运行监控表"
+    confidence: float | None = None  # the detector's confidence for `kind` (best guess if unrecognised)
+    status: Status
+    error: str | None = None  # Chinese: what went wrong, in which file, and why
+    records: list[Record] = Field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+class DocumentCounts(BaseModel):
+    total: int = 0
+    ok: int = 0
+    error: int = 0
+    unrecognised: int = 0
+
+
+class FindingCounts(BaseModel):
+    total: int = 0
+    error: int = 0
+    warning: int = 0
+    notice: int = 0
+
+
+class RunSummary(BaseModel):
+    run_id: str  # YYYYMMDD-HHMMSS-<6 hex>, sorts by time
+    submission: str  # absolute path of the submission folder
+    started: str  # ISO 8601 with offset
+    finished: str
+    output_dir: str | None = None  # absolute path of output/<run-id>/, None when nothing was written
+    documents: DocumentCounts
+    records: int
+    findings: FindingCounts
+    rules_file: str | None = None  # the user's rule file, None for the built-in checks/rules.yaml
+    rules_config: dict[str, Any] = Field(default_factory=dict)  # the merged configuration used
