@@ -1,0 +1,1040 @@
+"""绩效运行监控表 (performance monitoring table): detector and parser.
+
+A monitoring table has a budget-execution block (lines such as 合计 / 基本支出 / 项目支出 with
+年初预算数, 全年预算数, 1–N月执行数, 执行率, 偏差原因, 改进措施) and usually an indicator block
+(一级/二级/三级指标, 年度指标值, 1–N月实际完成值, 全年预计完成值, 偏差原因分析, 完成目标可能性).
+Wording, column order and header layout vary between regions and years, so headers are found by
+the patterns in `monitoring.yaml`, per column, over all rows of a (possibly multi-row) header.
+
+Unit, year and period are read from the content (title, 填报单位 lines, cells above the table);
+the file name is only a fallback and is marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import Iterable
+
+import yaml
+
+from extractors.indicator_values import PREFIX_OPERATORS, cn_to_int, parse_indicator_value
+from extractors.kinds import DocumentKind, ParseError, register
+from extractors.numbers import ZERO_MARKS, NumberError, amount, parse_decimal, rate
+from extractors.text import clean, fold
+from schemas.document import Cell, Document, Table
+from schemas.monitoring import (
+    COLUMN_NAMES,
+    IndicatorProgress,
+    MonitoringLine,
+    MonitoringReport,
+)
+from schemas.provenance import SourceRef
+from schemas.records import Attribute, TextValue
+
+CONFIG_PATH = Path(__file__).with_name("monitoring.yaml")
+
+AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed")
+NUMBER_ROLES = AMOUNT_ROLES + ("reported_rate",)
+TEXT_ROLES = ("deviation_reason", "measure")
+# Excel error values in a rate cell mean "no rate could be computed", not a typo.
+_EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!", "#NAME?", "#NULL!"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Configuration
+
+
+@dataclass(frozen=True)
+class _ColumnRule:
+    role: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class _Config:
+    raw: dict
+    budget_columns: tuple[_ColumnRule, ...]
+    indicator_columns: tuple[_ColumnRule, ...]
+    line_synonyms: dict[str, str]  # folded synonym → canonical name
+    label_prefixes: tuple[re.Pattern[str], ...]
+
+
+def _rules(entries: list[dict]) -> tuple[_ColumnRule, ...]:
+    return tuple(
+        _ColumnRule(e["role"], tuple(re.compile(p) for p in e["patterns"])) for e in entries
+    )
+
+
+@lru_cache(maxsize=1)
+def config() -> _Config:
+    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    synonyms: dict[str, str] = {}
+    for canonical, words in raw["budget"]["lines"].items():
+        for w in [canonical, *words]:
+            synonyms[fold(w)] = canonical
+    return _Config(
+        raw=raw,
+        budget_columns=_rules(raw["budget"]["columns"]),
+        indicator_columns=_rules(raw["indicators"]["columns"]),
+        line_synonyms=synonyms,
+        label_prefixes=tuple(re.compile(p) for p in raw["budget"]["label_prefixes"]),
+    )
+
+
+def _classify(text: str, rules: Iterable[_ColumnRule]) -> str | None:
+    t = fold(text)
+    if not t:
+        return None
+    for r in rules:
+        if any(p.search(t) for p in r.patterns):
+            return r.role
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers over the neutral model
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return parse_decimal(text) is not None
+    except NumberError:
+        return False
+
+
+def _origin(table: Table, cell: Cell) -> Cell:
+    if cell.merged_from and cell.merged_from != (cell.ref.row, cell.ref.column):
+        r, c = cell.merged_from
+        for row in table.rows:
+            for other in row:
+                if other.ref.row == r and other.ref.column == c:
+                    return other
+    return cell
+
+
+def _covered_from_above(cell: Cell) -> bool:
+    return bool(cell.merged_from) and cell.merged_from[0] < (cell.ref.row or 0)
+
+
+def _ref(cell: Cell) -> SourceRef:
+    return cell.ref.with_label()
+
+
+def strip_line_label(label: str) -> str:
+    """`其中：人员经费` → `人员经费`, `一、基本支出` → `基本支出`, `合 计` → `合计` (folded)."""
+    t = fold(label)
+    t = re.sub(r"[(\[][^()\[\]]*(元|%|[A-Z]|=|\+|/)[^()\[\]]*[)\]]$", "", t)  # “(A)”, “(万元)”
+    changed = True
+    while changed:
+        changed = False
+        for p in config().label_prefixes:
+            new = p.sub("", t, count=1)
+            if new != t:
+                t, changed = new, True
+    return t.strip(":：")
+
+
+def canonical_line(label: str) -> str | None:
+    """The canonical budget-line name of a label, or None when it is not a known line."""
+    t = strip_line_label(label)
+    syn = config().line_synonyms
+    if t in syn:
+        return syn[t]
+    best = max((k for k in syn if t.startswith(k)), key=len, default=None)
+    return syn[best] if best else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods, years, units and names in free text
+
+
+_CN_MONTH = "一二三四五六七八九十"
+_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
+    # 1-6月, 1月-6月, 01-06月, 1月1日-6月30日, 1月份-6月份
+    (re.compile(r"(?<![\d.])0?1月?份?(?:1日)?(?:-|到)(?:20\d{2}年)?(\d{1,2})月"), None),
+    (re.compile(rf"[一壹]月?份?(?:-|到)([{_CN_MONTH}]{{1,3}})月"), None),
+    (re.compile(r"前三季度|三季度末|第三季度末|1-3季度|一-三季度|第1-3季度|第一-三季度"), 9),
+    (re.compile(r"上半年|前两季度|前二季度|二季度末|第二季度末|1-2季度|一-二季度"), 6),
+    (re.compile(r"第一季度|一季度末|^一季度"), 3),
+    (re.compile(r"前(\d{1,2})个月"), None),
+    (re.compile(rf"前([{_CN_MONTH}]{{1,3}})个月"), None),
+    # 截至6月底 (fold turns 至 into "-"), 截止6月30日, 截止到6月
+    (re.compile(r"截(?:止|-)(?:到|-)?(?:20\d{2}年)?(\d{1,2})月"), None),
+    (re.compile(rf"截(?:止|-)(?:到|-)?(?:20\d{{2}}年)?([{_CN_MONTH}]{{1,3}})月"), None),
+    (re.compile(r"(?<![\d-])(\d{1,2})月(?:底|末)"), None),
+    # a quarter alone: monitoring is cumulative, so it runs to the end of that quarter
+    (re.compile(r"(?:第)?[三3]季度"), 9),
+    (re.compile(r"(?:第)?[二2]季度"), 6),
+    (re.compile(r"(?:第)?[一1]季度"), 3),
+)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})年(度)?")
+_DATE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
+_UNIT_IN_TEXT = (
+    re.compile(r"单位[:]?\(?(万元|元)"),
+    re.compile(r"\((万元|元)\)"),
+    re.compile(r"金额[:]?(万元|元)$"),
+)
+
+
+def find_period(text: str) -> int | None:
+    """The N of 1–N月 a text names, or None."""
+    t = fold(text)
+    for pattern, fixed in _PERIOD_PATTERNS:
+        m = pattern.search(t)
+        if not m:
+            continue
+        if fixed is not None:
+            return fixed
+        g = m.group(1)
+        n = int(g) if g.isdigit() else cn_to_int(g)
+        if n is not None and 1 <= n <= 12:
+            return n
+    return None
+
+
+def find_year(text: str, allow_dates: bool = False) -> int | None:
+    """The budget year a text names; a filing date (`2024年7月10日`) does not count unless the
+    text also names a period."""
+    t = fold(text)
+    has_period = find_period(t) is not None
+    if not allow_dates and not has_period and re.search(r"日期|时间|打印|制表", t):
+        return None
+    for m in _YEAR.finditer(t):
+        if not has_period and not allow_dates and _DATE_AFTER.match(t, m.end()):
+            continue
+        return int(m.group(1))
+    return None
+
+
+def find_amount_unit(text: str) -> str | None:
+    t = fold(text)
+    for p in _UNIT_IN_TEXT:
+        m = p.search(t)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _is_title(text: str) -> bool:
+    t = fold(text)
+    return any(w in t for w in config().raw["detect"]["title_words"]) or "监控" in t
+
+
+def unit_from_title(text: str) -> str | None:
+    """`南街街道办事处2024年1—9月绩效运行监控表` → `南街街道办事处`."""
+    t = fold(text)
+    t = re.sub(r"^(附件|附表|表)[\d一二三四五六七八九十]*[:.、-]?", "", t)
+    # “2024年度南街街道办事处…”: the year (and period) may come first
+    t = re.sub(r"^[(]?20\d{2}年度?(1-\d{1,2}月|上半年|前三季度)?[)]?", "", t)
+    cut = len(t)
+    m = re.search(r"20\d{2}年|\(", t)
+    if m:
+        cut = m.start()
+    for stop in config().raw["header"]["title_unit_stops"]:
+        i = t.find(stop)
+        if 0 <= i < cut:
+            cut = i
+    name = t[:cut]
+    if len(name) >= 2 and any(name.endswith(s) for s in config().raw["header"]["org_suffixes"]):
+        return name
+    return None
+
+
+def _label_key(text: str) -> str:
+    t = fold(text)
+    t = re.sub(r"\((盖章|公章|章|签章)\)", "", t)
+    return t.rstrip(":")
+
+
+def _cut_value(value: str) -> str:
+    """An inline value up to the next “label：” or the first stop word (“单位：”, “填报日期” …)."""
+    v = clean(value)
+    # “南街街道办事处 联系人：张三”: the next “label:” ends the value; a space alone does not
+    m = re.search(r"\s+\S{1,8}?[:：]", v)
+    if m:
+        v = v[: m.start()]
+    folded = fold(v)
+    hits = [i for i in (folded.find(fold(stop)) for stop in config().raw["header"]["value_stops"])
+            if i >= 0]
+    if hits:
+        v = clean(_prefix_by_folded_len(v, min(hits)))
+    return v.strip(":： ")
+
+
+def _prefix_by_folded_len(text: str, n: int) -> str:
+    out, count = "", 0
+    for ch in text:
+        if count >= n:
+            break
+        out += ch
+        count += len(fold(ch))
+    return out
+
+
+def _inline_labelled(text: str, labels: list[str]) -> str | None:
+    """`填报单位（盖章）：南街街道办事处 单位：万元` → `南街街道办事处` for label 填报单位."""
+    t = unicodedata.normalize("NFKC", text)
+    for label in labels:
+        pat = re.escape(label).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*")
+        m = re.search(pat + r"\s*(?:\((?:盖章|公章|章|签章)\))?\s*:\s*(.+)", t)
+        if m:
+            value = _cut_value(m.group(1))
+            if value:
+                return value
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources of header information
+
+
+@dataclass
+class _Source:
+    """A text of the header area: a text block, or a cell (with its row for label/value pairs)."""
+
+    text: str
+    ref: SourceRef
+    row: list[Cell] | None = None  # the cell's row, for a value to the right of a label cell
+    table: Table | None = None
+    col: int | None = None  # 0-based column of the cell in `row`
+
+
+def _cell_sources(table: Table, rows: range) -> list[_Source]:
+    out = []
+    for r in rows:
+        row = table.rows[r]
+        for c, cell in enumerate(row):
+            if cell.text and cell.is_merge_origin:
+                out.append(_Source(cell.text, _ref(cell), row, table, c))
+    return out
+
+
+def _value_right_of(src: _Source, label_keys: set[str]) -> tuple[str, SourceRef] | None:
+    if src.row is None or src.col is None:
+        return None
+    this = src.row[src.col].merged_from or (src.row[src.col].ref.row, src.row[src.col].ref.column)
+    for cell in src.row[src.col + 1:]:
+        origin = cell.merged_from or (cell.ref.row, cell.ref.column)
+        if origin == this or not cell.text:
+            continue
+        if _label_key(cell.text) in label_keys:
+            return None
+        o = _origin(src.table, cell) if src.table else cell
+        return cell.text, _ref(o)
+    return None
+
+
+def _all_header_labels() -> set[str]:
+    h = config().raw["header"]
+    keys = set()
+    for k in ("unit_labels", "project_labels", "year_labels", "period_labels"):
+        keys.update(fold(x) for x in h[k])
+    return keys
+
+
+def _labelled(sources: list[_Source], labels: list[str]) -> Attribute | None:
+    """The first value given under one of `labels` (in label priority order)."""
+    all_labels = _all_header_labels()
+    for label in labels:
+        key = fold(label)
+        for src in sources:
+            if _label_key(src.text) == key:
+                found = _value_right_of(src, all_labels)
+                if found and clean(found[0]):
+                    return Attribute(value=clean(found[0]), raw=found[0], ref=found[1])
+            value = _inline_labelled(src.text, [label])
+            if value:
+                return Attribute(value=value, raw=src.text, ref=src.ref)
+    return None
+
+
+@dataclass
+class _Context:
+    """Where to look for unit/year/period, nearest first."""
+
+    local: list[_Source] = field(default_factory=list)
+    header_cells: list[_Source] = field(default_factory=list)  # budget-block header cells
+    footer: list[_Source] = field(default_factory=list)
+    sheet: _Source | None = None
+
+
+def _find_unit(ctx: _Context) -> Attribute | None:
+    h = config().raw["header"]
+    found = _labelled(ctx.local, h["unit_labels"])
+    if found:
+        return found
+    for src in ctx.local:
+        if _is_title(src.text):
+            name = unit_from_title(src.text)
+            if name:
+                return Attribute(value=name, raw=src.text, ref=src.ref)
+    return None
+
+
+def _find_project(ctx: _Context) -> Attribute | None:
+    return _labelled(ctx.local, config().raw["header"]["project_labels"])
+
+
+def _find_year(sources: list[_Source]) -> Attribute | None:
+    h = config().raw["header"]
+    # A title or period line first, then a 年度 label, then any other text.
+    for src in sources:
+        if _is_title(src.text) or find_period(src.text):
+            y = find_year(src.text)
+            if y:
+                return Attribute(value=str(y), raw=src.text, ref=src.ref)
+    found = _labelled(sources, h["year_labels"])
+    if found:
+        m = re.search(r"20\d{2}", fold(found.value))
+        if m:
+            return Attribute(value=m.group(0), raw=found.raw, ref=found.ref)
+    for src in sources:
+        y = find_year(src.text)
+        if y:
+            return Attribute(value=str(y), raw=src.text, ref=src.ref)
+    return None
+
+
+def _find_period(sources: list[_Source]) -> Attribute | None:
+    found = _labelled(sources, config().raw["header"]["period_labels"])
+    candidates = ([_Source(found.raw, found.ref)] if found and found.ref else []) + sources
+    titled = [s for s in candidates if _is_title(s.text)]
+    for src in titled + candidates:
+        n = find_period(src.text)
+        if n:
+            return Attribute(value=str(n), raw=src.text, ref=src.ref)
+    return None
+
+
+def _file_attr(doc: Document, value: str) -> Attribute:
+    ref = SourceRef(file_sha256=doc.file_sha256, file_name=doc.file_name).with_label()
+    return Attribute(value=value, raw=doc.file_name, ref=ref, source="filename")
+
+
+# ---------------------------------------------------------------------------------------------
+# Budget block
+
+
+@dataclass
+class _BudgetHeader:
+    top: int  # 0-based rows of the table
+    bottom: int
+    columns: dict[str, int]  # role → 0-based column
+    column_units: dict[int, str]
+    header_texts: dict[str, list[str]]  # role → header texts (bottom first)
+
+    @property
+    def first_value_col(self) -> int:
+        return min(c for r, c in self.columns.items() if r in NUMBER_ROLES)
+
+
+def _row_roles(row: list[Cell], rules: tuple[_ColumnRule, ...]) -> set[str]:
+    roles = set()
+    for cell in row:
+        role = _classify(cell.text, rules)
+        if role and role != "ignore":
+            roles.add(role)
+    return roles
+
+
+def _is_figure(text: str) -> bool:
+    """A number, or a zero written as `-`/`—`."""
+    return bool(text) and (_is_number(text) or fold(text) in ZERO_MARKS)
+
+
+def _has_numbers(row: list[Cell]) -> bool:
+    return any(_is_number(c.text) and fold(c.text) not in ("-", "--", "/") for c in row if c.text)
+
+
+def _group_column(table: Table, bottom: int, col: int) -> bool:
+    """A label merged down from the header into the data rows (“预算执行情况（万元）”,
+    “年度绩效指标完成情况” beside the block) names the block, not a column."""
+    if bottom + 1 >= table.n_rows:
+        return False
+    below, here = table.rows[bottom + 1][col], table.rows[bottom][col]
+    key = here.merged_from or (here.ref.row, here.ref.column)
+    return bool(here.text) and below.merged_from == key
+
+
+def _column_header_texts(table: Table, top: int, bottom: int, col: int) -> list[str]:
+    """Texts of one column over the header rows, bottom first, without repeats."""
+    out: list[str] = []
+    for r in range(bottom, top - 1, -1):
+        row = table.rows[r]
+        if col < len(row) and row[col].text and row[col].text not in out:
+            out.append(row[col].text)
+    return out
+
+
+def _is_budget_anchor(roles: set[str]) -> bool:
+    return "executed" in roles and bool(roles & {"annual_budget", "initial_budget"})
+
+
+def _line_row(row: list[Cell]) -> bool:
+    return any(canonical_line(c.text) for c in row if c.text)
+
+
+def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
+    rules = config().budget_columns
+    headers: list[_BudgetHeader] = []
+    r = 0
+    n = table.n_rows
+    while r < n:
+        row = table.rows[r]
+        if _has_numbers(row):  # a header holds no figures
+            r += 1
+            continue
+        roles = _row_roles(row, rules)
+        bottom = None
+        if _is_budget_anchor(roles):
+            bottom = r
+        elif r + 1 < n and not _has_numbers(table.rows[r + 1]) and not _line_row(table.rows[r + 1]):
+            if roles and _is_budget_anchor(roles | _row_roles(table.rows[r + 1], rules)):
+                bottom = r + 1
+        if bottom is None:
+            r += 1
+            continue
+        # Further sub-header rows: no numbers, no line labels, a header word of their own.
+        while bottom + 1 < n:
+            nxt = table.rows[bottom + 1]
+            own = [c for c in nxt if c.text and not _covered_from_above(c)]
+            if (_has_numbers(nxt) or _line_row(nxt) or not own
+                    or not any(_classify(c.text, rules) for c in own)):
+                break
+            bottom += 1
+        # Header cells merged down from rows above belong to the header (a group header).
+        top = r
+        for rr in range(r, bottom + 1):
+            for c in table.rows[rr]:
+                if _covered_from_above(c):
+                    origin_index = rr - ((c.ref.row or 0) - c.merged_from[0])  # type: ignore[index]
+                    top = max(min(top, origin_index), r - 2, 0)
+        columns: dict[str, int] = {}
+        texts: dict[str, list[str]] = {}
+        units: dict[int, str] = {}
+        for col in range(table.n_cols):
+            col_texts = _column_header_texts(table, top, bottom, col)
+            for t in col_texts:
+                u = find_amount_unit(t)
+                if u:
+                    units[col] = u
+                    break
+            if _group_column(table, bottom, col):
+                continue
+            role = next((x for x in (_classify(t, rules) for t in col_texts) if x), None)
+            if role and role != "ignore" and role not in columns:
+                columns[role] = col
+                texts[role] = col_texts
+        headers.append(_BudgetHeader(top, bottom, columns, units, texts))
+        r = bottom + 1
+    return headers
+
+
+def _label_cell(table: Table, row: list[Cell], first_value_col: int) -> Cell | None:
+    for c in range(min(first_value_col, len(row)) - 1, -1, -1):
+        if row[c].text:
+            return _origin(table, row[c])
+    return None
+
+
+def _column_numbering(label: Cell | None, values: dict[str, Cell]) -> bool:
+    """A row that numbers the columns (“栏次 | 1 | 2 | 3”, “(1) | (2) | (3)=(2)/(1)”)."""
+    if label is not None and fold(label.text) in {fold(x) for x in config().raw["budget"]["index_labels"]}:
+        return True
+    if label is not None:
+        return False
+    texts = [fold(values[k].text) for k in NUMBER_ROLES if k in values and values[k].text]
+    return bool(texts) and all(re.fullmatch(r"\(?\d{1,2}\)?(=.*)?|[A-Z](=.*)?", t) for t in texts)
+
+
+def _group_label(table: Table, r: int, origin: Cell) -> bool:
+    """Whether `origin` is a cell merged over several rows, covering row `r`."""
+    key = origin.merged_from or (origin.ref.row, origin.ref.column)
+    for rr in (r - 1, r + 1):
+        if 0 <= rr < table.n_rows:
+            for c in table.rows[rr]:
+                if c.merged_from == key and c.ref.row != origin.ref.row:
+                    return True
+    return False
+
+
+def _starts_with_any(text: str, words: Iterable[str]) -> bool:
+    t = fold(text)
+    return any(t.startswith(fold(w)) for w in words)
+
+
+def _number_error(doc: Document, cell: Cell, line: str, role: str) -> ParseError:
+    ref = _ref(cell)
+    return ParseError(
+        doc.file_name,
+        f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”不是数字：“{cell.text}”（位置：{ref.label}）",
+    )
+
+
+def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_unit: str | None,
+                       stop_row: int) -> tuple[list[MonitoringLine], int]:
+    """Lines of the budget block and the last row it used (0-based)."""
+    b = config().raw["budget"]
+    lines: list[MonitoringLine] = []
+    last = hdr.bottom
+    first_col = hdr.first_value_col
+    for r in range(hdr.bottom + 1, stop_row):
+        row = table.rows[r]
+        if not any(c.text for c in row):
+            continue
+        first_text = next((c.text for c in row if c.text), "")
+        if _starts_with_any(first_text, b["stop_words"]) or _is_indicator_anchor(table, r):
+            break
+        label_cell = _label_cell(table, row, first_col)
+        if label_cell is not None and canonical_line(label_cell.text) is None and _group_label(table, r, label_cell):
+            label_cell = None  # a group label merged down beside the lines, not a line of its own
+        values = {role: row[col] for role, col in hdr.columns.items() if col < len(row)}
+        has_numbers = any(values[k].text and _is_number(values[k].text)
+                          for k in NUMBER_ROLES if k in values)
+        if _column_numbering(label_cell, values):
+            continue
+        if label_cell is None:
+            if has_numbers:
+                raise ParseError(doc.file_name, f"第{row[first_col].ref.row}行有金额但没有预算项目名称"
+                                                f"（位置：{_ref(row[first_col]).label}）")
+            continue
+        name = canonical_line(label_cell.text)
+        if name is None and not any(_is_figure(values[k].text) for k in NUMBER_ROLES if k in values):
+            # An unknown label with no figure is no budget line: a note beside the lines is
+            # skipped, anything else (“截止日期 | 2024-06-30”, a new section) ends the block.
+            number_texts = any(values[k].text for k in NUMBER_ROLES if k in values)
+            if not number_texts and any(c.text for c in row[first_col:]):
+                continue
+            break
+        if name is None:
+            name = strip_line_label(label_cell.text) or clean(label_cell.text)
+        line = MonitoringLine(name=name, raw_name=label_cell.text, ref=_ref(label_cell))
+        for role in AMOUNT_ROLES:
+            if role in values:
+                cell = values[role]
+                unit = hdr.column_units.get(hdr.columns[role], table_unit)
+                try:
+                    setattr(line, role, amount(cell.text, _ref(cell), unit))
+                except NumberError:
+                    raise _number_error(doc, cell, name, role) from None
+        if "reported_rate" in values:
+            cell = values["reported_rate"]
+            if fold(cell.text).upper() not in _EXCEL_ERRORS:
+                try:
+                    line.reported_rate = rate(cell.text, _ref(cell))
+                except NumberError:
+                    raise _number_error(doc, cell, name, "reported_rate") from None
+        for role in TEXT_ROLES:
+            if role in values:
+                line_text = _text_value(values[role])
+                setattr(line, role, line_text)
+        lines.append(line)
+        last = r
+    return lines, last
+
+
+_BLANK_TEXT = {"", "-", "--", "/"}
+
+
+def _text_value(cell: Cell) -> TextValue:
+    """The text of a cell of a text column, also when blank: a blank 偏差原因 is a fact about
+    the table (and its cell is evidence); None is kept for a column the table does not have."""
+    return TextValue(text=cell.text, ref=_ref(cell))
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator block
+
+
+@dataclass
+class _IndicatorHeader:
+    top: int
+    bottom: int
+    columns: dict[str, int]
+    deviation_ticks: list[tuple[int, str]]  # (column, category)
+    likelihood_ticks: list[tuple[int, str]]
+
+
+def _indicator_roles(row: list[Cell]) -> set[str]:
+    return _row_roles(row, config().indicator_columns)
+
+
+def _is_indicator_anchor(table: Table, r: int) -> bool:
+    roles = _indicator_roles(table.rows[r])
+    need = set(config().raw["indicators"]["required_with_level3"])
+    if "level3" in roles and roles & need:
+        return not _has_numbers(table.rows[r])
+    return False
+
+
+def _category(text: str, names: list[str]) -> str | None:
+    t = fold(text)
+    for n in names:
+        if t == fold(n):
+            return n
+    return None
+
+
+def _find_indicator_headers(table: Table) -> list[_IndicatorHeader]:
+    ind = config().raw["indicators"]
+    rules = config().indicator_columns
+    dev_cats, lik_cats = ind["deviation_categories"], ind["likelihood_categories"]
+    headers = []
+    n = table.n_rows
+    r = 0
+    while r < n:
+        if not _is_indicator_anchor(table, r):
+            r += 1
+            continue
+        top, bottom = r, r
+        while bottom + 1 < n:
+            nxt = [c for c in table.rows[bottom + 1] if c.text and not _covered_from_above(c)]
+            if not nxt or not all(
+                _category(c.text, dev_cats + lik_cats) or _classify(c.text, rules) for c in nxt
+            ):
+                break
+            bottom += 1
+        columns: dict[str, int] = {}
+        dev_ticks: list[tuple[int, str]] = []
+        lik_ticks: list[tuple[int, str]] = []
+        for col in range(table.n_cols):
+            texts = _column_header_texts(table, top, bottom, col)
+            if not texts or _group_column(table, bottom, col):
+                continue
+            group = " ".join(fold(t) for t in texts[1:])
+            dev = _category(texts[0], dev_cats)
+            lik = _category(texts[0], lik_cats)
+            if lik and ("可能" in group or not dev):
+                lik_ticks.append((col, lik))
+                continue
+            # “其他” alone is a tick column only under 偏差原因 or next to other tick columns.
+            if dev and ("偏差" in group or "原因" in group or dev != "其他"
+                        or (dev_ticks and dev_ticks[-1][0] == col - 1)):
+                dev_ticks.append((col, dev))
+                continue
+            role = next((x for x in (_classify(t, rules) for t in texts) if x), None)
+            if role and role not in columns:
+                columns[role] = col
+        if "level3" in columns:
+            headers.append(_IndicatorHeader(top, bottom, columns, dev_ticks, lik_ticks))
+        r = bottom + 1
+    return headers
+
+
+def _is_tick(text: str) -> bool | None:
+    """True for a tick mark, False for an explicit "not ticked", None for other text."""
+    ind = config().raw["indicators"]
+    t = fold(text)
+    if t in {fold(m) for m in ind["tick_marks"]}:
+        return True
+    if t in {fold(m) for m in ind["untick_marks"]}:
+        return False
+    return None
+
+
+def _ticked(table: Table, row: list[Cell], ticks: list[tuple[int, str]]) -> TextValue | None:
+    parts: list[str] = []
+    first_ref: SourceRef | None = None
+    for col, category in ticks:
+        if col >= len(row) or not row[col].text:
+            continue
+        mark = _is_tick(row[col].text)
+        if mark is False:
+            continue
+        parts.append(category if mark else row[col].text)
+        first_ref = first_ref or _ref(row[col])
+    if not parts:
+        # nothing ticked: blank, located at the first tick column
+        return TextValue(text="", ref=_ref(row[ticks[0][0]])) if ticks else None
+    return TextValue(text="；".join(parts), ref=first_ref)  # type: ignore[arg-type]
+
+
+def _same_origin(a: Cell, b: Cell | None) -> bool:
+    if b is None or a is b:
+        return False
+    return (a.merged_from or (a.ref.row, a.ref.column)) == (b.merged_from or (b.ref.row, b.ref.column))
+
+
+_OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
+
+
+def _target_value(value: Cell | None, operator: Cell | None, unit: Cell | None):
+    """年度指标值, joined with its 指标性质 (operator) and 度量单位 columns when split."""
+    if value is None or fold(value.text) in _BLANK_TEXT:
+        return None
+    op = operator.text.strip() if operator is not None and fold(operator.text) in _OPERATOR_WORDS else ""
+    u = unit.text.strip() if unit is not None and unit.text and not _same_origin(unit, value) else ""
+    if not op and not u:
+        return parse_indicator_value(value.text, _ref(value))
+    raw = f"{op}{value.text.strip()}{'' if u and value.text.strip().endswith(u) else u}"
+    return parse_indicator_value(raw, _ref(value))
+
+
+def _indicator_value(cell: Cell | None):
+    if cell is None or fold(cell.text) in _BLANK_TEXT:
+        return None
+    return parse_indicator_value(cell.text, _ref(cell))
+
+
+def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
+                          ) -> tuple[list[IndicatorProgress], int]:
+    stops = config().raw["indicators"]["stop_words"] + config().raw["header"]["unit_labels"]
+    out: list[IndicatorProgress] = []
+    last = hdr.bottom
+    cols = hdr.columns
+    for r in range(hdr.bottom + 1, stop_row):
+        row = table.rows[r]
+        if not any(c.text for c in row):
+            continue
+        first_text = next((c.text for c in row if c.text), "")
+        if _starts_with_any(first_text, stops) or (
+            _is_title(first_text) and "表" in first_text) or _is_indicator_anchor(table, r):
+            break
+
+        def cell(role: str) -> Cell | None:
+            c = cols.get(role)
+            return row[c] if c is not None and c < len(row) else None
+
+        l3 = cell("level3")
+        if l3 is None or not l3.text:
+            continue
+        if any(_same_origin(l3, cell(role)) for role in ("target", "actual", "forecast")):
+            break  # a note written across the value columns (“偏差原因分析 | …”) ends the block
+        l1, l2 = cell("level1"), cell("level2")
+        level1, level2 = (l1.text if l1 else ""), (l2.text if l2 else "")
+        # A 三级 indicator always sits under a 一级/二级 one: a blank parent cell continues the
+        # row above (a merged cell split by a page break loses its text on the new page).
+        if out and l1 is not None and not level1:
+            level1 = out[-1].level1
+        if out and l2 is not None and not level2 and level1 == out[-1].level1:
+            level2 = out[-1].level2
+        item = IndicatorProgress(
+            level1=level1,
+            level2=level2,
+            level3=l3.text,
+            ref=_ref(l3),
+            target=_target_value(cell("target"), cell("operator"), cell("value_unit")),
+            actual=_indicator_value(cell("actual")),
+            forecast=_indicator_value(cell("forecast")),
+        )
+        dev = cell("deviation_reason")
+        item.deviation_reason = (_text_value(dev) if dev is not None
+                                 else _ticked(table, row, hdr.deviation_ticks))
+        lik = cell("likelihood")
+        item.likelihood = (_text_value(lik) if lik is not None
+                           else _ticked(table, row, hdr.likelihood_ticks))
+        rem = cell("remark")
+        item.remark = _text_value(rem) if rem is not None else None
+        out.append(item)
+        last = r
+    return out, last
+
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+
+
+def detect(doc: Document) -> float:
+    """How sure we are that `doc` holds a 绩效运行监控表 (0–1)."""
+    text = fold(doc.all_text())
+    det = config().raw["detect"]
+    titled = any(w in text for w in det["title_words"])
+    budget = rate_col = progress = False
+    for table in doc.tables:
+        for hdr in _find_budget_headers(table):
+            budget = True
+            rate_col = rate_col or "reported_rate" in hdr.columns
+        for ih in _find_indicator_headers(table):
+            if {"actual", "forecast", "likelihood"} & set(ih.columns) or ih.likelihood_ticks:
+                progress = True
+    # Title words alone (a cover letter about monitoring) do not make a table; neither do
+    # budget columns alone (a budget or project list has them too).
+    score = 0.0
+    if titled:
+        score += 0.35
+    if budget:
+        score += 0.3 + (0.1 if rate_col else 0.0)
+    if progress:
+        score += 0.15
+    if "完成目标可能性" in text:
+        score += 0.1
+    if not titled and any(w in text for w in det["other_kind_words"]):
+        score = min(score, 0.3)
+    return min(score, 1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+@dataclass
+class _Pending:
+    table: Table
+    header: _BudgetHeader
+    ctx: _Context
+    lines: list[MonitoringLine]
+    amount_unit: str
+    printed_unit: str | None  # the unit printed for the whole table, if any
+    indicators: list[IndicatorProgress] | None = None
+
+
+def _events(table: Table) -> list[tuple[int, str, object]]:
+    ev: list[tuple[int, str, object]] = []
+    ev += [(h.top, "budget", h) for h in _find_budget_headers(table)]
+    ev += [(h.top, "indicators", h) for h in _find_indicator_headers(table)]
+    return sorted(ev, key=lambda e: e[0])
+
+
+def _block_sources(doc: Document, after: float, before: float) -> list[_Source]:
+    """Text blocks between two reading-order positions, nearest to `before` first."""
+    blocks = [b for b in doc.blocks if after < b.order < before]
+    return [_Source(b.text, b.ref.with_label()) for b in reversed(blocks)]
+
+
+def _table_unit(sources: list[_Source]) -> str | None:
+    for src in sources:
+        u = find_amount_unit(src.text)
+        if u:
+            return u
+    return None
+
+
+def parse(doc: Document) -> list[MonitoringReport]:
+    """One `MonitoringReport` per monitoring table found in `doc`."""
+    pending: list[_Pending] = []
+    tables = sorted(doc.tables, key=lambda t: t.order)
+    last_order: float = float("-inf")
+    info_sources: list[_Source] = []  # cells of tables without a budget/indicator block
+    for ti, table in enumerate(tables):
+        events = _events(table)
+        if not events:
+            info_sources = _cell_sources(table, range(table.n_rows)) + info_sources
+            continue
+        cursor = 0
+        touched = False  # whether this table added to the newest report
+        for i, (_, kind, hdr) in enumerate(events):
+            next_top = events[i + 1][0] if i + 1 < len(events) else table.n_rows
+            if kind == "budget":
+                assert isinstance(hdr, _BudgetHeader)
+                area = list(reversed(_cell_sources(table, range(cursor, hdr.top))))
+                if cursor == 0:
+                    area += _block_sources(doc, last_order, table.order) + info_sources
+                    info_sources = []
+                header_cells = _cell_sources(table, range(hdr.top, hdr.bottom + 1))
+                # a group label column (“预算执行情况（万元）”) merged down beside the lines
+                if hdr.bottom + 1 < table.n_rows:
+                    side = table.rows[hdr.bottom + 1][: hdr.first_value_col]
+                    header_cells += [_Source(c.text, _ref(c)) for c in side if c.text]
+                # A later table of the same document that does not repeat “单位：…” keeps the
+                # unit printed for the one before.
+                unit = (_table_unit(area) or _table_unit(header_cells)
+                        or (pending[-1].printed_unit if pending else None))
+                lines, last = _parse_budget_rows(doc, table, hdr, unit, next_top)
+                col_units = [hdr.column_units.get(hdr.columns[r]) for r in AMOUNT_ROLES
+                             if r in hdr.columns]
+                amount_unit = unit or next((u for u in col_units if u), None) or "万元"
+                ctx = _Context(local=area, header_cells=header_cells,
+                               sheet=_Source(table.sheet, SourceRef(
+                                   file_sha256=doc.file_sha256, file_name=doc.file_name,
+                                   sheet=table.sheet, table=table.index,
+                                   label=f"工作表“{table.sheet}”")) if table.sheet else None)
+                pending.append(_Pending(table, hdr, ctx, lines, amount_unit, unit))
+                cursor, touched = last + 1, True
+            else:
+                assert isinstance(hdr, _IndicatorHeader)
+                items, last = _parse_indicator_rows(table, hdr, next_top)
+                if pending and pending[-1].indicators is None:
+                    pending[-1].indicators = items
+                    touched = True
+                cursor = max(cursor, last + 1)
+        if touched:
+            following = tables[ti + 1].order if ti + 1 < len(tables) else float("inf")
+            pending[-1].ctx.footer = (_cell_sources(table, range(cursor, table.n_rows))
+                                      + list(reversed(_block_sources(doc, table.order, following))))
+        last_order = table.order
+
+    if not pending:
+        raise ParseError(
+            doc.file_name,
+            "未找到预算执行情况表头（应有“执行数”及“全年预算数”或“年初预算数”等列），无法按绩效运行监控表读取",
+        )
+    reports = []
+    previous: MonitoringReport | None = None
+    for p in pending:
+        report = _build_report(doc, p, previous)
+        reports.append(report)
+        previous = report
+    return reports
+
+
+def _filename_stem(doc: Document) -> str:
+    return PurePath(doc.file_name).stem
+
+
+def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None) -> MonitoringReport:
+    ctx = p.ctx
+    stem = _filename_stem(doc)
+    sheet = [ctx.sheet] if ctx.sheet else []
+
+    unit = (_find_unit(ctx) or (previous.unit if previous else None)
+            or _find_unit(_Context(local=ctx.footer)))
+    if unit is None:
+        name = unit_from_title(stem)
+        unit = _file_attr(doc, name) if name else None
+    if unit is None:
+        raise ParseError(doc.file_name, "未找到填报单位：标题、“填报单位/部门名称/单位名称”等表头信息和文件名中都没有单位名称")
+
+    year = (_find_year(ctx.local) or _find_year(ctx.header_cells)
+            or (previous.year_attr if previous else None) or _find_year(ctx.footer + sheet))
+    if year is None:
+        y = find_year(stem, allow_dates=True)
+        year = _file_attr(doc, str(y)) if y else None
+    if year is None:
+        raise ParseError(doc.file_name, "未找到年度：标题、表头信息和文件名中都没有“20XX年”")
+
+    exec_header = [s for s in ctx.header_cells
+                   if s.col is not None and s.col == p.header.columns.get("executed")]
+    period = (_find_period(ctx.local) or _find_period(exec_header) or _find_period(ctx.header_cells)
+              or (previous.period_attr if previous else None) or _find_period(sheet + ctx.footer))
+    if period is None:
+        n = find_period(stem)
+        period = _file_attr(doc, str(n)) if n else None
+    if period is None:
+        raise ParseError(doc.file_name, "未找到监控期间：标题、表头（如“1-6月执行数”）和文件名中都没有“1-N月”“上半年”“前三季度”等字样")
+
+    project = _find_project(ctx)
+    names = {ln.name for ln in p.lines}
+    is_project = project is not None or "资金总额" in names or (
+        "财政拨款" in names and not names & {"基本支出", "项目支出"})
+    if is_project and "资金总额" not in names:
+        # a project's total (“总额”, “合计”) is its 资金总额 = 财政拨款 + 其他资金
+        for ln in p.lines:
+            if ln.name == "合计":
+                ln.name = "资金总额"
+                break
+    return MonitoringReport(
+        kind="project" if is_project else "unit",
+        unit=unit,
+        year=int(year.value),
+        year_attr=year,
+        period_months=int(period.value),
+        period_attr=period,
+        project=project,
+        amount_unit=p.amount_unit,
+        file_name=doc.file_name,
+        file_sha256=doc.file_sha256,
+        lines=p.lines,
+        indicators=p.indicators or [],
+    )
+
+
+KIND = register(DocumentKind(name="monitoring", label="绩效运行监控表", detect=detect, parse=parse))
+
+__all__ = [
+    "KIND", "detect", "parse", "canonical_line", "strip_line_label", "find_period", "find_year",
+    "find_amount_unit", "unit_from_title", "config",
+]
