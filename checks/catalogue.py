@@ -48,6 +48,7 @@ class RuleContext:
         return Finding(
             rule_id=self.rule.id,
             rule_name=self.rule.name,
+            rule_title=self.config.get("title", ""),
             severity=Severity(self.config.get("severity", self.rule.default_severity)),
             message=text.strip(),
             subject=subject,

@@ -92,12 +92,6 @@ def evidence_text(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def rule_title(finding: Finding, config: dict[str, Any] | None) -> str:
-    """The rule's Chinese title from the configuration when it has one, else its name."""
-    entry = ((config or {}).get("rules") or {}).get(finding.rule_id) or {}
-    return str(entry.get("title") or finding.rule_name)
-
-
 def summarise(
     run_id: str,
     submission: str | Path,
@@ -138,7 +132,6 @@ def write_findings_xlsx(
     path: Path,
     results: Sequence[DocumentResult],
     findings: Sequence[Finding],
-    config: dict[str, Any] | None = None,
 ) -> None:
     """An evaluator's workbook: sheet 问题清单 (one row per finding) and sheet 文件."""
     wb = Workbook()
@@ -151,7 +144,7 @@ def write_findings_xlsx(
             [
                 f.severity.label,
                 f.rule_id,
-                rule_title(f, config),
+                f.rule_title or f.rule_name,
                 s.unit,
                 s.year,
                 s.period,
@@ -265,7 +258,7 @@ def write_run(
     try:
         _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
         _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
-        write_findings_xlsx(staging / "findings.xlsx", results, findings, config)
+        write_findings_xlsx(staging / "findings.xlsx", results, findings)
         _dump(staging / "summary.json", summary.model_dump(mode="json"))
         os.replace(staging, final)
     except BaseException:

@@ -45,6 +45,7 @@ class Subject(BaseModel):
 class Finding(BaseModel):
     rule_id: str
     rule_name: str
+    rule_title: str = ""  # Chinese, from the rule configuration
     severity: Severity
     message: str  # Chinese, ready to paste into a report
     subject: Subject
