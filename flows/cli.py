@@ -67,11 +67,13 @@ def run(
     folder: Path = typer.Argument(..., metavar="DIR", help="一家单位提交材料所在的文件夹"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
     rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML，覆盖内置 checks/rules.yaml 的条目"),
+    dask: bool = typer.Option(False, "--dask", help="用本机 Dask 集群（多进程）并行处理文件"),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="已有 Dask 调度器的地址，如 tcp://10.0.0.5:8786"),
 ) -> None:
     """处理一个文件夹的全部材料，核对并把结果写入 output/<运行编号>/。"""
     _check_folder(folder)
     _check_rules(rules)
-    from flows.run import progress_hook, run_submission  # imports Prefect: only when running
+    from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
     from runs.output import output_root
 
     with Progress(
@@ -90,7 +92,8 @@ def run(
 
         try:
             with progress_hook(on_progress):
-                summary = run_submission(
+                flow = run_submission.with_options(task_runner=task_runner(dask, dask_address))
+                summary = flow(
                     str(folder),
                     output_root=str(output_root(output)),
                     rules=str(rules) if rules else None,

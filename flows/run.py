@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from prefect import flow, task
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
@@ -66,6 +67,18 @@ def write_task(
     config: dict[str, Any],
 ) -> RunSummary:
     return write_run(results, findings, submission, started, output_root, rules, config)
+
+
+def task_runner(dask: bool = False, dask_address: str | None = None):
+    """Threads on one machine by default; with `dask`, a Dask cluster (a local one of worker
+    processes, or the scheduler at `dask_address`) when one machine is not enough."""
+    if not dask and not dask_address:
+        return ThreadPoolTaskRunner()
+    from prefect_dask import DaskTaskRunner  # optional dependency: the `dask` extra
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1})
 
 
 @flow(name="jixiao-run")

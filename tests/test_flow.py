@@ -127,3 +127,13 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
     for f in findings:
         month = f["subject"]["period"]
         assert f["evidence"] and all(month in e["ref"]["file_name"] for e in f["evidence"])
+
+
+def test_flow_fans_out_over_dask(flows_run, tmp_path: Path) -> None:
+    """The same flow on a local Dask cluster (worker processes) gives the same findings."""
+    submission = need_file(FIXTURES / "nanjie-2024")
+    flow = flows_run.run_submission.with_options(task_runner=flows_run.task_runner(dask=True))
+    summary = flow(str(submission), output_root=str(tmp_path / "out"))
+    findings = json.loads((tmp_path / "out" / summary.run_id / "findings.json").read_text("utf-8"))
+    assert _finding_keys(findings) == expected_nanjie_keys()
+    assert summary.documents.ok == 2

@@ -357,6 +357,16 @@ def test_zero_written_as_blank_dash_or_0(zero):
         assert line.reported_rate.value == 0
 
 
+def test_excel_error_in_rate_cell_is_no_rate():
+    grid = [
+        ["南街街道办事处2024年1-6月绩效运行监控表", "<", "<", "<"],
+        ["项目", "全年预算数", "1-6月执行数", "执行率"],
+        ["其他资金", "0", "0", "#DIV/0!"],
+    ]
+    (report,) = parse(make_doc([make_table(grid)]))
+    assert report.line("其他资金").reported_rate is None
+
+
 def test_number_error_names_row_line_column_and_cell():
     grid = [
         ["南街街道办事处2024年1-6月绩效运行监控表", "<", "<", "<"],
@@ -554,6 +564,74 @@ def test_blank_parent_indicator_cells_continue_the_row_above():
     (report,) = parse(make_doc([make_table(grid)]))
     assert [(i.level1, i.level2) for i in report.indicators] == [
         ("部门管理", "制度管理"), ("部门管理", "制度管理"), ("部门履职", "")]
+
+
+def test_central_project_template():
+    # The central-department layout: 年度总体目标 (年初设定目标 | 1-N月执行情况) between the blocks,
+    # tick columns under both 偏差原因分析 and 完成目标可能性, a note spanning the last row.
+    grid = [
+        ["项目支出绩效目标执行监控表", "<", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["（2024年1-7月）", "<", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["项目名称", "<", "水质监测站建设", "<", "<", "<", "<", "<", "<", "<"],
+        ["主管部门", "<", "某市环境局", "<", "<", "实施单位", "<", "某市环境局", "<", "<"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数（A）", "1-7月执行数（B）", "执行率（B/A）", "全年预计执行数", "", "", ""],
+        ["^", "年度资金总额", "80.00", "90.00", "45.00", "50.00%", "90.00", "", "", ""],
+        ["^", "其中：当年财政拨款", "80.00", "90.00", "45.00", "50.00%", "90.00", "", "", ""],
+        ["年度总体目标", "年初设定目标", "<", "<", "<", "1-7月执行情况", "<", "<", "<", "<"],
+        ["^", "建成2个站点", "<", "<", "<", "已建成1个", "<", "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析", "<",
+         "完成目标可能性", "<"],
+        ["^", "^", "^", "^", "^", "^", "经费保障", "其他", "确定能", "有可能"],
+        ["产出指标", "数量指标", "建成站点数", "2个", "1个", "2个", "", "", "√", ""],
+        ["产出指标", "时效指标", "建成时间", "2024年10月底前", "未完成", "11月建成", "", "选址调整", "", "√"],
+        ["注：在对应栏打“√”。", "<", "<", "<", "<", "<", "<", "<", "<", "<"],
+    ]
+    doc = make_doc([make_table(grid, sheet="监控表")], blocks=[],
+                   file_name="x.xlsx")
+    (report,) = parse(doc)
+    assert report.kind == "project" and report.project.value == "水质监测站建设"
+    assert report.unit.value == "某市环境局" and report.unit.ref.label == "监控表!H4"  # 实施单位
+    assert (report.year, report.period_months) == (2024, 7)
+    assert lines_of(report) == {
+        "资金总额": (D("80.00"), D("90.00"), D("45.00"), D("50.00")),
+        "财政拨款": (D("80.00"), D("90.00"), D("45.00"), D("50.00")),
+    }
+    ind = {i.level3: i for i in report.indicators}
+    assert list(ind) == ["建成站点数", "建成时间"]
+    assert ind["建成时间"].deviation_reason.text == "选址调整"
+    assert ind["建成时间"].likelihood.text == "有可能"
+    assert ind["建成站点数"].likelihood.text == "确定能"
+    assert ind["建成时间"].actual.raw == "未完成"
+
+
+def test_split_operator_value_unit_columns_and_note_rows():
+    grid = [
+        ["部门预算项目绩效运行监控表（2024年1-8月）", "<", "<", "<", "<", "<", "<", "<"],
+        ["项目名称", "文化下乡补助", "<", "<", "<", "<", "<", "<"],
+        ["主管部门", "县文化局", "<", "<", "<", "<", "<", "<"],
+        ["资金来源", "年初预算数", "调整后预算数", "1-8月执行数", "执行率", "", "", ""],
+        ["总额", "96.00", "104.50", "68.92", "65.95%", "", "", ""],
+        ["其中：当年一般公共预算拨款", "96.00", "104.50", "68.92", "65.95%", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "1-8月完成值", "全年预计完成值"],
+        ["产出指标", "数量指标", "演出场次", "≥", "120", "场", "84", "125"],
+        ["产出指标", "质量指标", "开放率", "=", "100", "%", "100", "100"],
+        ["效益指标", "社会效益指标", "群众获得感", "定性", "明显提升", "", "有所提升", "明显提升"],
+        ["偏差原因分析", "<", "<", "演出受天气影响", "<", "<", "<", "<"],
+    ]
+    doc = make_doc([make_table(grid)], blocks=[(0, "项目单位（盖章）：县文化局 单位：万元")])
+    (report,) = parse(doc)
+    assert report.unit.value == "县文化局"
+    assert report.unit.raw == "项目单位（盖章）：县文化局 单位：万元"  # 项目单位 before 主管部门
+    # a project's “总额” is its 资金总额
+    assert [ln.name for ln in report.lines] == ["资金总额", "财政拨款"]
+    ind = {i.level3: i for i in report.indicators}
+    assert list(ind) == ["演出场次", "开放率", "群众获得感"]  # the note row ends the block
+    t = ind["演出场次"].target
+    assert (t.raw, t.operator, t.number, t.unit) == ("≥120场", "≥", D("120"), "场")
+    assert t.ref.column == 5
+    assert ind["开放率"].target.raw == "=100%"
+    assert ind["群众获得感"].target.raw == "明显提升"  # 定性 is no operator
+    assert ind["演出场次"].actual.raw == "84"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -425,7 +425,6 @@ class _BudgetHeader:
     bottom: int
     columns: dict[str, int]  # role → 0-based column
     column_units: dict[int, str]
-    header_texts: dict[str, list[str]]  # role → header texts (bottom first)
 
     @property
     def first_value_col(self) -> int:
@@ -514,7 +513,6 @@ def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
                     origin_index = rr - ((c.ref.row or 0) - c.merged_from[0])  # type: ignore[index]
                     top = max(min(top, origin_index), r - 2, 0)
         columns: dict[str, int] = {}
-        texts: dict[str, list[str]] = {}
         units: dict[int, str] = {}
         for col in range(table.n_cols):
             col_texts = _column_header_texts(table, top, bottom, col)
@@ -528,8 +526,7 @@ def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
             role = next((x for x in (_classify(t, rules) for t in col_texts) if x), None)
             if role and role != "ignore" and role not in columns:
                 columns[role] = col
-                texts[role] = col_texts
-        headers.append(_BudgetHeader(top, bottom, columns, units, texts))
+        headers.append(_BudgetHeader(top, bottom, columns, units))
         r = bottom + 1
     return headers
 
@@ -802,8 +799,10 @@ def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
         l3 = cell("level3")
         if l3 is None or not l3.text:
             continue
-        if any(_same_origin(l3, cell(role)) for role in ("target", "actual", "forecast")):
-            break  # a note written across the value columns (“偏差原因分析 | …”) ends the block
+        if any(_same_origin(l3, cell(role)) for role in ("level1", "target", "actual", "forecast")):
+            # a label across the level columns or a note across the value columns
+            # (“偏差原因分析 | …”, “相关建议或举措 | …”) ends the block
+            break
         l1, l2 = cell("level1"), cell("level2")
         level1, level2 = (l1.text if l1 else ""), (l2.text if l2 else "")
         # A 三级 indicator always sits under a 一级/二级 one: a blank parent cell continues the
