@@ -368,6 +368,22 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------- MON002
 
 
+def _present_parts(report: MonitoringReport, spec: list[str]) -> tuple[list[str], list | None]:
+    """The part lines of a relation that the report has. A name ending in `?` is optional
+    (e.g. 上年结转 in 资金总额 = 财政拨款 + 上年结转 + 其他资金); a missing required part → None."""
+    names, lines = [], []
+    for entry in spec:
+        name = entry.rstrip("?")
+        line = report.line(name)
+        if line is None:
+            if entry.endswith("?"):
+                continue
+            return names, None
+        names.append(name)
+        lines.append(line)
+    return names, lines
+
+
 @rule("MON002", "line_sum_mismatch", severity="error")
 def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A total line differs from the sum of its part lines beyond rounding, in any amount column."""
@@ -376,10 +392,10 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     part_template = ctx.params.get("part_template", "“{line}”{amount}万元")
     joiner = ctx.params.get("part_joiner", "＋")
     for report in _reports(ctx):
-        for total_name, part_names in relations.items():
+        for total_name, spec in relations.items():
             total_line = report.line(total_name)
-            part_lines = [report.line(n) for n in part_names]
-            if total_line is None or any(p is None for p in part_lines):
+            part_names, part_lines = _present_parts(report, spec)
+            if total_line is None or part_lines is None:
                 continue
             for column in AMOUNT_COLUMNS:
                 total = getattr(total_line, column)
