@@ -133,6 +133,12 @@ def _documents_table(results: list[DocumentResult]) -> Table:
     return table
 
 
+def _without_source(message: str) -> str:
+    """The message without its trailing “（来源：…）”: the table shows sources in their own column."""
+    cut = message.rfind("（来源：")
+    return message[:cut] if cut > 0 and message.endswith("）") else message
+
+
 def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     parts = [f"[{SEVERITY_STYLE[s]}]{s.label} {n}[/]" for s, n in counts.items()]
@@ -152,7 +158,7 @@ def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
         table.add_row(
             f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
             f.rule_id,
-            escape(f.message),
+            escape(_without_source(f.message)),
             escape(finding_sources(f)),
         )
     console.print(table)
