@@ -33,11 +33,13 @@ class IndicatorValue(BaseModel):
     """An indicator value such as `≥90%`, `12次`, `健全`: operator, number and unit when stated.
 
     Quantitative when it states a number the result can be measured against (domain.md).
+    A range such as `1-2次` has `number` = 1, `upper` = 2 and no operator.
     """
 
     raw: str
     operator: Operator | None = None
-    number: Decimal | None = None
+    number: Decimal | None = None  # the value; for a range (`1-2次`) its lower bound
+    upper: Decimal | None = None  # upper bound of a range (`1-2次` → 2); None for a single value
     unit: str | None = None
     quantitative: bool = False
     ref: SourceRef | None = None
