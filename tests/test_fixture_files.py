@@ -36,13 +36,20 @@ def _documents(sub: str) -> list[Path]:
     return sorted(p for p in (FIXTURES / sub).iterdir() if p.is_file())
 
 
-def _expected(sub: str) -> dict[str, dict]:
+def _all_records(sub: str) -> dict[str, dict]:
     return {p.name[: -len(".json")]: json.loads(p.read_text(encoding="utf-8"))
             for p in sorted((EXPECTED / sub).glob("*.json")) if p.name != "findings.json"}
 
 
+def _expected(sub: str) -> dict[str, dict]:
+    """The monitoring records (绩效目标表 records are tested in test_target_fixture_files.py)."""
+    return {name: rec for name, rec in _all_records(sub).items() if rec["kind"] == "monitoring"}
+
+
 def _findings(sub: str) -> list[dict]:
-    return json.loads((EXPECTED / sub / "findings.json").read_text(encoding="utf-8"))
+    """The monitoring findings (target findings carry no period)."""
+    findings = json.loads((EXPECTED / sub / "findings.json").read_text(encoding="utf-8"))
+    return [f for f in findings if f["period_months"] is not None]
 
 
 def _all_expected() -> list[tuple[str, str, dict]]:
@@ -53,12 +60,12 @@ def _all_expected() -> list[tuple[str, str, dict]]:
 def test_every_document_has_exactly_one_expected_file(sub):
     docs = {p.name for p in _documents(sub)}
     assert docs, f"fixtures/{sub} is empty"
-    assert docs == set(_expected(sub))
+    assert docs == set(_all_records(sub))
     assert (EXPECTED / sub / "findings.json").is_file()
 
 
 def test_nanjie_folder_holds_only_its_two_tables():
-    names = [p.name for p in _documents("nanjie-2024")]
+    names = [p.name for p in _documents("nanjie-2024") if "监控表" in p.name]
     assert names == [f"{NANJIE}2024年1-6月部门整体绩效运行监控表.xlsx",
                      f"{NANJIE}2024年1-9月部门整体绩效运行监控表.pdf"]
 

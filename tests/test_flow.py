@@ -108,8 +108,9 @@ def expected_nanjie_keys() -> list[tuple]:
     """The findings the fixture generator planted in fixtures/nanjie-2024."""
     expected_file = need_file(FIXTURES / "expected" / "nanjie-2024" / "findings.json")
     expected = json.loads(expected_file.read_text("utf-8"))
-    return sorted((e["rule_id"], e["unit"], f"1-{e['period_months']}月", e["project"], e["line"], e["column"])
-                  for e in expected)
+    # Target-table findings carry a year and no period.
+    return sorted((e["rule_id"], e["unit"], "" if e["period_months"] is None else f"1-{e['period_months']}月",
+                   e["project"], e["line"], e["column"]) for e in expected)
 
 
 def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
@@ -118,15 +119,20 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
     summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"))
     run_dir = tmp_path / "out" / summary.run_id
     docs = json.loads((run_dir / "documents.json").read_text("utf-8"))
-    assert [(d["status"], d["kind"]) for d in docs] == [("ok", "monitoring")] * 2, [d["error"] for d in docs]
-    assert [d["format"] for d in docs] == ["xlsx", "pdf"]
+    kinds = {d["file_name"]: (d["status"], d["kind"], d["format"]) for d in docs}
+    assert kinds == {
+        "南街街道办事处2024年1-6月部门整体绩效运行监控表.xlsx": ("ok", "monitoring", "xlsx"),
+        "南街街道办事处2024年1-9月部门整体绩效运行监控表.pdf": ("ok", "monitoring", "pdf"),
+        "南街街道办事处2024年度部门整体支出绩效目标表.pdf": ("ok", "targets", "pdf"),
+        "南街街道办事处2025年度部门整体支出绩效目标表.docx": ("ok", "targets", "docx"),
+    }, [d["error"] for d in docs]
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == want
-    assert summary.documents.ok == 2 and summary.findings.total == len(want)
+    assert summary.documents.ok == 4 and summary.findings.total == len(want)
     # every finding points back at cells of the file it came from
     for f in findings:
-        month = f["subject"]["period"]
-        assert f["evidence"] and all(month in e["ref"]["file_name"] for e in f["evidence"])
+        stamp = f["subject"]["period"] or f"{f['subject']['year']}年度"
+        assert f["evidence"] and all(stamp in e["ref"]["file_name"] for e in f["evidence"])
 
 
 def test_flow_fans_out_over_dask(flows_run, tmp_path: Path) -> None:
@@ -136,4 +142,4 @@ def test_flow_fans_out_over_dask(flows_run, tmp_path: Path) -> None:
     summary = flow(str(submission), output_root=str(tmp_path / "out"))
     findings = json.loads((tmp_path / "out" / summary.run_id / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == expected_nanjie_keys()
-    assert summary.documents.ok == 2
+    assert summary.documents.ok == 4

@@ -1,9 +1,10 @@
-"""Regenerate fixtures/ (monitoring, nanjie-2024, bad, expected) from tools/fixturegen/data.py.
+"""Regenerate fixtures/ (monitoring, nanjie-2024, targets, bad, expected) from tools/fixturegen/data.py
+and tools/fixturegen/targets_data.py (绩效目标表).
 
 Usage: python tools/make_fixtures.py [--fixtures DIR]   (`make fixtures`; needs LibreOffice)
 
-The generated files are committed, so tests never need LibreOffice. Re-running overwrites the four
-folders above and reproduces the same bytes (fixed dates, fixed PDF ids).
+The generated files are committed, so tests never need LibreOffice. Re-running overwrites the
+folders above (in expected/ only their own subfolders) and reproduces the same bytes (fixed dates, fixed PDF ids).
 """
 
 from __future__ import annotations
