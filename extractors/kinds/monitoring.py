@@ -13,7 +13,6 @@ the file name is only a fallback and is marked as such.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -21,9 +20,30 @@ from typing import Iterable
 
 import yaml
 
-from extractors.indicator_values import PREFIX_OPERATORS, cn_to_int, parse_indicator_value
+from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.numbers import ZERO_MARKS, NumberError, amount, parse_decimal, rate
+# Generic helpers live in _common (shared with the other kinds); the private aliases keep this
+# module's code as it was.
+from extractors.kinds._common import (  # noqa: F401  (find_* are part of this module's API)
+    cut_value,
+    find_amount_unit,
+    find_period,
+    find_year,
+    inline_labelled,
+)
+from extractors.kinds._common import cell_ref as _ref
+from extractors.kinds._common import column_header_texts as _column_header_texts
+from extractors.kinds._common import covered_from_above as _covered_from_above
+from extractors.kinds._common import group_column as _group_column
+from extractors.kinds._common import has_numbers as _has_numbers
+from extractors.kinds._common import is_figure as _is_figure
+from extractors.kinds._common import is_number as _is_number
+from extractors.kinds._common import label_key as _label_key
+from extractors.kinds._common import origin_cell as _origin
+from extractors.kinds._common import same_origin as _same_origin
+from extractors.kinds._common import starts_with_any as _starts_with_any
+from extractors.kinds._common import unit_from_title as _unit_from_title
+from extractors.numbers import NumberError, amount, rate
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.monitoring import (
@@ -99,31 +119,6 @@ def _classify(text: str, rules: Iterable[_ColumnRule]) -> str | None:
 # Small helpers over the neutral model
 
 
-def _is_number(text: str) -> bool:
-    try:
-        return parse_decimal(text) is not None
-    except NumberError:
-        return False
-
-
-def _origin(table: Table, cell: Cell) -> Cell:
-    if cell.merged_from and cell.merged_from != (cell.ref.row, cell.ref.column):
-        r, c = cell.merged_from
-        for row in table.rows:
-            for other in row:
-                if other.ref.row == r and other.ref.column == c:
-                    return other
-    return cell
-
-
-def _covered_from_above(cell: Cell) -> bool:
-    return bool(cell.merged_from) and cell.merged_from[0] < (cell.ref.row or 0)
-
-
-def _ref(cell: Cell) -> SourceRef:
-    return cell.ref.with_label()
-
-
 def strip_line_label(label: str) -> str:
     """`其中：人员经费` → `人员经费`, `一、基本支出` → `基本支出`, `合 计` → `合计` (folded)."""
     t = fold(label)
@@ -152,73 +147,6 @@ def canonical_line(label: str) -> str | None:
 # Periods, years, units and names in free text
 
 
-_CN_MONTH = "一二三四五六七八九十"
-_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
-    # 1-6月, 1月-6月, 01-06月, 1月1日-6月30日, 1月份-6月份
-    (re.compile(r"(?<![\d.])0?1月?份?(?:1日)?(?:-|到)(?:20\d{2}年)?(\d{1,2})月"), None),
-    (re.compile(rf"[一壹]月?份?(?:-|到)([{_CN_MONTH}]{{1,3}})月"), None),
-    (re.compile(r"前三季度|三季度末|第三季度末|1-3季度|一-三季度|第1-3季度|第一-三季度"), 9),
-    (re.compile(r"上半年|前两季度|前二季度|二季度末|第二季度末|1-2季度|一-二季度"), 6),
-    (re.compile(r"第一季度|一季度末|^一季度"), 3),
-    (re.compile(r"前(\d{1,2})个月"), None),
-    (re.compile(rf"前([{_CN_MONTH}]{{1,3}})个月"), None),
-    # 截至6月底 (fold turns 至 into "-"), 截止6月30日, 截止到6月
-    (re.compile(r"截(?:止|-)(?:到|-)?(?:20\d{2}年)?(\d{1,2})月"), None),
-    (re.compile(rf"截(?:止|-)(?:到|-)?(?:20\d{{2}}年)?([{_CN_MONTH}]{{1,3}})月"), None),
-    (re.compile(r"(?<![\d-])(\d{1,2})月(?:底|末)"), None),
-    # a quarter alone: monitoring is cumulative, so it runs to the end of that quarter
-    (re.compile(r"(?:第)?[三3]季度"), 9),
-    (re.compile(r"(?:第)?[二2]季度"), 6),
-    (re.compile(r"(?:第)?[一1]季度"), 3),
-)
-_YEAR = re.compile(r"(?<!\d)(20\d{2})年(度)?")
-_DATE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
-_UNIT_IN_TEXT = (
-    re.compile(r"单位[:]?\(?(万元|元)"),
-    re.compile(r"\((万元|元)\)"),
-    re.compile(r"金额[:]?(万元|元)$"),
-)
-
-
-def find_period(text: str) -> int | None:
-    """The N of 1–N月 a text names, or None."""
-    t = fold(text)
-    for pattern, fixed in _PERIOD_PATTERNS:
-        m = pattern.search(t)
-        if not m:
-            continue
-        if fixed is not None:
-            return fixed
-        g = m.group(1)
-        n = int(g) if g.isdigit() else cn_to_int(g)
-        if n is not None and 1 <= n <= 12:
-            return n
-    return None
-
-
-def find_year(text: str, allow_dates: bool = False) -> int | None:
-    """The budget year a text names; a filing date (`2024年7月10日`) does not count unless the
-    text also names a period."""
-    t = fold(text)
-    has_period = find_period(t) is not None
-    if not allow_dates and not has_period and re.search(r"日期|时间|打印|制表", t):
-        return None
-    for m in _YEAR.finditer(t):
-        if not has_period and not allow_dates and _DATE_AFTER.match(t, m.end()):
-            continue
-        return int(m.group(1))
-    return None
-
-
-def find_amount_unit(text: str) -> str | None:
-    t = fold(text)
-    for p in _UNIT_IN_TEXT:
-        m = p.search(t)
-        if m:
-            return m.group(1)
-    return None
-
-
 def _is_title(text: str) -> bool:
     t = fold(text)
     return any(w in t for w in config().raw["detect"]["title_words"]) or "监控" in t
@@ -226,66 +154,17 @@ def _is_title(text: str) -> bool:
 
 def unit_from_title(text: str) -> str | None:
     """`南街街道办事处2024年1—9月绩效运行监控表` → `南街街道办事处`."""
-    t = fold(text)
-    t = re.sub(r"^(附件|附表|表)[\d一二三四五六七八九十]*[:.、-]?", "", t)
-    # “2024年度南街街道办事处…”: the year (and period) may come first
-    t = re.sub(r"^[(]?20\d{2}年度?(1-\d{1,2}月|上半年|前三季度)?[)]?", "", t)
-    cut = len(t)
-    m = re.search(r"20\d{2}年|\(", t)
-    if m:
-        cut = m.start()
-    for stop in config().raw["header"]["title_unit_stops"]:
-        i = t.find(stop)
-        if 0 <= i < cut:
-            cut = i
-    name = t[:cut]
-    if len(name) >= 2 and any(name.endswith(s) for s in config().raw["header"]["org_suffixes"]):
-        return name
-    return None
-
-
-def _label_key(text: str) -> str:
-    t = fold(text)
-    t = re.sub(r"\((盖章|公章|章|签章)\)", "", t)
-    return t.rstrip(":")
+    h = config().raw["header"]
+    return _unit_from_title(text, h["title_unit_stops"], h["org_suffixes"])
 
 
 def _cut_value(value: str) -> str:
-    """An inline value up to the next “label：” or the first stop word (“单位：”, “填报日期” …)."""
-    v = clean(value)
-    # “南街街道办事处 联系人：张三”: the next “label:” ends the value; a space alone does not
-    m = re.search(r"\s+\S{1,8}?[:：]", v)
-    if m:
-        v = v[: m.start()]
-    folded = fold(v)
-    hits = [i for i in (folded.find(fold(stop)) for stop in config().raw["header"]["value_stops"])
-            if i >= 0]
-    if hits:
-        v = clean(_prefix_by_folded_len(v, min(hits)))
-    return v.strip(":： ")
-
-
-def _prefix_by_folded_len(text: str, n: int) -> str:
-    out, count = "", 0
-    for ch in text:
-        if count >= n:
-            break
-        out += ch
-        count += len(fold(ch))
-    return out
+    return cut_value(value, config().raw["header"]["value_stops"])
 
 
 def _inline_labelled(text: str, labels: list[str]) -> str | None:
     """`填报单位（盖章）：南街街道办事处 单位：万元` → `南街街道办事处` for label 填报单位."""
-    t = unicodedata.normalize("NFKC", text)
-    for label in labels:
-        pat = re.escape(label).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*")
-        m = re.search(pat + r"\s*(?:\((?:盖章|公章|章|签章)\))?\s*:\s*(.+)", t)
-        if m:
-            value = _cut_value(m.group(1))
-            if value:
-                return value
-    return None
+    return inline_labelled(text, labels, config().raw["header"]["value_stops"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,35 +319,6 @@ def _row_roles(row: list[Cell], rules: tuple[_ColumnRule, ...]) -> set[str]:
     return roles
 
 
-def _is_figure(text: str) -> bool:
-    """A number, or a zero written as `-`/`—`."""
-    return bool(text) and (_is_number(text) or fold(text) in ZERO_MARKS)
-
-
-def _has_numbers(row: list[Cell]) -> bool:
-    return any(_is_number(c.text) and fold(c.text) not in ("-", "--", "/") for c in row if c.text)
-
-
-def _group_column(table: Table, bottom: int, col: int) -> bool:
-    """A label merged down from the header into the data rows (“预算执行情况（万元）”,
-    “年度绩效指标完成情况” beside the block) names the block, not a column."""
-    if bottom + 1 >= table.n_rows:
-        return False
-    below, here = table.rows[bottom + 1][col], table.rows[bottom][col]
-    key = here.merged_from or (here.ref.row, here.ref.column)
-    return bool(here.text) and below.merged_from == key
-
-
-def _column_header_texts(table: Table, top: int, bottom: int, col: int) -> list[str]:
-    """Texts of one column over the header rows, bottom first, without repeats."""
-    out: list[str] = []
-    for r in range(bottom, top - 1, -1):
-        row = table.rows[r]
-        if col < len(row) and row[col].text and row[col].text not in out:
-            out.append(row[col].text)
-    return out
-
-
 def _is_budget_anchor(roles: set[str]) -> bool:
     return "executed" in roles and bool(roles & {"annual_budget", "initial_budget"})
 
@@ -557,11 +407,6 @@ def _group_label(table: Table, r: int, origin: Cell) -> bool:
                 if c.merged_from == key and c.ref.row != origin.ref.row:
                     return True
     return False
-
-
-def _starts_with_any(text: str, words: Iterable[str]) -> bool:
-    t = fold(text)
-    return any(t.startswith(fold(w)) for w in words)
 
 
 def _number_error(doc: Document, cell: Cell, line: str, role: str) -> ParseError:
@@ -748,12 +593,6 @@ def _ticked(table: Table, row: list[Cell], ticks: list[tuple[int, str]]) -> Text
         # nothing ticked: blank, located at the first tick column
         return TextValue(text="", ref=_ref(row[ticks[0][0]])) if ticks else None
     return TextValue(text="；".join(parts), ref=first_ref)  # type: ignore[arg-type]
-
-
-def _same_origin(a: Cell, b: Cell | None) -> bool:
-    if b is None or a is b:
-        return False
-    return (a.merged_from or (a.ref.row, a.ref.column)) == (b.merged_from or (b.ref.row, b.ref.column))
 
 
 _OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
