@@ -376,10 +376,12 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     for table in _tables(ctx):
         fmt = base_fmt(ctx, table)
         # Σ checks need every task's amount (a blank amount is an exact zero, a missing one unknown).
-        tasks = table.tasks if all(t.amount is not None for t in table.tasks) else []
-        task_evs = [_ev(f"预算金额（{t.name}）", t.amount) for t in tasks]  # type: ignore[arg-type]
-        task_amounts: list[PrintedNumber] = [t.amount for t in tasks]  # type: ignore[misc]
-        parts_text = "＋".join(f"“{t.name}”{_amount(t.amount)}万元" for t in tasks)  # type: ignore[arg-type]
+        tasks = [(t.name, t.amount) for t in table.tasks if t.amount is not None]
+        if len(tasks) != len(table.tasks):
+            tasks = []
+        task_evs = [_ev(f"预算金额（{name}）", pn) for name, pn in tasks]
+        task_amounts = [pn for _, pn in tasks]
+        parts_text = "＋".join(f"“{name}”{_amount(pn)}万元" for name, pn in tasks)
 
         # Σ tasks vs the task block's 金额合计
         if table.tasks_total is not None and tasks:
@@ -392,6 +394,8 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 
         # the task block vs the budget block's 资金总额
         budget = table.budget_total
+        if budget is not None and budget.blank:  # 资金总额 left empty: nothing to compare with
+            budget = None
         if budget is not None and (table.tasks_total is not None or tasks):
             if table.tasks_total is not None:
                 if definitely_different(table.tasks_total, budget):
