@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 
 from checks.catalogue import RuleContext, rule
 from checks.tolerance import round_half_up
-from checks.monitoring import _base_fmt, _indicator_ev, _indicator_names, _subject
+from checks.evidence import indicator_evidence, indicator_names
+from checks.monitoring import report_fmt, report_subject
 from checks.targets import name_key, source_text, table_title, value_ev
 from extractors.text import fold
 from schemas.findings import Evidence, Finding
@@ -89,7 +90,7 @@ def _linked(ctx: RuleContext) -> Iterator[tuple[MonitoringReport, str, Indicator
         approved = [(a, t) for t in matching for a in t.indicators]
         if not approved:
             continue
-        for name, ind in zip(_indicator_names(report.indicators), report.indicators):
+        for name, ind in zip(indicator_names(report.indicators), report.indicators):
             yield report, name, ind, best_match(ind, approved)
 
 
@@ -113,10 +114,10 @@ def monitoring_indicator_not_approved(ctx: RuleContext) -> Iterator[Finding]:
                    "similarity": _percent(match.ratio), "threshold": _percent(threshold),
                    "target_file": match.table.file_name}
         yield ctx.finding(
-            _subject(report, name, "三级指标"),
+            report_subject(report, name, "三级指标"),
             evidence,
             details,
-            **_base_fmt(ctx, report),
+            **report_fmt(ctx, report),
             indicator=ind.level3,
             target_title=table_title(ctx.settings, match.table),
             closest=match.indicator.level3,
@@ -153,7 +154,7 @@ def monitoring_target_changed(ctx: RuleContext) -> Iterator[Finding]:
         if same_value(monitored, approved):
             continue
         evidence = [
-            _indicator_ev(f"年度指标值（{name}）", monitored, ind.ref),
+            indicator_evidence(f"年度指标值（{name}）", monitored, ind.ref),
             value_ev(match.indicator),
         ]
         evidence[1] = evidence[1].model_copy(update={"role": f"批复指标值（{match.indicator.level3}）"})
@@ -161,10 +162,10 @@ def monitoring_target_changed(ctx: RuleContext) -> Iterator[Finding]:
                    "monitored": monitored.raw, "approved": approved.raw,
                    "similarity": _percent(match.ratio), "target_file": match.table.file_name}
         yield ctx.finding(
-            _subject(report, name, "年度指标值"),
+            report_subject(report, name, "年度指标值"),
             evidence,
             details,
-            **_base_fmt(ctx, report),
+            **report_fmt(ctx, report),
             indicator=ind.level3,
             monitored=monitored.raw,
             target_title=table_title(ctx.settings, match.table),

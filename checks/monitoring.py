@@ -16,6 +16,19 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
+from checks.evidence import (
+    amount_decimals,
+    amount_text,
+    exact_text,
+    format_amount,
+    indicator_evidence,
+    indicator_names,
+    number_evidence,
+    plain,
+    rate_text,
+    source_labels,
+    text_evidence,
+)
 from checks.tolerance import (
     computed_rate,
     definitely_different,
@@ -30,10 +43,9 @@ from checks.tolerance import (
 )
 from extractors.text import fold
 from schemas.findings import Evidence, Finding, Subject
-from schemas.monitoring import COLUMN_NAMES, IndicatorProgress, MonitoringLine, MonitoringReport
+from schemas.monitoring import COLUMN_NAMES, MonitoringLine, MonitoringReport
 from schemas.numbers import PrintedNumber
-from schemas.provenance import SourceRef
-from schemas.records import IndicatorValue, TextValue
+from schemas.records import TextValue
 
 AMOUNT_COLUMNS = ("initial_budget", "annual_budget", "executed")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -43,68 +55,13 @@ _NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
 # ---------------------------------------------------------------- formatting and evidence
 
 
-def _plain(value: Decimal, places: int = 2) -> str:
-    """A configured figure (threshold, progress) without trailing zeros: 40, 32.5, 41.67."""
-    text = format(round_half_up(value, places), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _amount_decimals(pn: PrintedNumber) -> int:
-    # An amount printed in 元 keeps its precision when shown in 万元.
-    return pn.decimals + (4 if pn.printed_unit == "元" and pn.unit == "万元" else 0)
-
-
-def _fmt_amount(value: Decimal, decimals: int) -> str:
-    text = format(round_half_up(value, decimals), "f")
-    if decimals > 2:  # 元 figures shown in 万元: drop zeros the conversion added, keep two
-        head, _, tail = text.partition(".")
-        tail = tail.rstrip("0").ljust(2, "0")
-        text = f"{head}.{tail}"
-    return text
-
-
-def _amount(pn: PrintedNumber) -> str:
-    return _fmt_amount(pn.value, _amount_decimals(pn))
-
-
-def _rate_text(pn: PrintedNumber) -> str:
-    return format(round_half_up(pn.value, pn.decimals), "f")
-
-
-def _exact(value: Decimal) -> str:
-    return format(round_half_up(value, 6), "f")
-
-
-def _ev(role: str, pn: PrintedNumber) -> Evidence:
-    return Evidence(role=role, raw=pn.raw, value=pn.value, ref=pn.ref.with_label())
-
-
-def _text_ev(role: str, tv: TextValue) -> Evidence:
-    return Evidence(role=role, raw=tv.text, value=None, ref=tv.ref.with_label())
-
-
-def _indicator_ev(role: str, iv: IndicatorValue, fallback: SourceRef) -> Evidence:
-    return Evidence(role=role, raw=iv.raw, value=iv.number, ref=(iv.ref or fallback).with_label())
-
-
-def _source(evidence: Sequence[Evidence]) -> str:
-    """`file.xlsx Sheet1!E7、Sheet1!C7；other.pdf 第2页 表1 第6行第5列`, in evidence order."""
-    by_file: dict[str, list[str]] = {}
-    for ev in evidence:
-        labels = by_file.setdefault(ev.ref.file_name, [])
-        label = ev.ref.with_label().label
-        if label not in labels and label != ev.ref.file_name:
-            labels.append(label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
-
-
 def _title(ctx: RuleContext, report: MonitoringReport) -> str:
     titles = ctx.settings.get("monitoring_titles", {}) or {}
     template = titles.get(report.kind, "绩效运行监控表")
     return template.format(project=report.project_name)
 
 
-def _base_fmt(ctx: RuleContext, report: MonitoringReport) -> dict[str, Any]:
+def report_fmt(ctx: RuleContext, report: MonitoringReport) -> dict[str, Any]:
     return {
         "unit": report.unit.value,
         "year": report.year,
@@ -113,7 +70,7 @@ def _base_fmt(ctx: RuleContext, report: MonitoringReport) -> dict[str, Any]:
     }
 
 
-def _subject(report: MonitoringReport, line: str, column: str, period: str | None = None) -> Subject:
+def report_subject(report: MonitoringReport, line: str, column: str, period: str | None = None) -> Subject:
     return Subject(
         unit=report.unit.value,
         year=report.year,
@@ -158,27 +115,27 @@ class BelowThreshold:
 
     def fmt(self, report: MonitoringReport) -> dict[str, Any]:
         return {
-            "line_executed": _amount(self.executed),
-            "line_budget": _amount(self.budget),
+            "line_executed": amount_text(self.executed),
+            "line_budget": amount_text(self.budget),
             "computed": format(round_half_up(self.rate, self.decimals), "f"),
-            "threshold": _plain(self.threshold),
-            "progress": _plain(time_progress(report.period_months)),
+            "threshold": plain(self.threshold),
+            "progress": plain(time_progress(report.period_months)),
         }
 
     def details(self, report: MonitoringReport) -> dict[str, str]:
         return {
             "computed": format(round_half_up(self.rate, self.decimals), "f"),
-            "computed_exact": _exact(self.rate),
-            "computed_high": _exact(self.high),
-            "threshold": _plain(self.threshold),
-            "time_progress": _plain(time_progress(report.period_months)),
+            "computed_exact": exact_text(self.rate),
+            "computed_high": exact_text(self.high),
+            "threshold": plain(self.threshold),
+            "time_progress": plain(time_progress(report.period_months)),
             "period_months": str(report.period_months),
         }
 
     def evidence(self, report: MonitoringReport, line: str) -> list[Evidence]:
         return [
-            _ev(_role(report, "executed", line), self.executed),
-            _ev(_role(report, "annual_budget", line), self.budget),
+            number_evidence(_role(report, "executed", line), self.executed),
+            number_evidence(_role(report, "annual_budget", line), self.budget),
         ]
 
 
@@ -305,27 +262,27 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             interval = rate_interval(executed, budget)
             assert rate is not None and interval is not None
             evidence = [
-                _ev(_role(report, "reported_rate", line.name), reported),
-                _ev(_role(report, "executed", line.name), executed),
-                _ev(_role(report, "annual_budget", line.name), budget),
+                number_evidence(_role(report, "reported_rate", line.name), reported),
+                number_evidence(_role(report, "executed", line.name), executed),
+                number_evidence(_role(report, "annual_budget", line.name), budget),
             ]
             computed = format(round_half_up(rate, reported.decimals), "f")
             details = {
-                "reported": _rate_text(reported),
+                "reported": rate_text(reported),
                 "computed": computed,
-                "computed_exact": _exact(rate),
-                "computed_low": _exact(interval[0]),
-                "computed_high": _exact(interval[1]),
+                "computed_exact": exact_text(rate),
+                "computed_low": exact_text(interval[0]),
+                "computed_high": exact_text(interval[1]),
                 "tolerance": format(reported.resolution * units, "f"),
-                "executed": _amount(executed),
-                "annual_budget": _amount(budget),
+                "executed": amount_text(executed),
+                "annual_budget": amount_text(budget),
             }
             fmt = {
-                **_base_fmt(ctx, report),
+                **report_fmt(ctx, report),
                 "line": line.name,
-                "reported": _rate_text(reported),
-                "executed": _amount(executed),
-                "budget": _amount(budget),
+                "reported": rate_text(reported),
+                "executed": amount_text(executed),
+                "budget": amount_text(budget),
                 "computed": computed,
             }
             template = "message"
@@ -338,29 +295,29 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 alt_rate = computed_rate(numerator, denominator)
                 assert alt_rate is not None
                 alt_computed = format(round_half_up(alt_rate, reported.decimals), "f")
-                evidence.append(_ev(_role(report, column, other), figure))
+                evidence.append(number_evidence(_role(report, column, other), figure))
                 details.update(
                     {
                         f"matched_{kind}": f"{_column_label(report, column)}（{other}）",
                         "matched_line": other,
                         "matched_column": COLUMN_NAMES[column],
-                        "matched_value": _amount(figure),
+                        "matched_value": amount_text(figure),
                         "matched_rate": alt_computed,
                     }
                 )
                 fmt.update(
                     alt_line=other,
                     alt_column=_column_label(report, column),
-                    alt_amount=_amount(figure),
+                    alt_amount=amount_text(figure),
                     alt_computed=alt_computed,
                 )
                 template = f"message_{kind}"
             yield ctx.finding(
-                _subject(report, line.name, COLUMN_NAMES["reported_rate"]),
+                report_subject(report, line.name, COLUMN_NAMES["reported_rate"]),
                 evidence,
                 details,
                 template=template,
-                source=_source(evidence),
+                source=source_labels(evidence),
                 **fmt,
             )
 
@@ -406,33 +363,33 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 if mismatch is None:
                     continue
                 computed, difference, tolerance = mismatch
-                decimals = max(_amount_decimals(x) for x in [total, *parts])
-                evidence = [_ev(_role(report, column, total_name), total)] + [
-                    _ev(_role(report, column, name), p) for name, p in zip(part_names, parts)
+                decimals = max(amount_decimals(x) for x in [total, *parts])
+                evidence = [number_evidence(_role(report, column, total_name), total)] + [
+                    number_evidence(_role(report, column, name), p) for name, p in zip(part_names, parts)
                 ]
                 details = {
-                    "reported": _amount(total),
-                    "computed": _fmt_amount(computed, decimals),
-                    "difference": _fmt_amount(difference, decimals),
+                    "reported": amount_text(total),
+                    "computed": format_amount(computed, decimals),
+                    "difference": format_amount(difference, decimals),
                     "tolerance": format(tolerance, "f"),
                     "parts": "、".join(part_names),
                 }
                 yield ctx.finding(
-                    _subject(report, total_name, COLUMN_NAMES[column]),
+                    report_subject(report, total_name, COLUMN_NAMES[column]),
                     evidence,
                     details,
-                    **_base_fmt(ctx, report),
+                    **report_fmt(ctx, report),
                     line=total_name,
                     column=_column_label(report, column),
-                    total=_amount(total),
+                    total=amount_text(total),
                     parts=joiner.join(
-                        part_template.format(line=name, amount=_amount(p))
+                        part_template.format(line=name, amount=amount_text(p))
                         for name, p in zip(part_names, parts)
                     ),
-                    computed=_fmt_amount(computed, decimals),
-                    difference=_fmt_amount(difference, decimals),
-                    tolerance=_plain(tolerance, 6),
-                    source=_source(evidence),
+                    computed=format_amount(computed, decimals),
+                    difference=format_amount(difference, decimals),
+                    tolerance=plain(tolerance, 6),
+                    source=source_labels(evidence),
                 )
 
 
@@ -450,30 +407,30 @@ def cumulative_decrease(ctx: RuleContext) -> Iterator[Finding]:
             if not definitely_less(line.executed, before.executed):
                 continue
             evidence = [
-                _ev(_role(earlier, "executed", line.name), before.executed),
-                _ev(_role(later, "executed", line.name), line.executed),
+                number_evidence(_role(earlier, "executed", line.name), before.executed),
+                number_evidence(_role(later, "executed", line.name), line.executed),
             ]
-            decimals = max(_amount_decimals(before.executed), _amount_decimals(line.executed))
+            decimals = max(amount_decimals(before.executed), amount_decimals(line.executed))
             decrease = before.executed.value - line.executed.value
             details = {
                 "earlier_period": earlier.period,
-                "earlier": _amount(before.executed),
+                "earlier": amount_text(before.executed),
                 "later_period": later.period,
-                "later": _amount(line.executed),
-                "decrease": _fmt_amount(decrease, decimals),
+                "later": amount_text(line.executed),
+                "decrease": format_amount(decrease, decimals),
             }
             yield ctx.finding(
-                _subject(later, line.name, COLUMN_NAMES["executed"]),
+                report_subject(later, line.name, COLUMN_NAMES["executed"]),
                 evidence,
                 details,
-                **_base_fmt(ctx, later),
+                **report_fmt(ctx, later),
                 line=line.name,
                 earlier_period=earlier.period,
-                earlier=_amount(before.executed),
+                earlier=amount_text(before.executed),
                 later_period=later.period,
-                later=_amount(line.executed),
-                decrease=_fmt_amount(decrease, decimals),
-                source=_source(evidence),
+                later=amount_text(line.executed),
+                decrease=format_amount(decrease, decimals),
+                source=source_labels(evidence),
             )
 
 
@@ -494,32 +451,32 @@ def annual_budget_changed(ctx: RuleContext) -> Iterator[Finding]:
             # Both figures are 全年预算数; the role names the period table each comes from.
             budget_name = COLUMN_NAMES["annual_budget"]
             evidence = [
-                _ev(f"{earlier.period}表{budget_name}（{line.name}）", before.annual_budget),
-                _ev(f"{later.period}表{budget_name}（{line.name}）", line.annual_budget),
+                number_evidence(f"{earlier.period}表{budget_name}（{line.name}）", before.annual_budget),
+                number_evidence(f"{later.period}表{budget_name}（{line.name}）", line.annual_budget),
             ]
-            evidence += [_text_ev(f"{later.period}说明（{line.name}）", t) for t in texts if t.text]
-            decimals = max(_amount_decimals(before.annual_budget), _amount_decimals(line.annual_budget))
+            evidence += [text_evidence(f"{later.period}说明（{line.name}）", t) for t in texts if t.text]
+            decimals = max(amount_decimals(before.annual_budget), amount_decimals(line.annual_budget))
             change = line.annual_budget.value - before.annual_budget.value
-            change_text = ("+" if change > 0 else "") + _fmt_amount(change, decimals)
+            change_text = ("+" if change > 0 else "") + format_amount(change, decimals)
             details = {
                 "earlier_period": earlier.period,
-                "earlier": _amount(before.annual_budget),
+                "earlier": amount_text(before.annual_budget),
                 "later_period": later.period,
-                "later": _amount(line.annual_budget),
+                "later": amount_text(line.annual_budget),
                 "change": change_text,
             }
             yield ctx.finding(
-                _subject(later, line.name, COLUMN_NAMES["annual_budget"]),
+                report_subject(later, line.name, COLUMN_NAMES["annual_budget"]),
                 evidence,
                 details,
-                **_base_fmt(ctx, later),
+                **report_fmt(ctx, later),
                 line=line.name,
                 earlier_period=earlier.period,
-                earlier=_amount(before.annual_budget),
+                earlier=amount_text(before.annual_budget),
                 later_period=later.period,
-                later=_amount(line.annual_budget),
+                later=amount_text(line.annual_budget),
                 change=change_text,
-                source=_source(evidence),
+                source=source_labels(evidence),
             )
 
 
@@ -536,13 +493,13 @@ def execution_below_threshold(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             evidence = below.evidence(report, line.name)
             yield ctx.finding(
-                _subject(report, line.name, COLUMN_NAMES["reported_rate"]),
+                report_subject(report, line.name, COLUMN_NAMES["reported_rate"]),
                 evidence,
                 below.details(report),
-                **_base_fmt(ctx, report),
+                **report_fmt(ctx, report),
                 **below.fmt(report),
                 line=line.name,
-                source=_source(evidence),
+                source=source_labels(evidence),
             )
 
 
@@ -564,7 +521,7 @@ def _deviation_text_rule(
                 continue
             evidence = below.evidence(report, line.name)
             if value is not None:
-                evidence.append(_text_ev(f"{role}（{line.name}）", value))
+                evidence.append(text_evidence(f"{role}（{line.name}）", value))
             details = {
                 **below.details(report),
                 "text": analysis.text,
@@ -573,15 +530,15 @@ def _deviation_text_rule(
                 "min_substantive_chars": str(min_chars),
             }
             yield ctx.finding(
-                _subject(report, line.name, column),
+                report_subject(report, line.name, column),
                 evidence,
                 details,
                 template="message_empty" if analysis.empty else "message",
-                **_base_fmt(ctx, report),
+                **report_fmt(ctx, report),
                 **below.fmt(report),
                 line=line.name,
                 text=analysis.text,
-                source=_source(evidence),
+                source=source_labels(evidence),
             )
 
 
@@ -613,33 +570,22 @@ def says_certain(text: str, phrases: Iterable[str], negations: Iterable[str]) ->
     return False
 
 
-def _indicator_names(indicators: Sequence[IndicatorProgress]) -> list[str]:
-    """Indicator names for subjects; a name used twice in a table is qualified by its 二级指标."""
-    counts: dict[str, int] = defaultdict(int)
-    for ind in indicators:
-        counts[ind.level3] += 1
-    return [
-        f"{ind.level2}-{ind.level3}" if counts[ind.level3] > 1 and ind.level2 else ind.level3
-        for ind in indicators
-    ]
-
-
 @rule("MON008", "forecast_below_target_but_certain", severity="warning")
 def forecast_below_target_but_certain(ctx: RuleContext) -> Iterator[Finding]:
     """全年预计完成值 falls short of 年度指标值 while 完成目标可能性 says 确定能."""
     phrases = ctx.params.get("certain_phrases", ["确定能"]) or []
     negations = ctx.params.get("negations", ["不"]) or []
     for report in _reports(ctx):
-        for name, ind in zip(_indicator_names(report.indicators), report.indicators):
+        for name, ind in zip(indicator_names(report.indicators), report.indicators):
             if ind.likelihood is None or not says_certain(ind.likelihood.text, phrases, negations):
                 continue
             if not falls_short(ind.target, ind.forecast):
                 continue
             assert ind.target is not None and ind.forecast is not None
             evidence = [
-                _indicator_ev(f"年度指标值（{name}）", ind.target, ind.ref),
-                _indicator_ev(f"全年预计完成值（{name}）", ind.forecast, ind.ref),
-                _text_ev(f"完成目标可能性（{name}）", ind.likelihood),
+                indicator_evidence(f"年度指标值（{name}）", ind.target, ind.ref),
+                indicator_evidence(f"全年预计完成值（{name}）", ind.forecast, ind.ref),
+                text_evidence(f"完成目标可能性（{name}）", ind.likelihood),
             ]
             details = {
                 "target": ind.target.raw,
@@ -650,13 +596,13 @@ def forecast_below_target_but_certain(ctx: RuleContext) -> Iterator[Finding]:
                 "likelihood": ind.likelihood.text,
             }
             yield ctx.finding(
-                _subject(report, name, "全年预计完成值"),
+                report_subject(report, name, "全年预计完成值"),
                 evidence,
                 details,
-                **_base_fmt(ctx, report),
+                **report_fmt(ctx, report),
                 indicator=name,
                 target=ind.target.raw,
                 forecast=ind.forecast.raw,
                 likelihood=ind.likelihood.text,
-                source=_source(evidence),
+                source=source_labels(evidence),
             )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.monitoring import _amount, _amount_decimals, _ev, _fmt_amount, _indicator_names, _plain
+from checks.evidence import amount_decimals, amount_text, format_amount, indicator_names, number_evidence, plain
 from checks.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
 from extractors.numbers import amount as parse_amount
 from extractors.text import fold
@@ -167,14 +167,14 @@ def quantitative_share_below_benchmark(ctx: RuleContext) -> Iterator[Finding]:
         share = _percent(len(quantitative), len(indicators))
         if share >= benchmark:
             continue
-        names = _indicator_names(indicators)
+        names = indicator_names(indicators)
         evidence = [value_ev(ind, name) for ind, name in zip(indicators, names)]
         percent = format(round_half_up(share, 2), "f")
         details = {
             "total": len(indicators),
             "quantitative": len(quantitative),
             "percent": percent,
-            "benchmark": _plain(benchmark),
+            "benchmark": plain(benchmark),
             "quantitative_indicators": [n for i, n in zip(indicators, names) if i in quantitative],
         }
         yield ctx.finding(
@@ -185,7 +185,7 @@ def quantitative_share_below_benchmark(ctx: RuleContext) -> Iterator[Finding]:
             total=len(indicators),
             quantitative=len(quantitative),
             percent=percent,
-            benchmark=_plain(benchmark),
+            benchmark=plain(benchmark),
             source=source_text(evidence),
         )
 
@@ -216,7 +216,7 @@ def vague_qualitative_value(ctx: RuleContext) -> Iterator[Finding]:
     suggestions = ctx.params.get("suggestions", {}) or {}
     default = str(ctx.params.get("default_suggestion", ""))
     for table in _tables(ctx):
-        for ind, name in zip(table.indicators, _indicator_names(table.indicators)):
+        for ind, name in zip(table.indicators, indicator_names(table.indicators)):
             if ind.value is None or ind.value.quantitative:
                 continue
             word = vague_word(ind.value.raw, words)
@@ -295,7 +295,7 @@ def catch_all_indicator(ctx: RuleContext) -> Iterator[Finding]:
     for table in _tables(ctx):
         key_sections = _per_kind(ctx.params.get("key_sections"), table.kind)
         groups = by_section(table, key_sections)
-        names = dict(zip(map(id, table.indicators), _indicator_names(table.indicators)))
+        names = dict(zip(map(id, table.indicators), indicator_names(table.indicators)))
         for section in key_sections:
             members = groups.get(section, [])
             if not members:
@@ -336,7 +336,7 @@ def satisfaction_undifferentiated(ctx: RuleContext) -> Iterator[Finding]:
     words = [name_key(w) for w in ctx.params.get("satisfaction_words", ["满意度"]) or [] if name_key(w)]
     groups = [name_key(w) for w in ctx.params.get("group_words", []) or [] if name_key(w)]
     for table in _tables(ctx):
-        pairs = [(i, n) for i, n in zip(table.indicators, _indicator_names(table.indicators))
+        pairs = [(i, n) for i, n in zip(table.indicators, indicator_names(table.indicators))
                  if any(w in name_key(i.level3) for w in words)]
         if not pairs:
             continue
@@ -379,9 +379,9 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         tasks = [(t.name, t.amount) for t in table.tasks if t.amount is not None]
         if len(tasks) != len(table.tasks):
             tasks = []
-        task_evs = [_ev(f"预算金额（{name}）", pn) for name, pn in tasks]
+        task_evs = [number_evidence(f"预算金额（{name}）", pn) for name, pn in tasks]
         task_amounts = [pn for _, pn in tasks]
-        parts_text = "＋".join(f"“{name}”{_amount(pn)}万元" for name, pn in tasks)
+        parts_text = "＋".join(f"“{name}”{amount_text(pn)}万元" for name, pn in tasks)
 
         # Σ tasks vs the task block's 金额合计
         if table.tasks_total is not None and tasks:
@@ -389,7 +389,7 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if mismatch is not None:
                 yield _sum_finding(ctx, table, fmt, "message", "金额合计", "任务预算金额",
                                    table.tasks_total, task_amounts,
-                                   [_ev("金额合计", table.tasks_total), *task_evs],
+                                   [number_evidence("金额合计", table.tasks_total), *task_evs],
                                    mismatch, parts_text)
 
         # the task block vs the budget block's 资金总额
@@ -400,37 +400,37 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if table.tasks_total is not None:
                 if definitely_different(table.tasks_total, budget):
                     total = table.tasks_total
-                    decimals = max(_amount_decimals(total), _amount_decimals(budget))
+                    decimals = max(amount_decimals(total), amount_decimals(budget))
                     difference = budget.value - total.value
-                    evidence = [_ev("资金总额", budget), _ev("金额合计", total)]
+                    evidence = [number_evidence("资金总额", budget), number_evidence("金额合计", total)]
                     yield ctx.finding(
                         subject(table, "资金总额", "金额合计"),
                         evidence,
-                        {"budget_total": _amount(budget), "tasks_total": _amount(total),
-                         "difference": _fmt_amount(difference, decimals)},
+                        {"budget_total": amount_text(budget), "tasks_total": amount_text(total),
+                         "difference": format_amount(difference, decimals)},
                         template="message_budget",
                         **fmt,
-                        budget=_amount(budget),
-                        tasks=f"年度主要任务金额合计{_amount(total)}万元",
-                        difference=_fmt_amount(difference, decimals),
+                        budget=amount_text(budget),
+                        tasks=f"年度主要任务金额合计{amount_text(total)}万元",
+                        difference=format_amount(difference, decimals),
                         source=source_text(evidence),
                     )
             else:
                 mismatch = sum_mismatch(budget, task_amounts, scale)
                 if mismatch is not None:
                     computed, difference, _tol = mismatch
-                    decimals = max(_amount_decimals(x) for x in [budget, *task_amounts])
-                    evidence = [_ev("资金总额", budget), *task_evs]
+                    decimals = max(amount_decimals(x) for x in [budget, *task_amounts])
+                    evidence = [number_evidence("资金总额", budget), *task_evs]
                     yield ctx.finding(
                         subject(table, "资金总额", "金额合计"),
                         evidence,
-                        {"budget_total": _amount(budget), "tasks_sum": _fmt_amount(computed, decimals),
-                         "difference": _fmt_amount(difference, decimals)},
+                        {"budget_total": amount_text(budget), "tasks_sum": format_amount(computed, decimals),
+                         "difference": format_amount(difference, decimals)},
                         template="message_budget",
                         **fmt,
-                        budget=_amount(budget),
-                        tasks=f"年度主要任务预算金额之和{_fmt_amount(computed, decimals)}万元",
-                        difference=_fmt_amount(difference, decimals),
+                        budget=amount_text(budget),
+                        tasks=f"年度主要任务预算金额之和{format_amount(computed, decimals)}万元",
+                        difference=format_amount(difference, decimals),
                         source=source_text(evidence),
                     )
 
@@ -444,8 +444,8 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if mismatch is not None:
                 yield _sum_finding(ctx, table, fmt, "message_funding", "资金总额", "财政拨款、其他资金",
                                    budget, parts,
-                                   [_ev("资金总额", budget), *(_ev(n, pn) for n, pn in named)],
-                                   mismatch, "＋".join(f"{n}{_amount(pn)}万元" for n, pn in named))
+                                   [number_evidence("资金总额", budget), *(number_evidence(n, pn) for n, pn in named)],
+                                   mismatch, "＋".join(f"{n}{amount_text(pn)}万元" for n, pn in named))
 
 
 def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], template: str,
@@ -453,11 +453,11 @@ def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], temp
                  evidence: list[Evidence], mismatch: tuple[Decimal, Decimal, Decimal],
                  parts: str) -> Finding:
     computed, difference, tolerance = mismatch
-    decimals = max(_amount_decimals(x) for x in [total, *part_numbers])
+    decimals = max(amount_decimals(x) for x in [total, *part_numbers])
     details = {
-        "reported": _amount(total),
-        "computed": _fmt_amount(computed, decimals),
-        "difference": _fmt_amount(difference, decimals),
+        "reported": amount_text(total),
+        "computed": format_amount(computed, decimals),
+        "difference": format_amount(difference, decimals),
         "tolerance": format(tolerance, "f"),
     }
     return ctx.finding(
@@ -466,11 +466,11 @@ def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], temp
         details,
         template=template,
         **fmt,
-        total=_amount(total),
+        total=amount_text(total),
         parts=parts,
-        computed=_fmt_amount(computed, decimals),
-        difference=_fmt_amount(difference, decimals),
-        tolerance=_plain(tolerance, 6),
+        computed=format_amount(computed, decimals),
+        difference=format_amount(difference, decimals),
+        tolerance=plain(tolerance, 6),
         source=source_text(evidence),
     )
 
@@ -528,16 +528,16 @@ def goal_text_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             quoted_pn = parse_amount(raw, goal.ref, None)
             if not any(not definitely_different(quoted_pn, pn) for pn in known):
                 count += 1
-                decimals = max(_amount_decimals(quoted_pn), _amount_decimals(budget))
+                decimals = max(amount_decimals(quoted_pn), amount_decimals(budget))
                 difference = quoted_pn.value - budget.value
                 evidence = [
                     Evidence(role="年度总体目标", raw=fragment, value=quoted_pn.value,
                              ref=goal.ref.with_label()),
-                    _ev("资金总额", budget),
+                    number_evidence("资金总额", budget),
                 ]
-                details = {"fragment": fragment, "quoted": _amount(quoted_pn),
-                           "budget_total": _amount(budget),
-                           "difference": _fmt_amount(difference, decimals)}
+                details = {"fragment": fragment, "quoted": amount_text(quoted_pn),
+                           "budget_total": amount_text(budget),
+                           "difference": format_amount(difference, decimals)}
                 line = "年度总体目标" if count == 1 else f"年度总体目标（第{count}处）"
                 yield ctx.finding(
                     subject(table, line, "资金总额"),
@@ -545,9 +545,9 @@ def goal_text_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     details,
                     **base_fmt(ctx, table),
                     fragment=fragment,
-                    quoted=_amount(quoted_pn),
-                    budget=_amount(budget),
-                    difference=_fmt_amount(abs(difference), decimals),
+                    quoted=amount_text(quoted_pn),
+                    budget=amount_text(budget),
+                    difference=format_amount(abs(difference), decimals),
                     source=source_text(evidence),
                 )
 
