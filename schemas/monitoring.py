@@ -11,8 +11,10 @@ from schemas.provenance import SourceRef
 from schemas.records import Attribute, IndicatorValue, TextValue
 
 # Canonical budget-line names. Unit-wide: 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费.
-# Per project: 资金总额 = 财政拨款 (+ 上年结转, where a template has it) + 其他资金.
-LINE_NAMES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出", "资金总额", "财政拨款", "上年结转", "其他资金")
+# Per project: 资金总额 = 财政拨款 + 其他资金, plus the sources some templates list separately
+# (上年结转; Sichuan's 财政专户管理资金 and 单位资金).
+LINE_NAMES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出",
+              "资金总额", "财政拨款", "上年结转", "财政专户管理资金", "单位资金", "其他资金")
 
 # Canonical column names, as findings and messages name them.
 COLUMN_NAMES = {

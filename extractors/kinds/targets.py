@@ -53,7 +53,6 @@ CONFIG_PATH = Path(__file__).with_name("targets.yaml")
 
 META_ROLES = ("unit", "department", "implementing", "project", "year")
 BUDGET_ROLES = ("total", "fiscal", "other")
-BUDGET_NAMES = {"total": "资金总额", "fiscal": "财政拨款", "other": "其他资金"}
 _BLANK_VALUE = {"", "-", "--", "/", "—", "——"}
 _OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
 _EXPLICIT_UNIT = re.compile(r"单位:?\(?(万元|元)")
@@ -309,7 +308,6 @@ class _Draft:
     tasks_total: _Amount | None = None
     goal: TextValue | None = None
     indicators: list[TargetIndicator] = field(default_factory=list)
-    level1_names: list[str] = field(default_factory=list)
 
     def offer(self, role: str, label: str, attr: Attribute) -> None:
         rank = config().label_rank.get(fold(label), 99)
@@ -551,7 +549,6 @@ class _Reader:
                 if header_layout:
                     value = origin_cell(table, below[col])  # type: ignore[index]
                     consumed.add(r + 1)
-                    self.d.unit_hints.extend(_texts(below))  # type: ignore[arg-type]
                 elif nxt is not None and classify_label(nxt.text) is None:
                     value = origin_cell(table, nxt)
                 else:
@@ -562,7 +559,7 @@ class _Reader:
                 if self.d.goal is not None:
                     continue
                 if nxt is not None:
-                    if classify_label(nxt.text) is None and not _is_indicator_anchor(row):
+                    if classify_label(nxt.text) is None:
                         self.d.goal = TextValue(text=nxt.text, ref=cell_ref(origin_cell(table, nxt)))
                 elif below is not None:
                     texts_below = _texts(below)
