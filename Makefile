@@ -29,9 +29,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-# Regenerates fixtures/ from tools/make_fixtures.py (needs LibreOffice for the PDFs).
+# Regenerates the committed fixtures (needs LibreOffice and fonts-noto-cjk for the PDFs).
 fixtures: $(STAMP)
 	$(BIN)/python tools/make_fixtures.py
+	$(BIN)/python tools/make_unseen_fixtures.py
+	$(BIN)/python tools/make_pdf_samples.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:
