@@ -176,7 +176,12 @@ def quantitative_share_below_benchmark(ctx: RuleContext) -> Iterator[Finding]:
             "percent": percent,
             "benchmark": plain(benchmark),
             "quantitative_indicators": [n for i, n in zip(indicators, names) if i in quantitative],
+            "qualitative_indicators": [n for i, n in zip(indicators, names) if i not in quantitative],
         }
+        qualitative = [
+            f"{n}（{i.value.raw if i.value else '未填'}）"
+            for i, n in zip(indicators, names) if i not in quantitative
+        ]
         yield ctx.finding(
             subject(table, "", "指标值"),
             evidence,
@@ -184,6 +189,8 @@ def quantitative_share_below_benchmark(ctx: RuleContext) -> Iterator[Finding]:
             **base_fmt(ctx, table),
             total=len(indicators),
             quantitative=len(quantitative),
+            qualitative=len(qualitative),
+            qualitative_list="、".join(qualitative),
             percent=percent,
             benchmark=plain(benchmark),
             source=source_text(evidence),
