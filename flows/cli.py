@@ -37,7 +37,7 @@ err_console = Console(stderr=True)
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
-TOP_FINDINGS = 10
+TOP_FINDINGS = 16
 
 
 def _fail(message: str) -> None:
@@ -139,14 +139,38 @@ def _without_source(message: str) -> str:
     return message[:cut] if cut > 0 and message.endswith("）") else message
 
 
+def _representative(findings: list[Finding], limit: int) -> list[Finding]:
+    """The first finding of every rule (most severe rules first), then the next ones up to `limit`."""
+    seen: set[str] = set()
+    first = [f for f in findings if not (f.rule_id in seen or seen.add(f.rule_id))]
+    rest = [f for f in findings if f not in first]
+    chosen = set(map(id, first + rest[: max(0, limit - len(first))]))
+    return [f for f in findings if id(f) in chosen]
+
+
+def _rules_table(findings: list[Finding]) -> Table:
+    table = Table(title="按规则统计", title_justify="left")
+    for name in ("规则", "名称", "严重程度", "条数"):
+        table.add_column(name, no_wrap=True)
+    counts: dict[str, list[Finding]] = {}
+    for f in findings:
+        counts.setdefault(f.rule_id, []).append(f)
+    for rule_id, group in counts.items():
+        f = group[0]
+        table.add_row(rule_id, escape(f.rule_title or f.rule_name),
+                      f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]", str(len(group)))
+    return table
+
+
 def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     parts = [f"[{SEVERITY_STYLE[s]}]{s.label} {n}[/]" for s, n in counts.items()]
     console.print(f"问题：共 {len(findings)} 条（" + "，".join(parts) + "）")
     if not findings:
         return
-    shown = findings[:limit] if limit else findings
-    title = f"主要问题（前 {len(shown)} 条）" if limit and len(findings) > limit else "问题"
+    console.print(_rules_table(findings))
+    shown = _representative(findings, limit) if limit else findings
+    title = f"主要问题（每条规则至少一例，共 {len(shown)} 条）" if limit and len(findings) > limit else "问题"
     table = Table(title=title, title_justify="left")
     table.add_column("严重程度", no_wrap=True)
     table.add_column("规则", no_wrap=True)

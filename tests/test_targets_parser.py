@@ -299,6 +299,23 @@ def test_group_label_column_beside_the_indicator_block():
     assert t.indicators[1].value.ref.label == "目标表!E4"
 
 
+def test_task_amounts_in_the_unit_of_their_column_header():
+    grid = [
+        ["部门（单位）名称", "子街道办事处", "<"],
+        ["任务名称", "任务内容", "对应金额（元）"],
+        ["困难群众帮扶", "每户补助标准（万元）按文件执行", "120,000.00"],
+        ["合计", "<", "120,000.00"],
+        ["一级指标", "三级指标", "指标值"],
+        ["部门履职", "帮扶户数", "≥30户"],
+    ]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "2024年度部门整体支出绩效目标表")]))
+    (task,) = t.tasks
+    assert (task.name, task.amount.value, task.amount.printed_unit) == ("困难群众帮扶", D("12"), "元")
+    assert task.content.text == "每户补助标准（万元）按文件执行"
+    assert (t.tasks_total.value, t.tasks_total.ref.label) == (D("12"), "目标表!C4")
+    assert t.indicators[0].level2 == ""  # the table has no 二级 column
+
+
 def _project(name: str, total: str, fiscal: str, other: str) -> list[list[str]]:
     return [
         ["项目名称", name, "<", "<"],
