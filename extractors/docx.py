@@ -35,7 +35,6 @@ Decisions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +43,9 @@ from docx.package import Package
 from lxml import etree
 
 from extractors.errors import ExtractionError
-from extractors.text import clean, fold
-from schemas.document import Cell, Document, Format, Table, TextBlock
+from extractors.grid import Grid, grid_cells
+from extractors.text import clean, fold, is_wide
+from schemas.document import Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -92,10 +92,6 @@ class _Seg:
     tight: bool = True
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def _join(segs: list[_Seg]) -> str:
     out = ""
     prev: _Seg | None = None
@@ -105,7 +101,7 @@ def _join(segs: list[_Seg]) -> str:
             continue
         if prev is None:
             out = text
-        elif prev.tight and seg.tight and _wide(out[-1]) and _wide(text[0]):
+        elif prev.tight and seg.tight and is_wide(out[-1]) and is_wide(text[0]):
             out += text
         else:
             out += " " + text
@@ -220,23 +216,6 @@ def _container_segs(container: etree._Element) -> list[_Seg]:
 # Tables
 
 
-@dataclass
-class _Grid:
-    """A resolved table: per row, per grid column, the 0-based origin of the cell there."""
-
-    slots: list[list[tuple[int, int] | None]]
-    text: dict[tuple[int, int], str]
-
-    @property
-    def n_cols(self) -> int:
-        return max((len(r) for r in self.slots), default=0)
-
-    def row_texts(self, r: int) -> list[str]:
-        return [self.text[o] if o is not None else "" for o in self.slots[r]] + [""] * (
-            self.n_cols - len(self.slots[r])
-        )
-
-
 def _live_rows(tbl: etree._Element) -> list[etree._Element]:
     """The table's rows, without rows deleted as a tracked change."""
     rows = []
@@ -250,7 +229,7 @@ def _live_rows(tbl: etree._Element) -> list[etree._Element]:
     return rows
 
 
-def _resolve(rows: list[etree._Element]) -> _Grid:
+def _resolve(rows: list[etree._Element]) -> Grid:
     slots: list[list[tuple[int, int] | None]] = []
     text: dict[tuple[int, int], str] = {}
     for r, tr in enumerate(rows):
@@ -281,7 +260,7 @@ def _resolve(rows: list[etree._Element]) -> _Grid:
     width = max((len(r) for r in slots), default=0)
     for row in slots:
         row.extend([None] * (width - len(row)))
-    return _Grid(slots, text)
+    return Grid(slots, text)
 
 
 def _grid_widths(tbl: etree._Element) -> list[int] | None:
@@ -298,7 +277,7 @@ def _grid_widths(tbl: etree._Element) -> list[int] | None:
 class _TablePart:
     element: etree._Element
     rows: list[etree._Element]
-    grid: _Grid
+    grid: Grid
     widths: list[int] | None
 
 
@@ -437,27 +416,7 @@ def extract_docx(path: Path, sha256: str) -> Document:
         for part, drop in payload:  # type: ignore[union-attr]
             rows.extend(part.rows[drop:])
         index = len(doc.tables) + 1
-        doc.tables.append(Table(index=index, order=item_order, rows=_cells(_resolve(rows), index, ref)))
+        doc.tables.append(Table(index=index, order=item_order, rows=grid_cells(_resolve(rows), index, ref)))
     return doc
 
 
-def _cells(grid: _Grid, index: int, ref) -> list[list[Cell]]:
-    size: dict[tuple[int, int], int] = {}
-    for row in grid.slots:
-        for origin in row:
-            if origin is not None:
-                size[origin] = size.get(origin, 0) + 1
-    out = []
-    for r, row in enumerate(grid.slots):
-        cells = []
-        for c, origin in enumerate(row):
-            merged = origin is not None and size[origin] > 1
-            cells.append(
-                Cell(
-                    text=grid.text[origin] if origin is not None else "",
-                    ref=ref(table=index, row=r + 1, column=c + 1),
-                    merged_from=(origin[0] + 1, origin[1] + 1) if merged else None,
-                )
-            )
-        out.append(cells)
-    return out

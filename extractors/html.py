@@ -37,14 +37,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from extractors.text import clean
-from schemas.document import Cell, Document, Format, Table, TextBlock
+from extractors.grid import Grid, grid_cells
+from extractors.text import join_lines, tidy_breaks
+from schemas.document import Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 
 # ---------------------------------------------------------------------------------------------
@@ -124,36 +123,6 @@ def decode_html(data: bytes) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 # Text
 
-_SEGMENT_BREAK = re.compile(r"(\S)[^\S\n]*\n\s*(?=(\S))")
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def tidy(text: str) -> str:
-    """Collapse whitespace like a browser: a line break between two wide characters vanishes."""
-
-    def repl(m: re.Match) -> str:
-        return m.group(1) if _wide(m.group(1)) and _wide(m.group(2)) else m.group(1) + " "
-
-    return clean(_SEGMENT_BREAK.sub(repl, text))
-
-
-def join_lines(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        if not line:
-            continue
-        if not out:
-            out = line
-        elif _wide(out[-1]) and _wide(line[0]):
-            out += line
-        else:
-            out += " " + line
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Walking the tree
 
@@ -199,7 +168,7 @@ class _Lines:
 
     def brk(self) -> None:
         if self._buf:
-            line = tidy("".join(self._buf))
+            line = tidy_breaks("".join(self._buf))
             self._buf = []
             if line:
                 self.emit(line)
@@ -290,13 +259,7 @@ def _row_groups(table: Tag) -> list[list[Tag]]:
     return heads + bodies + foots
 
 
-@dataclass
-class _Grid:
-    slots: list[list[tuple[int, int] | None]]  # per row, per column: 0-based origin
-    text: dict[tuple[int, int], str]
-
-
-def resolve(table: Tag) -> _Grid:
+def resolve(table: Tag) -> Grid:
     occupied: dict[tuple[int, int], tuple[int, int]] = {}
     text: dict[tuple[int, int], str] = {}
     r = 0
@@ -322,29 +285,7 @@ def resolve(table: Tag) -> _Grid:
     n_rows = r
     n_cols = max((col + 1 for _, col in occupied), default=0)
     slots = [[occupied.get((i, j)) for j in range(n_cols)] for i in range(n_rows)]
-    return _Grid(slots, text)
-
-
-def _cells(grid: _Grid, index: int, ref) -> list[list[Cell]]:
-    size: dict[tuple[int, int], int] = {}
-    for row in grid.slots:
-        for origin in row:
-            if origin is not None:
-                size[origin] = size.get(origin, 0) + 1
-    rows = []
-    for r, row in enumerate(grid.slots):
-        cells = []
-        for c, origin in enumerate(row):
-            merged = origin is not None and size[origin] > 1
-            cells.append(
-                Cell(
-                    text=grid.text[origin] if origin is not None else "",
-                    ref=ref(table=index, row=r + 1, column=c + 1),
-                    merged_from=(origin[0] + 1, origin[1] + 1) if merged else None,
-                )
-            )
-        rows.append(cells)
-    return rows
+    return Grid(slots, text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,7 +297,7 @@ class _DocumentSink(_Lines):
 
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[tuple[str, object]] = []  # ("block", str) | ("table", _Grid)
+        self.items: list[tuple[str, object]] = []  # ("block", str) | ("table", Grid)
 
     def emit(self, line: str) -> None:
         self.items.append(("block", line))
@@ -396,5 +337,5 @@ def extract_html(path: Path, sha256: str) -> Document:
             doc.blocks.append(TextBlock(text=payload, order=order, ref=ref(label=label)))
         else:
             index = len(doc.tables) + 1
-            doc.tables.append(Table(index=index, order=order, rows=_cells(payload, index, ref)))
+            doc.tables.append(Table(index=index, order=order, rows=grid_cells(payload, index, ref)))
     return doc

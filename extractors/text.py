@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "─": "-", "〜": "-", "~": "-", "～": "-", "至": "-"})
@@ -26,3 +27,36 @@ def fold(text: str | None) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = _SPACES.sub("", t)
     return t.translate(_DASHES)
+
+
+def is_wide(ch: str) -> bool:
+    """A wide (CJK or full-width) character: no space is written between two of them."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+_SEGMENT_BREAK = re.compile(r"(\S)[^\S\n]*\n\s*(?=(\S))")
+
+
+def tidy_breaks(text: str) -> str:
+    """Collapse whitespace like a browser, except that a line break between two wide characters
+    vanishes: Chinese wrapped mid-word ("项目支\n出") reads "项目支出"."""
+
+    def repl(m: re.Match) -> str:
+        return m.group(1) if is_wide(m.group(1)) and is_wide(m.group(2)) else m.group(1) + " "
+
+    return clean(_SEGMENT_BREAK.sub(repl, text))
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one cell: no separator between wide characters, one space otherwise."""
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif is_wide(out[-1]) and is_wide(line[0]):
+            out += line
+        else:
+            out += " " + line
+    return out

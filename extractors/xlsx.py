@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 import warnings
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -46,7 +45,7 @@ from pathlib import Path
 from openpyxl.styles.numbers import is_date_format
 
 from extractors.errors import ExtractionError
-from extractors.text import clean
+from extractors.text import clean, tidy_breaks
 from schemas.document import Cell, Document, Format, Table
 from schemas.provenance import SourceRef, column_letter
 
@@ -386,20 +385,6 @@ def format_text(value: str, fmt: str | None) -> str:
 # Cells
 
 
-_SEGMENT_BREAK = re.compile(r"(\S)[^\S\n]*\n\s*(?=(\S))")
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _tidy(text: str) -> str:
-    def repl(m: re.Match) -> str:
-        return m.group(1) if _wide(m.group(1)) and _wide(m.group(2)) else m.group(1) + " "
-
-    return clean(_SEGMENT_BREAK.sub(repl, text))
-
-
 def _iso(value: dt.datetime | dt.date | dt.time | dt.timedelta) -> str:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
@@ -431,7 +416,7 @@ def shown(value, fmt: str | None) -> tuple[str, str | None]:
         iso = _iso(value)
         return iso, iso
     text = str(value)
-    return _tidy(format_text(text, fmt)), text
+    return tidy_breaks(format_text(text, fmt)), text
 
 
 # ---------------------------------------------------------------------------------------------
