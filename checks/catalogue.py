@@ -127,6 +127,18 @@ def _merge_rule(default: Any, override: Any) -> Any:
     return merged
 
 
+def _rule_failure(r: Rule, exc: Exception) -> Finding:
+    return Finding(
+        rule_id=r.id,
+        rule_name=r.name,
+        rule_title="规则运行出错",
+        severity=Severity.ERROR,
+        message=f"规则{r.id}（{r.name}）运行出错，其结果缺失，请将此信息报告给开发人员：{type(exc).__name__}: {exc}",
+        subject=Subject(line="规则运行出错"),
+        details={"exception": type(exc).__name__, "error": str(exc)},
+    )
+
+
 def run_checks(
     records: Sequence[BaseModel],
     config: dict[str, Any] | None = None,
@@ -144,7 +156,10 @@ def run_checks(
             raise KeyError(f"rule {r.id} has no entry in the rule configuration")
         if not cfg.get("enabled", True) or (wanted is not None and r.id not in wanted):
             continue
-        findings.extend(r.func(RuleContext(r, records, cfg, settings)))
+        try:
+            findings.extend(r.func(RuleContext(r, records, cfg, settings)))
+        except Exception as exc:  # a broken rule must not cost the other rules' findings
+            findings.append(_rule_failure(r, exc))
     order = {s: i for i, s in enumerate(Severity)}
     findings.sort(key=lambda f: (order[f.severity], f.rule_id, f.subject.unit, f.subject.period))
     return findings

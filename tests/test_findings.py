@@ -33,3 +33,18 @@ def test_fingerprint_is_serialised():
     data = _finding("a" * 64, "43.75").model_dump(mode="json")
     assert len(data["fingerprint"]) == 16
     assert data["severity"] == "error"
+
+
+def test_a_crashing_rule_becomes_a_finding_and_the_others_still_run(monkeypatch):
+    import checks.catalogue as catalogue
+    from checks import all_rules, load_config, run_checks
+
+    first, *_ = all_rules()
+
+    def broken(ctx):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(catalogue._RULES, first.id, catalogue.Rule(first.id, first.name, broken))
+    findings = run_checks([], load_config())
+    assert [(f.rule_id, f.severity.value) for f in findings] == [(first.id, "error")]
+    assert "运行出错" in findings[0].message and "boom" in findings[0].message
