@@ -282,6 +282,26 @@ def check(
     _print_findings(findings)
 
 
+@app.command("rules")
+def list_rules(
+    rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML（默认内置 checks/rules.yaml）"),
+) -> None:
+    """列出全部核对规则：编号、名称、严重程度、是否启用。"""
+    from checks import all_rules, load_config
+
+    _check_rules(rules)
+    config = load_config(rules).get("rules", {})
+    table = Table(title="核对规则", title_justify="left")
+    for name in ("规则", "名称", "严重程度", "启用", "标识"):
+        table.add_column(name, overflow="fold")
+    for r in all_rules():
+        entry = config.get(r.id, {})
+        severity = Severity(entry.get("severity", r.default_severity))
+        table.add_row(r.id, escape(entry.get("title", r.name)), f"[{SEVERITY_STYLE[severity]}]{severity.label}[/]",
+                      "是" if entry.get("enabled", True) else "否", r.name)
+    console.print(table)
+
+
 def schemas() -> dict[str, dict[str, Any]]:
     """The JSON schemas of what the pipeline writes."""
     return {

@@ -127,3 +127,18 @@ def test_check_json_on_the_nanjie_fixture(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", str(submission), "--json"], env=ENV)
     assert result.exit_code == 0, result.output
     assert _finding_keys(json.loads(result.stdout)) == expected_nanjie_keys()
+
+
+def test_rules_lists_every_rule_with_its_chinese_title(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    override = tmp_path / "rules.yaml"
+    override.write_text("rules:\n  MON005: {severity: error, enabled: false}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(override)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for rule_id, title in [("MON001", "执行率填报错误"), ("TGT001", "可量化指标占比不足"), ("LNK002", "")]:
+        assert rule_id in result.output and title in result.output
+    mon005 = next(line for line in result.output.splitlines() if "MON005" in line)
+    assert "错误" in mon005 and "否" in mon005
