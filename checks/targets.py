@@ -258,13 +258,38 @@ def by_section(table: TargetTable, sections: Sequence[str]) -> dict[str, list[Ta
     return groups
 
 
+def section_alternatives(value: Any, kind: str) -> list[list[str]]:
+    """The configured sets of required sections of a table kind. Each set is one legitimate form
+    (a unit-wide table by 部门管理/部门履职/部门效果, or by 产出/效益/满意度指标); a flat list is a
+    single set."""
+    if isinstance(value, dict):
+        value = value.get(kind, [])
+    value = list(value or [])
+    if value and all(isinstance(v, (list, tuple)) for v in value):
+        return [[str(s) for s in alt] for alt in value if alt]
+    return [[str(v) for v in value]] if value else []
+
+
+def best_alternative(table: TargetTable, alternatives: Sequence[Sequence[str]]) -> list[str]:
+    """The set of required sections the table follows most closely (most sections present; the
+    first listed on a tie)."""
+    best: list[str] = []
+    best_present = -1
+    for alt in alternatives:
+        present = len(by_section(table, alt))
+        if present > best_present:
+            best, best_present = list(alt), present
+    return best
+
+
 @rule("TGT003", "required_section_missing", severity="warning")
 def required_section_missing(ctx: RuleContext) -> Iterator[Finding]:
-    """A required 一级 section (部门管理/部门履职/部门效果; 产出/效益/满意度指标) has no indicator."""
+    """A required 一级 section has no indicator, measured against the set of required sections
+    (部门管理/部门履职/部门效果, or 产出/效益/满意度指标 …) the table follows most closely."""
     for table in _tables(ctx):
         if not table.indicators:  # nothing was read: a parse problem, not a missing section
             continue
-        required = _per_kind(ctx.params.get("required_sections"), table.kind)
+        required = best_alternative(table, section_alternatives(ctx.params.get("required_sections"), table.kind))
         present = by_section(table, required)
         printed: list[str] = []
         firsts: list[TargetIndicator] = []
@@ -277,7 +302,7 @@ def required_section_missing(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             evidence = [Evidence(role=f"三级指标（{ind.level1}）", raw=ind.level3, ref=ind.ref.with_label())
                         for ind in firsts]
-            details = {"section": section, "present_sections": printed}
+            details = {"section": section, "present_sections": printed, "required_sections": required}
             yield ctx.finding(
                 subject(table, section, "一级指标"),
                 evidence,

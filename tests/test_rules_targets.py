@@ -316,6 +316,30 @@ def test_tgt003_all_sections_present_in_printed_variants(nanjie):
     assert section_of("部门履职目标", ["部门管理", "部门履职"]) == "部门履职"
 
 
+def test_tgt003_unit_table_with_project_style_sections_is_a_legitimate_form():
+    # Hubei form: a unit-wide table with 产出/效益/满意度 sections has all of that alternative
+    unit_rows = [("一、产出指标", *r[1:]) if r[0] == "产出指标" else r for r in PROJECT_ROWS]
+    assert run([build_table(unit_rows, kind="unit")], "TGT003") == []
+    # measured against the alternative it follows most closely: 产出 + 效益 → only 满意度指标 missing
+    (f,) = run([build_table(PROJECT_ROWS[:3], kind="unit")], "TGT003")
+    assert f.subject == Subject(unit=UNIT, year=2024, line="满意度指标", column="一级指标")
+    assert f.details["required_sections"] == ["产出指标", "效益指标", "满意度指标"]
+    assert "南街街道办事处2024年度部门整体支出绩效目标表未设置一级指标“满意度指标”" in f.message
+    # one 部门管理 section and nothing else: the first alternative (部门履职, 部门效果 missing)
+    mixed = [("部门管理", "资金投入", "预算执行率", "≥90%")]
+    got = run([build_table(mixed, kind="unit")], "TGT003")
+    assert sorted(f.subject.line for f in got) == ["部门履职", "部门效果"]
+
+
+def test_tgt003_alternatives_are_configuration(tmp_path: Path):
+    user = tmp_path / "rules.yaml"
+    # a flat list is a single set of required sections
+    user.write_text("rules:\n  TGT003:\n    params:\n      required_sections:\n"
+                    "        unit: [部门管理, 部门履职, 部门效果]\n", encoding="utf-8")
+    got = run([build_table(PROJECT_ROWS, kind="unit")], "TGT003", config=load_config(user))
+    assert sorted(f.subject.line for f in got) == ["部门履职", "部门效果", "部门管理"]
+
+
 # ---------------------------------------------------------------- TGT004
 
 

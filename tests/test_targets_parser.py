@@ -362,6 +362,179 @@ def test_two_project_tables_in_one_grid_without_a_title_between():
 
 
 # ---------------------------------------------------------------------------------------------
+# 中期 | 年度 forms, two-row task headers, 收入构成 blocks, one-row-per-indicator lists
+
+# 财政部 中央部门项目支出绩效目标申报表: 中期 | 年度 funding columns, 中期目标 | 年度目标 side by side, the
+# indicator block printed twice (中期 二级/三级/指标值 | 年度 二级/三级/指标值), codes beside the names.
+CENTRAL = [
+    ["项目名称", "水渠维护", "<", "<", "<", "<", "<", "<"],
+    ["主管部门及代码", "[153]甲水利局", "<", "<", "实施单位", "甲水利局水渠管理站（153001）", "<", "<"],
+    ["项目资金（万元）", "", "<", "<", "中期资金总额", "<", "年度资金总额", "<"],
+    ["^", "资金总额", "<", "<", "300.00", "<", "120.00", "<"],
+    ["^", "其中：财政拨款", "<", "<", "280.00", "<", "110.00", "<"],
+    ["^", "其他资金", "<", "<", "20.00", "<", "10.00", "<"],
+    ["总体目标", "中期目标（2024年—2026年）", "<", "<", "<", "年度目标", "<", "<"],
+    ["^", "三年维护水渠60公里，中期资金300万元。", "<", "<", "<", "2024年维护水渠20公里。", "<", "<"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+    ["^", "产出指标", "数量指标", "三年维护水渠长度", "60公里", "数量指标", "维护水渠长度", "20公里"],
+    ["^", "^", "质量指标", "工程验收合格率", "≥90%", "质量指标", "验收合格率", "≥95%"],
+    ["^", "满意度指标", "服务对象满意度指标", "沿线农户满意度", "≥85%", "服务对象满意度指标", "灌区农户满意度", "≥90%"],
+]
+CENTRAL_ANNUAL = [
+    ("产出指标", "数量指标", "维护水渠长度", "20公里"),
+    ("产出指标", "质量指标", "验收合格率", "≥95%"),
+    ("满意度指标", "服务对象满意度指标", "灌区农户满意度", "≥90%"),
+]
+
+
+def test_midterm_and_annual_side_by_side_reads_the_annual_side():
+    doc = make_doc([make_table(CENTRAL, order=2)], blocks=[(1, "项目支出绩效目标申报表（2024年度）")])
+    (t,) = parse(doc)
+    assert (t.kind, t.year, t.project.value) == ("project", 2024, "水渠维护")
+    # the bracketed code printed with an organisation is not part of its name
+    assert (t.unit.value, t.unit.raw, t.unit.ref.label) == ("甲水利局", "[153]甲水利局", "目标表!B2")
+    assert t.department.value == "甲水利局"
+    assert t.implementing_unit.value == "甲水利局水渠管理站"
+    # amounts from the 年度资金总额 column, not the 中期 one beside the labels
+    got = [(a.value, a.ref.label) for a in (t.budget_total, t.budget_fiscal, t.budget_other)]
+    assert got == [(D("120.00"), "目标表!G4"), (D("110.00"), "目标表!G5"), (D("10.00"), "目标表!G6")]
+    assert (t.goal_text.text, t.goal_text.ref.label) == ("2024年维护水渠20公里。", "目标表!F8")
+    # the 年度 indicator group; 一级 printed once, left of both groups
+    assert values(t) == CENTRAL_ANNUAL
+    assert [i.ref.label for i in t.indicators] == ["目标表!G10", "目标表!G11", "目标表!G12"]
+    assert t.indicators[0].value.ref.label == "目标表!H10"
+
+
+def test_midterm_and_annual_amount_headers_over_a_value_row():
+    grid = [
+        ["项目名称", "水渠维护", "<", "<"],
+        ["主管部门", "甲水利局", "<", "<"],
+        ["项目资金（元）", "中期资金总额", "当年财政拨款", "中期财政拨款"],
+        ["^", "3,000,000.00", "1,100,000.00", "2,800,000.00"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维护水渠长度", "20公里"],
+    ]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "2024年度项目支出绩效目标表")]))
+    assert (t.budget_fiscal.value, t.budget_fiscal.ref.label) == (D("110"), "目标表!C4")
+    assert t.budget_total is None and t.amount_unit == "元"
+
+
+def test_indicator_block_printed_twice_without_period_header_reads_the_last_group():
+    grid = [["部门（单位）名称", "乙水利局", "<", "<", "<", "<", "<", "<"]] + CENTRAL[8:]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "2024年度项目支出绩效目标表")]))
+    assert values(t) == CENTRAL_ANNUAL
+
+
+def test_midterm_value_column_in_the_indicator_header_is_not_read():
+    grid = [
+        ["部门（单位）名称", "丙镇人民政府", "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"],
+        ["部门履职", "重点履职", "道路养护里程", "≥60公里", "≥20公里"],
+    ]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "2024年度部门整体支出绩效目标表")]))
+    assert values(t) == [("部门履职", "重点履职", "道路养护里程", "≥20公里")]
+    assert t.indicators[0].value.ref.label == "目标表!E3"
+
+
+def test_year_label_is_no_period_header():
+    # “年度 | 2024年” beside 中期… text is a header-block label, not a 年度 column
+    grid = [
+        ["部门（单位）名称", "丁局", "年度", "2024年"],
+        ["中期规划", "见附件", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次"],
+    ]
+    (t,) = parse(make_doc([make_table(grid)]))
+    assert (t.year, t.year_attr.ref.label) == (2024, "目标表!D1")
+
+
+# Gansu task block in 元: 预算金额 over 总额 | 财政拨款 | 其他资金, then 金额合计.
+def _tasks_two_row_header(subheads: list[str], rows: list[list[str]]) -> list[list[str]]:
+    return [
+        ["部门（单位）名称", "戊镇人民政府", "<", "<", "<", "<"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（元）", "<", "<"],
+        ["^", "^", "^", *subheads],
+        *[["^", *r] for r in rows],
+        ["年度总体目标", "保障机关正常运转。", "<", "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "<", "<", "指标值"],
+        ["部门管理", "资金投入", "基本支出预算执行率", "<", "<", "100%"],
+    ]
+
+
+def test_two_row_task_header_takes_the_total_sub_column():
+    grid = _tasks_two_row_header(["总额", "财政拨款", "其他资金"], [
+        ["人员经费保障", "发放工资及社保", "6,452,380.00", "6,452,380.00", ""],
+        ["环境整治", "村庄清洁", "1,285,000.00", "1,085,000.00", "200,000.00"],
+        ["金额合计", "<", "7,737,380.00", "7,537,380.00", "200,000.00"],
+    ])
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "戊镇人民政府2024年度部门整体支出绩效目标表")]))
+    assert t.amount_unit == "元"
+    assert [(k.name, k.content.text, k.amount.value, k.amount.ref.label) for k in t.tasks] == [
+        ("人员经费保障", "发放工资及社保", D("645.238"), "目标表!D4"),
+        ("环境整治", "村庄清洁", D("128.5"), "目标表!D5"),
+    ]
+    assert (t.tasks_total.value, t.tasks_total.ref.label) == (D("773.738"), "目标表!D6")
+    assert t.goal_text.text == "保障机关正常运转。" and len(t.indicators) == 1
+    # 合计 printed last: still the total sub-column
+    grid = _tasks_two_row_header(["财政拨款", "其他资金", "合计"], [
+        ["环境整治", "村庄清洁", "1,085,000.00", "200,000.00", "1,285,000.00"],
+        ["合计", "<", "1,085,000.00", "200,000.00", "1,285,000.00"],
+    ])
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "戊镇人民政府2024年度部门整体支出绩效目标表")]))
+    assert [(k.name, k.amount.value, k.amount.ref.label) for k in t.tasks] == [("环境整治", D("128.5"), "目标表!F4")]
+    assert t.tasks_total.ref.label == "目标表!F5"
+
+
+def test_income_side_total_row_is_the_budget_total():
+    grid = [
+        ["部门（单位）名称", "己区文化局", "<", "<", "<", "<"],
+        ["部门总体资金情况（万元）", "收入构成", "金额", "支出构成", "金额", "占比"],
+        ["^", "财政拨款", "2,368.50", "基本支出", "1,486.30", "62.75%"],
+        ["^", "其他资金", "30.00", "项目支出", "912.20", "38.09%"],
+        ["^", "合计", "2,398.50", "合计", "2,398.50", "100%"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "<", "<"],
+        ["产出指标", "数量指标", "送戏下乡演出场次", "120场", "<", "<"],
+    ]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "己区文化局2024年部门整体支出绩效目标")]))
+    assert (t.budget_total.value, t.budget_total.ref.label) == (D("2398.50"), "目标表!C5")
+    assert (t.budget_fiscal.value, t.budget_other.value) == (D("2368.50"), D("30.00"))
+    # a 合计 with no budget label above it in its column names no budget
+    lone = [grid[0], ["部门总体资金情况（万元）", "支出构成", "金额", "", "", ""],
+            ["^", "基本支出", "1,486.30", "", "", ""], ["^", "合计", "1,486.30", "", "", ""]] + grid[5:]
+    (u,) = parse(make_doc([make_table(lone)], blocks=[(0, "己区文化局2024年部门整体支出绩效目标")]))
+    assert u.budget_total is None
+
+
+# Sichuan list: one row per indicator, 单位名称 / 项目名称 / 年度目标 merged down each project's rows.
+SICHUAN = [
+    ["庚县农业农村局2024年部门预算项目绩效目标表", "<", "<", "<", "<", "<", "<", "<", "<", "<"],
+    ["单位名称", "项目名称", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重（分）"],
+    ["庚县农业农村局", "农田管护", "管护农田8.6万亩。", "产出指标", "数量指标", "农田管护面积", "≥", "8.6", "万亩", "45"],
+    ["^", "^", "^", "^", "时效指标", "管护任务完成时间", "≤", "12", "月", "45"],
+    ["^", "疫病免疫", "免疫密度保持90%以上。", "产出指标", "质量指标", "免疫密度", "≥", "90", "%", "45"],
+    ["^", "^", "^", "满意度指标", "服务对象满意度指标", "养殖户满意度", "定性", "满意", "", "45"],
+]
+
+
+def test_one_row_per_indicator_list_splits_by_project():
+    first, second = parse(make_doc([make_table(SICHUAN)]))
+    assert (first.kind, first.project.value, first.project.ref.label) == ("project", "农田管护", "目标表!B3")
+    assert (second.kind, second.project.value, second.project.ref.label) == ("project", "疫病免疫", "目标表!B5")
+    assert (first.unit.value, second.unit.value) == ("庚县农业农村局", "庚县农业农村局")
+    assert (first.year, second.year) == (2024, 2024)
+    assert (first.goal_text.text, first.goal_text.ref.label) == ("管护农田8.6万亩。", "目标表!C3")
+    assert (second.goal_text.text, second.goal_text.ref.label) == ("免疫密度保持90%以上。", "目标表!C5")
+    assert values(first) == [("产出指标", "数量指标", "农田管护面积", "≥8.6万亩"),
+                             ("产出指标", "时效指标", "管护任务完成时间", "≤12月")]
+    assert values(second) == [("产出指标", "质量指标", "免疫密度", "≥90%"),
+                              ("满意度指标", "服务对象满意度指标", "养殖户满意度", "满意")]
+    # 12 in a cell of its own with 月 in the unit column is a number of months, not the date 12月
+    v = first.indicators[1].value
+    assert (v.operator, v.number, v.unit, v.quantitative) == ("≤", D("12"), "月", True)
+    assert second.indicators[1].value.quantitative is False
+
+
+# ---------------------------------------------------------------------------------------------
 # Header facts: kind, year, unit
 
 

@@ -9,8 +9,8 @@ Each document reproduces the shape of a published form with fictitious units and
    年度主要任务 with 预算金额 split into 总额 | 财政拨款 | 其他资金 and a 金额合计 row.
    PLANTED TGT006: Σ 任务总额 = 8,979,980.00 元 but 金额合计 prints 8,989,980.00 元.
 3. Portal HTML page (UTF-8, nested in a layout table): Hubei-style 部门整体支出绩效目标申报表 with a
-   收入构成 | 支出构成 budget block and 产出/效益/满意度 一级 sections in a unit-wide table, a
-   指标值设定依据及数据来源 column. PLANTED TGT007: goal text says 2,386.50万元, budget 2,368.50.
+   收入构成 | 支出构成 budget block and 产出/效益/满意度 一级 sections in a unit-wide table (a
+   legitimate form: no TGT003), a 指标值设定依据及数据来源 column. PLANTED TGT007: goal text says 2,386.50万元, budget 2,368.50.
 4. Portal HTML page (GB18030 bytes declared gb2312), two Guangdong-style 项目支出绩效目标表 on one
    page, label/value header rows, 项目资金（万元） as three label rows.
 5. Beijing-style 项目支出绩效目标申报表 (.docx): funding as a header row + a value row
@@ -348,8 +348,8 @@ PLANTED = {
            ("TGT006", "金额合计", "任务预算金额")],  # 10 indicators, 8 quantitative = 80%: no TGT001
     "T3": [("TGT001", "", "指标值"),  # 7/10
            ("TGT002", "公共文化服务水平", "指标值"), ("TGT002", "文物保护长效机制", "指标值"),
-           # unit-wide table written with project-style sections: none of the unit-wide ones present
-           ("TGT003", "部门管理", "一级指标"), ("TGT003", "部门履职", "一级指标"), ("TGT003", "部门效果", "一级指标"),
+           # no TGT003: a unit-wide table written with 产出/效益/满意度 sections is a legitimate form
+           # (rules.yaml lists it as an alternative set of required sections) and has all three
            ("TGT005", "游客满意度", "指标值"),
            ("TGT007", "年度总体目标", "资金总额")],
     "T4A": [("TGT002", "劳动者技能素质", "指标值")],

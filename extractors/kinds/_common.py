@@ -165,6 +165,19 @@ def inline_labelled(text: str, labels: Iterable[str], stops: Iterable[str],
     return None
 
 
+_ORG_CODE = re.compile(r"^\s*[\[【〔(（]\s*[0-9A-Za-z][0-9A-Za-z.\-]*\s*[\]】〕)）]\s*"
+                       r"|\s*[\[【〔(（]\s*\d[0-9A-Za-z.\-]*\s*[\]】〕)）]\s*$")
+
+
+def strip_org_code(text: str) -> str:
+    """An organisation name without the bracketed code a budget system prints with it
+    (`[153]国家水文监测局` under 主管部门及代码 → `国家水文监测局`, `南街街道办事处（102001）` →
+    `南街街道办事处`). Only a bracketed code goes: an organisation name never starts with one."""
+    t = clean(text)
+    stripped = _ORG_CODE.sub("", t).strip()
+    return stripped or t
+
+
 # ---------------------------------------------------------------------------------------------
 # Cells of the neutral model
 
@@ -242,7 +255,7 @@ def starts_with_any(text: str, words: Iterable[str]) -> bool:
 
 __all__ = [
     "find_period", "find_year", "find_amount_unit", "unit_from_title", "label_key",
-    "prefix_by_folded_len", "cut_value", "inline_labelled", "is_number", "is_figure", "has_numbers",
+    "prefix_by_folded_len", "cut_value", "inline_labelled", "strip_org_code", "is_number", "is_figure", "has_numbers",
     "cell_ref", "merge_key", "origin_cell", "covered_from_above", "same_origin",
     "column_header_texts", "group_column", "starts_with_any",
 ]

@@ -39,6 +39,7 @@ from extractors.kinds._common import (
     origin_cell,
     same_origin,
     starts_with_any,
+    strip_org_code,
     unit_from_title,
 )
 from extractors.numbers import NumberError, amount
@@ -84,6 +85,10 @@ class _Config:
     label_prefixes: tuple[re.Pattern[str], ...]
     indicator_rules: _Rules
     task_rules: _Rules
+    annual: tuple[re.Pattern[str], ...]  # a 年度 header cell (年度资金总额, 年度目标)
+    multi_year: tuple[re.Pattern[str], ...]  # a 中期 / 实施期 header cell beside it
+    sum_labels: frozenset[str]  # folded 合计 labels of a budget block
+    amount_total_subheads: frozenset[str]  # folded 总额 sub-headers under a task 预算金额
 
 
 def _rules(entries: list[dict]) -> _Rules:
@@ -114,6 +119,10 @@ def config() -> _Config:
         label_prefixes=tuple(re.compile(p) for p in raw["budget"]["label_prefixes"]),
         indicator_rules=_rules(raw["indicators"]["columns"]),
         task_rules=_rules(raw["tasks"]["columns"]),
+        annual=tuple(re.compile(p) for p in raw["periods"]["annual"]),
+        multi_year=tuple(re.compile(p) for p in raw["periods"]["multi_year"]),
+        sum_labels=frozenset(fold(w) for w in raw["budget"]["sum_labels"]),
+        amount_total_subheads=frozenset(fold(w) for w in raw["tasks"]["amount_total_subheads"]),
     )
 
 
@@ -130,6 +139,21 @@ def classify_label(text: str) -> tuple[str, str] | None:
     """(group, role) of a label cell, or None when the text is not a label we know."""
     t = normalise_label(text)
     return config().labels.get(t) if t else None
+
+
+def _meta_value(role: str, text: str) -> str:
+    """The value of a header attribute; an organisation loses a printed code (`[153]…`)."""
+    value = clean(text)
+    return strip_org_code(value) if role in ("unit", "department", "implementing") else value
+
+
+def _is_goal_header(text: str) -> bool:
+    """`年度目标`, also with a bracketed note (`年度目标（2024年）`)."""
+    for t in (text, re.sub(r"\([^()]*\)$", "", label_key(text))):
+        lab = classify_label(t)
+        if lab is not None and lab[0] == "goal":
+            return True
+    return False
 
 
 def _labels_of(group: str, role: str) -> list[str]:
@@ -163,6 +187,50 @@ def _texts(row: list[Cell]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# 中期 | 年度 columns
+
+
+def is_multi_year(text: str) -> bool:
+    t = fold(text)
+    return bool(t) and any(p.search(t) for p in config().multi_year)
+
+
+def is_annual(text: str) -> bool:
+    t = fold(text)
+    return bool(t) and not is_multi_year(t) and any(p.search(t) for p in config().annual)
+
+
+def _without_period(text: str) -> str:
+    """`年度资金总额` → `资金总额`, `当年财政拨款` → `财政拨款`."""
+    t = fold(text)
+    for p in config().annual:
+        t = p.sub("", t, count=1)
+    return t
+
+
+def period_columns(row: list[Cell]) -> set[int] | None:
+    """The columns of the 年度 side when `row` is a header with a 中期 (multi-year) cell and a 年度
+    cell side by side (`中期资金总额 | 年度资金总额`, `中期目标（2024—2026年）| 年度目标`); else None.
+    A header-block label (`年度：2024`) is no period column."""
+    if has_numbers(row):
+        return None
+    annual, multi = [], False
+    for _, cell in _distinct(row):
+        if not cell.text or covered_from_above(cell):
+            continue
+        lab = classify_label(cell.text)
+        if lab is not None and lab[0] == "meta":
+            continue
+        if is_multi_year(cell.text):
+            multi = True
+        elif is_annual(cell.text):
+            annual.append(merge_key(cell))
+    if not (annual and multi):
+        return None
+    return {c for c, cell in enumerate(row) if merge_key(cell) in annual}
+
+
+# ---------------------------------------------------------------------------------------------
 # Indicator block
 
 
@@ -173,6 +241,12 @@ class _IndicatorHeader:
     columns: dict[str, int]
     execution: bool  # has columns of a monitoring / self-evaluation table
     n_cols: int
+    # header-block columns repeated on every row (a list of indicators of several projects:
+    # 单位名称 | 项目名称 | 年度目标 | 一级 …): role → (column, header label)
+    record: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+_NAME_ROLES = ("level1", "level2", "level3")
 
 
 def _indicator_roles(row: list[Cell]) -> set[str]:
@@ -185,7 +259,13 @@ def _is_indicator_anchor(row: list[Cell]) -> bool:
     return "level3" in roles and "target" in roles and not has_numbers(row)
 
 
-def _indicator_header(table: Table, r: int) -> _IndicatorHeader:
+def _indicator_header(table: Table, r: int, annual: set[int] | None = None) -> _IndicatorHeader:
+    """The column roles of the indicator header at row `r` (with the header rows under it).
+
+    A block printed twice side by side (中期 二级/三级/指标值 | 年度 二级/三级/指标值) shows as a
+    second run of name columns: each run is a group, and the year's group is read — the one under
+    the 年度 columns (`annual`, from a 中期 | 年度 header above), else the last one (the forms
+    print 中期 first). A column headed 中期… is never read."""
     rules = config().indicator_rules
     bottom = r
     while bottom + 1 < table.n_rows:
@@ -193,18 +273,46 @@ def _indicator_header(table: Table, r: int) -> _IndicatorHeader:
         if not own or has_numbers(table.rows[bottom + 1]) or not all(rules.classify(c.text) for c in own):
             break
         bottom += 1
-    columns: dict[str, int] = {}
+    groups: list[dict[str, int]] = [{}]
+    record: dict[str, tuple[int, str]] = {}
     execution = False
+    previous: tuple | None = None
     for col in range(table.n_cols):
         texts = column_header_texts(table, r, bottom, col)
-        if not texts or group_column(table, bottom, col):
+        here = (tuple(merge_key(table.rows[x][col]) for x in range(r, bottom + 1)), tuple(texts))
+        # one header cell merged (or split by a PDF) over several columns is one column
+        if previous is not None and (here[0] == previous[0] or here[1] == previous[1]):
+            continue
+        previous = here
+        if not texts or group_column(table, bottom, col) or any(is_multi_year(t) for t in texts):
             continue
         role = next((x for x in (rules.classify(t) for t in texts) if x), None)
         if role == "execution":
             execution = True
-        elif role and role not in ("ignore", "remark") and role not in columns:
-            columns[role] = col
-    return _IndicatorHeader(r, bottom, columns, execution, table.n_cols)
+        elif role is None:
+            lab = classify_label(texts[0])
+            if lab is not None and lab[0] in ("meta", "goal") and lab[1] not in record:
+                record[lab[1]] = (col, texts[0])
+        elif role not in ("ignore", "remark"):
+            if role in _NAME_ROLES and role in groups[-1]:
+                groups.append({})
+            groups[-1].setdefault(role, col)
+    full = [g for g in groups if "level3" in g and "target" in g]
+    if len(full) < 2:
+        columns: dict[str, int] = {}
+        for g in groups:
+            for role, col in g.items():
+                columns.setdefault(role, col)
+    else:
+        chosen = full[-1]
+        if annual:
+            chosen = next((g for g in full if g["level3"] in annual or g["target"] in annual), chosen)
+        # 一级/二级 printed once, left of both groups, belong to each
+        columns = dict(chosen)
+        for role in _NAME_ROLES:
+            if role not in columns and role in groups[0] and groups[0][role] < chosen["level3"]:
+                columns[role] = groups[0][role]
+    return _IndicatorHeader(r, bottom, columns, execution, table.n_cols, record)
 
 
 def indicator_headers(table: Table) -> list[_IndicatorHeader]:
@@ -238,7 +346,14 @@ def _joined_value(value: Cell | None, operator: Cell | None, unit: Cell | None
         op = ""  # the operator was written into the value cell as well
     if u and fold(v).endswith(fold(u)):
         u = ""
-    return parse_indicator_value(f"{op}{v}{u}", cell_ref(value)), refs
+    joined = parse_indicator_value(f"{op}{v}{u}", cell_ref(value))
+    if u and joined.number is None:
+        # A number in a cell of its own, its unit in the next column, is a number in that unit:
+        # 指标值 “12” | 度量单位 “月” is 12 月, not the date “12月”.
+        alone = parse_indicator_value(f"{op}{v}", cell_ref(value))
+        if alone.number is not None and alone.unit is None:
+            return alone.model_copy(update={"raw": joined.raw, "unit": u}), refs
+    return joined, refs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,12 +365,45 @@ class _TaskHeader:
     columns: dict[str, int]
     group_cols: set[int]
     unit: str | None  # a unit printed in the amount header (“预算金额（万元）”)
+    bottom: int  # the last header row (a 预算金额 header may have 总额 | 财政拨款 | 其他资金 under it)
+
+
+def _is_amount_subhead(text: str) -> bool:
+    t = normalise_label(text)
+    lab = config().labels.get(t)
+    return t in config().amount_total_subheads or (lab is not None and lab[0] == "budget")
+
+
+def _task_sub_header(table: Table, r: int) -> int:
+    """`r + 1` when the row under the task header splits a column into amount sub-columns
+    (预算金额 over 总额 | 财政拨款 | 其他资金), else `r`."""
+    if r + 1 >= table.n_rows or has_numbers(table.rows[r + 1]):
+        return r
+    own = [c for c in table.rows[r + 1] if c.text and not covered_from_above(c)]
+    if len(own) >= 2 and all(_is_amount_subhead(c.text) for c in own):
+        return r + 1
+    return r
+
+
+def _amount_column(table: Table, r: int, bottom: int, col: int) -> int:
+    """The column of a task's amount under the 预算金额 header at (`r`, `col`): the 总额/合计
+    sub-column when the header spans sub-columns, else the first column of the header."""
+    if bottom == r:
+        return col
+    key = merge_key(table.rows[r][col])
+    span = [c for c in range(table.n_cols) if merge_key(table.rows[r][c]) == key]
+    for c in span:
+        if normalise_label(table.rows[bottom][c].text) in config().amount_total_subheads or \
+                classify_label(table.rows[bottom][c].text) == ("budget", "total"):
+            return c
+    return span[0]
 
 
 def _task_header(table: Table, r: int) -> _TaskHeader | None:
     row = table.rows[r]
     if has_numbers(row):
         return None
+    bottom = _task_sub_header(table, r)
     rules = config().task_rules
     columns: dict[str, int] = {}
     groups: set[int] = set()
@@ -263,16 +411,16 @@ def _task_header(table: Table, r: int) -> _TaskHeader | None:
     for col, cell in _distinct(row):
         if not cell.text:
             continue
-        if group_column(table, r, col) or covered_from_above(cell):
+        if group_column(table, bottom, col) or covered_from_above(cell):
             groups.add(col)
             continue
         role = rules.classify(cell.text)
         if role and role not in columns:
-            columns[role] = col
+            columns[role] = _amount_column(table, r, bottom, col) if role == "amount" else col
             if role == "amount":
                 unit = find_amount_unit(cell.text)
     if "name" in columns and "amount" in columns:
-        return _TaskHeader(columns, groups, unit)
+        return _TaskHeader(columns, groups, unit, bottom)
     return None
 
 
@@ -332,6 +480,10 @@ class _Reader:
         self.mode: str | None = None  # None, "tasks" or "indicators"
         self.ind_header: _IndicatorHeader | None = None
         self.task_header: _TaskHeader | None = None
+        # (table index, columns) of the 年度 side of a 中期 | 年度 table
+        self.annual: tuple[int, frozenset[int]] | None = None
+        # (table index, column) of budget labels read as label | value (a 合计 under them is the total)
+        self.budget_cols: set[tuple[int, int]] = set()
 
     @property
     def d(self) -> _Draft:
@@ -340,6 +492,9 @@ class _Reader:
     def new_draft(self) -> None:
         self.drafts.append(_Draft())
         self.mode = None
+
+    def annual_cols(self, table: Table) -> frozenset[int] | None:
+        return self.annual[1] if self.annual is not None and self.annual[0] == table.index else None
 
     # -- stream ------------------------------------------------------------------------------
 
@@ -383,7 +538,7 @@ class _Reader:
             for label in _labels_of("meta", role):
                 value = inline_labelled(text, [label], stops, word_start=True)
                 if value:
-                    self.d.offer(role, label, Attribute(value=value, raw=text, ref=ref))
+                    self.d.offer(role, label, Attribute(value=_meta_value(role, value), raw=text, ref=ref))
                     break
         if self.d.goal is None:
             t = clean(text)
@@ -418,7 +573,7 @@ class _Reader:
             return set()
         first = texts[0]
         if _is_indicator_anchor(row):
-            self.ind_header = _indicator_header(table, r)
+            self.ind_header = _indicator_header(table, r, self.annual_cols(table))
             self.mode = "indicators"
             return set(range(r + 1, self.ind_header.bottom + 1))
         if self.mode == "indicators":
@@ -438,8 +593,41 @@ class _Reader:
             self.task_header = header
             self.mode = "tasks"
             self.d.unit_hints.extend(texts)
-            return set()
+            return set(range(r + 1, header.bottom + 1))
+        annual = period_columns(row)
+        if annual is not None:
+            return self.period_row(table, r, annual)
         return self.labelled_row(table, r)
+
+    def period_row(self, table: Table, r: int, annual: set[int]) -> set[int]:
+        """A 中期 | 年度 header: remember the 年度 columns (the amounts under them are the year's);
+        a 年度目标 cell gives the goal text beside or under it."""
+        self.annual = (table.index, frozenset(annual))
+        row = table.rows[r]
+        self.d.unit_hints.extend(_texts(row))
+        cells = _distinct(row)
+        below = table.rows[r + 1] if r + 1 < table.n_rows else None
+        for i, (col, cell) in enumerate(cells):
+            if col not in annual:
+                continue
+            if _is_goal_header(cell.text) and self.d.goal is None:
+                nxt = cells[i + 1][1] if i + 1 < len(cells) else None
+                if nxt is not None and nxt.text and classify_label(nxt.text) is None and not is_multi_year(nxt.text):
+                    self.d.goal = TextValue(text=nxt.text, ref=cell_ref(origin_cell(table, nxt)))
+                elif below is not None and below[col].text and classify_label(below[col].text) is None:
+                    under = origin_cell(table, below[col])
+                    self.d.goal = TextValue(text=under.text, ref=cell_ref(under))
+                    return {r + 1}
+            lab = classify_label(cell.text) or classify_label(_without_period(normalise_label(cell.text)))
+            if lab is not None and lab[0] == "budget" and lab[1] not in self.d.budget and below is not None:
+                # 中期资金总额 | 年度资金总额 over a row of figures without labels of its own
+                own_labels = [c for c in below if c.text and classify_label(c.text)]
+                if not own_labels and is_figure(below[col].text):
+                    value = origin_cell(table, below[col])
+                    unit = find_amount_unit(cell.text) or next(
+                        (u for u in map(find_amount_unit, _texts(row)) if u), None)
+                    self.d.budget[lab[1]] = _Amount(value, cell_ref(value), cell.text, unit)
+        return set()
 
     def indicator_row(self, table: Table, row: list[Cell]) -> bool:
         """Add the row's indicator; False when the row is no indicator (the block ended)."""
@@ -460,6 +648,8 @@ class _Reader:
             return True  # a blank row inside the block
         if any(same_origin(l3, cell(role)) for role in ("level1", "level2", "target")):
             return False  # a note or caption across the columns
+        if hdr.record:
+            self.record_cells(table, row, hdr)
         l1, l2 = cell("level1"), cell("level2")
         level1, level2 = (l1.text if l1 else ""), (l2.text if l2 else "")
         prev = self.d.indicators[-1] if self.d.indicators else None
@@ -474,6 +664,27 @@ class _Reader:
             level1=level1, level2=level2, level3=l3.text, ref=cell_ref(origin_cell(table, l3)),
             value=value, value_cells=refs))
         return True
+
+    def record_cells(self, table: Table, row: list[Cell], hdr: _IndicatorHeader) -> None:
+        """Header-block columns of a one-row-per-indicator list: a new 项目名称 starts the next
+        table; 单位名称 / 年度目标 … of the row fill the table's header."""
+        found: dict[str, tuple[Cell, str]] = {}
+        for role, (col, label) in hdr.record.items():
+            if col < len(row) and clean(row[col].text):
+                found[role] = (origin_cell(table, row[col]), label)
+        project = found.get("project")
+        current = self.d.meta.get("project")
+        if (project is not None and current is not None and self.d.indicators
+                and fold(current.value) != fold(project[0].text)):
+            self.new_draft()
+            self.mode = "indicators"
+        for role, (cell, label) in found.items():
+            if role == "goal":
+                if self.d.goal is None:
+                    self.d.goal = TextValue(text=cell.text, ref=cell_ref(cell))
+            elif role not in self.d.found:
+                self.d.offer(role, normalise_label(label), Attribute(
+                    value=_meta_value(role, cell.text), raw=cell.text, ref=cell_ref(cell)))
 
     def task_row(self, table: Table, row: list[Cell]) -> bool:
         hdr = self.task_header
@@ -513,8 +724,8 @@ class _Reader:
         cells = _distinct(row)
         row_texts = [c.text for _, c in cells if c.text]
         row_unit = next((u for u in (find_amount_unit(t) for t in row_texts) if u), None)
-        labels = [(i, col, c, classify_label(c.text)) for i, (col, c) in enumerate(cells)
-                  if c.text and not covered_from_above(c)]
+        labels = [(i, col, c, classify_label(c.text) or self.sum_label(table, col, c.text))
+                  for i, (col, c) in enumerate(cells) if c.text and not covered_from_above(c)]
         labels = [x for x in labels if x[3] is not None]
         meta_rows = [x for x in labels if x[3][0] == "meta" and x[3][1] in ("project", "unit")]
         if meta_rows and self.d.indicators:
@@ -534,6 +745,7 @@ class _Reader:
             return cells[i + 1][1] if i + 1 < len(cells) else None
 
         below = table.rows[r + 1] if r + 1 < table.n_rows else None
+        annual = self.annual_cols(table)
         budget = [x for x in labels if x[3][0] == "budget"]
         # A header row over a value row: no label has a figure beside it, and a number stands
         # under at least one of them (a blank beside a label is no value then).
@@ -546,11 +758,16 @@ class _Reader:
             if group == "budget":
                 if role in self.d.budget:
                     continue
+                in_year = [origin_cell(table, row[c]) for c in sorted(annual or ()) if c > col]
                 if header_layout:
                     value = origin_cell(table, below[col])  # type: ignore[index]
                     consumed.add(r + 1)
+                elif in_year and classify_label(in_year[0].text) is None:
+                    value = in_year[0]  # 中期 | 年度 columns: the year's figure
+                    self.budget_cols.add((table.index, col))
                 elif nxt is not None and classify_label(nxt.text) is None:
                     value = origin_cell(table, nxt)
+                    self.budget_cols.add((table.index, col))
                 else:
                     continue
                 unit = find_amount_unit(label.text) or row_unit
@@ -575,8 +792,16 @@ class _Reader:
                 if j < len(cells) and classify_label(cells[j][1].text) is None:
                     value = origin_cell(table, cells[j][1])
                     self.d.offer(role, normalise_label(label.text), Attribute(
-                        value=clean(value.text), raw=value.text, ref=cell_ref(value)))
+                        value=_meta_value(role, value.text), raw=value.text, ref=cell_ref(value)))
         return consumed
+
+    def sum_label(self, table: Table, col: int, text: str) -> tuple[str, str] | None:
+        """A 合计 cell in the column of the 财政拨款 / 其他资金 labels read before it is the
+        资金总额 label (收入构成 | 金额 rows ending in 合计)."""
+        if ("total" not in self.d.budget and (table.index, col) in self.budget_cols
+                and normalise_label(text) in config().sum_labels):
+            return ("budget", "total")
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
