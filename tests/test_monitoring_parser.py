@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import builders
+
 from extractors.kinds import ParseError, get_kind
 from extractors.kinds.monitoring import (
     canonical_line,
@@ -23,53 +25,22 @@ from extractors.kinds.monitoring import (
     parse,
     unit_from_title,
 )
-from schemas.document import Cell, Document, Format, Table, TextBlock
-from schemas.provenance import SourceRef
+from schemas.document import Document, Format, Table
 from tests.conftest import need
 
-SHA = "ab" * 32
+SHA = builders.SHA
 
 
 # ---------------------------------------------------------------------------------------------
 # Builder
 
 
-def make_table(grid: list[list[str]], index: int = 1, order: int = 1, sheet: str | None = None,
-               file_name: str = "监控表.xlsx", first_row: int = 1) -> Table:
-    width = max(len(r) for r in grid)
-    grid = [r + [""] * (width - len(r)) for r in grid]
-    origin: dict[tuple[int, int], tuple[int, int]] = {}
-    for r, line in enumerate(grid):
-        for c, text in enumerate(line):
-            if text == "<":
-                origin[(r, c)] = origin[(r, c - 1)]
-            elif text == "^":
-                origin[(r, c)] = origin[(r - 1, c)]
-            else:
-                origin[(r, c)] = (r, c)
-    merged_origins = {o for k, o in origin.items() if o != k}
-    rows = []
-    for r, line in enumerate(grid):
-        cells = []
-        for c in range(width):
-            o = origin[(r, c)]
-            ref = SourceRef(file_sha256=SHA, file_name=file_name, sheet=sheet, table=index,
-                            row=r + first_row, column=c + 1).with_label()
-            merged = (o[0] + first_row, o[1] + 1) if (o != (r, c) or o in merged_origins) else None
-            cells.append(Cell(text=grid[o[0]][o[1]], ref=ref, merged_from=merged))
-        rows.append(cells)
-    return Table(index=index, rows=rows, sheet=sheet, order=order)
+def make_table(grid: list[list[str]], **kw) -> Table:
+    return builders.make_table(grid, **{"sheet": None, "file_name": "监控表.xlsx", **kw})
 
 
-def make_doc(tables: list[Table], blocks: list[tuple[int, str]] = (), file_name: str = "监控表.xlsx",
-             fmt: Format = Format.XLSX) -> Document:
-    text_blocks = [
-        TextBlock(text=t, ref=SourceRef(file_sha256=SHA, file_name=file_name, page=1).with_label(),
-                  order=o)
-        for o, t in blocks
-    ]
-    return Document(path=f"/in/{file_name}", file_name=file_name, file_sha256=SHA, format=fmt,
-                    blocks=text_blocks, tables=tables)
+def make_doc(tables: list[Table], blocks: list[tuple[int, str]] = (), **kw) -> Document:
+    return builders.make_doc(tables, blocks, **{"file_name": "监控表.xlsx", **kw})
 
 
 def lines_of(report) -> dict[str, tuple]:
