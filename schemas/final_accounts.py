@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.narrative import NarrativeFigure, NarrativeSentence
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue
@@ -80,6 +81,9 @@ class Publication(BaseModel):
     template: bool = False  # a blank template (XX placeholders, no figures): tables carry no lines
     tables: list[PublicationTable] = Field(default_factory=list)
     expected: list[ExpectedTable] = Field(default_factory=list)
+    # The narrative (情况说明): the figures it states and its sentences (extractors/narrative.py).
+    narrative: list[NarrativeFigure] = Field(default_factory=list)
+    narrative_sentences: list[NarrativeSentence] = Field(default_factory=list)
     file_name: str
     file_sha256: str
 

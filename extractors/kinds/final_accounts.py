@@ -30,6 +30,7 @@ from extractors.kinds._common import (
     inline_labelled,
     unit_from_title,
 )
+from extractors.narrative import read_narrative
 from extractors.numbers import NumberError, amount, parse_decimal
 from extractors.text import clean, fold, join_lines
 from schemas.document import Cell, Document, Table, TextBlock
@@ -576,8 +577,10 @@ def parse(doc: Document) -> list[Publication]:
     year = _year(doc, found)
     if year is None:
         raise ParseError(doc.file_name, "未找到年度：封面、表标题和文件名中都没有“20XX年”")
+    narrative, sentences = read_narrative(doc, tables, kind)
     return [Publication(unit=unit_attr, year=int(year.value), year_attr=year, kind=kind,  # type: ignore[arg-type]
                         template=template, tables=tables, expected=expected,
+                        narrative=narrative, narrative_sentences=sentences,
                         file_name=doc.file_name, file_sha256=doc.file_sha256)]
 
 

@@ -1,0 +1,212 @@
+"""Narrative (情况说明) figures: extraction from printed lines, and recall/precision against the
+answer keys of the two real 2024 final accounts (tests/data/final_accounts/*.json, read by eye).
+
+Each real PDF is extracted and parsed once per module.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractors import extract
+from extractors.kinds.final_accounts import parse
+from extractors.narrative import narrative_blocks, paragraphs, read_narrative
+from schemas.document import Document, Format, TextBlock
+from schemas.final_accounts import Publication
+from schemas.narrative import NarrativeFigure
+from schemas.provenance import SourceRef
+
+FINANCE_2024 = "上海市普陀区财政局2024年度部门决算.pdf"
+SOCIAL_2024 = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+TEMPLATE = "附件2：部门决算模板.pdf"
+KEYS_DIR = Path(__file__).parent / "data" / "final_accounts"
+
+# Recall reached on each key (matched key figures ÷ all key figures); precision must be 100 %.
+MIN_RECALL = {FINANCE_2024: Decimal(1), SOCIAL_2024: Decimal(1)}
+
+
+@cache
+def _pub(path: str) -> Publication:
+    return parse(extract(path))[0]
+
+
+def pub(realdocs: Path, name: str) -> Publication:
+    return _pub(str(realdocs / name))
+
+
+def key(name: str) -> dict:
+    return json.loads((KEYS_DIR / Path(name).with_suffix(".json").name).read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- matching against the keys
+
+_MEASURE_WORDS = ("年初预算", "全年预算", "比例", "增加额", "减少额", "增长率", "下降率", "得分", "预算金额", "门槛")
+
+
+def about_fits(fig: NarrativeFigure, entry: dict) -> bool:
+    """Does the key's free-text `about` describe what the extractor says the figure is? (The
+    measure of a 预算金额 is in the key's printed fragment, not in its `about`.)"""
+    text = entry["about"].replace(" ", "")
+    names = {fig.subject, fig.label, fig.subject.removesuffix("项目"), fig.subject.removesuffix("采购")}
+    if fig.code:
+        names.add(fig.code)
+    if not any(n and n in text for n in names):
+        return False
+    m = fig.measure
+    if m in ("年初预算", "全年预算"):
+        return m in text
+    if m == "预算金额":
+        return m in entry["text"]
+    if m == "决算":
+        return not any(w in text for w in _MEASURE_WORDS)
+    if m == "占比":
+        return "占" in text and "比例" in text
+    if m == "完成率":
+        return "完成" in text
+    if m == "变动额":
+        return "增加额" in text or "减少额" in text
+    if m == "变动率":
+        return "增长率" in text or "下降率" in text
+    if m == "得分":
+        return "得分" in text
+    if m == "标准":
+        return "门槛" in text
+    return False
+
+
+def match(figures: list[NarrativeFigure], entries: list[dict]) -> tuple[list[NarrativeFigure], set[int]]:
+    """(figures no key entry accounts for, indices of the key entries matched), one-to-one."""
+    used: set[int] = set()
+    unmatched = []
+    for fig in figures:
+        unit = fig.value.printed_unit
+        raw = fig.value.raw[: -len(unit)] if unit and fig.value.raw.endswith(unit) else fig.value.raw
+        hit = next((i for i, e in enumerate(entries) if i not in used and e["page"] == fig.ref.page
+                    and e["value"] == raw and e["unit"] == unit and e["text"] in fig.text
+                    and about_fits(fig, e)), None)
+        if hit is None:
+            unmatched.append(fig)
+        else:
+            used.add(hit)
+    return unmatched, used
+
+
+@pytest.mark.parametrize("name", [FINANCE_2024, SOCIAL_2024])
+def test_every_extracted_figure_is_in_the_key_and_recall_is_high(realdocs: Path, name: str) -> None:
+    p = pub(realdocs, name)
+    entries = key(name)["narrative_figures"]
+    unmatched, used = match(p.narrative, entries)
+    assert unmatched == [], [(f.ref.page, f.value.raw, f.subject, f.measure) for f in unmatched]
+    recall = Decimal(len(used)) / Decimal(len(entries))
+    assert recall >= MIN_RECALL[name], [e for i, e in enumerate(entries) if i not in used]
+
+
+def _one(p: Publication, page: int, raw: str, measure: str | None = None) -> NarrativeFigure:
+    hits = [f for f in p.narrative if f.ref.page == page and f.value.raw == raw
+            and (measure is None or f.measure == measure)]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_finance_bureau_figures_carry_subject_code_base_and_wording(realdocs: Path) -> None:
+    p = pub(realdocs, FINANCE_2024)
+    total = _one(p, 21, "0.3万元")  # p. 21 section 四
+    assert (total.subject, total.measure, total.kind) == ("财政拨款收入支出总计", "决算", "amount")
+    assert total.text == "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。"
+    share = _one(p, 21, "71.73%")
+    assert (share.subject, share.code, share.measure, share.base) == ("一般公共服务支出", "201", "占比", "一般公共预算财政拨款支出")
+    other = _one(p, 21, "6.2万元")
+    assert (other.subject, other.value.value, other.value.decimals) == ("其他收入", Decimal("6.2"), 1)
+    item = _one(p, 22, "1511.89万元")  # 1、…行政运行（项）… 决算数小于预算数
+    assert (item.subject, item.code, item.measure, item.comparison) == ("行政运行", "2010601", "决算", "小于")
+    fall = _one(p, 21, "1.87%")
+    assert (fall.kind, fall.measure, fall.comparison, fall.subject) == ("change", "变动率", "下降", "收入支出总计")
+    cars = [f for f in p.narrative if f.subject == "公务用车购置及运行费"]
+    assert [(f.measure, f.value.raw) for f in cars] == [("决算", "0.00万元"), ("完成率", "0%")]
+    assert cars[0].label == "公务用车购置及运行维护费"
+    # The bbox is the printed line holding the number (p. 21, the line starting “上海市普陀区财政局…”).
+    assert total.ref.page == 21 and total.ref.bbox is not None and total.ref.bbox[1] > 400
+
+
+def test_social_work_department_figures_across_lines_and_pages(realdocs: Path) -> None:
+    p = pub(realdocs, SOCIAL_2024)
+    # “…收入支出总计307.82” ends p. 17's line, “万元。” starts the next one.
+    first = p.narrative[0]
+    assert (first.subject, first.value.raw, first.ref.page) == ("收入支出总计", "307.82万元", 17)
+    # “占本年支出合计的” ends p. 17, “100.00%” starts p. 18.
+    share = next(f for f in p.narrative if f.measure == "占比" and f.ref.page == 18 and f.base == "本年支出合计")
+    assert (share.subject, share.value.raw) == ("一般公共预算财政拨款支出", "100.00%")
+    rate = _one(p, 18, "95.89%")
+    assert (rate.measure, rate.base, rate.subject) == ("完成率", "年初预算", "一般公共预算财政拨款支出")
+    spaced = _one(p, 18, "264.87万元")  # printed “264.87 万元”
+    assert (spaced.subject, spaced.code) == ("一般公共服务支出", "201")
+
+
+def test_template_states_no_figures_but_its_sentences_are_read(realdocs: Path) -> None:
+    p = pub(realdocs, TEMPLATE)
+    # Every figure is a placeholder (XXX万元) except the fixed 单价100万元 threshold (p. 21).
+    assert p.template
+    assert [(f.subject, f.measure, f.value.raw, f.ref.page) for f in p.narrative] == [("大型设备单价", "标准", "100万元", 21)]
+    texts = [s.text for s in p.narrative_sentences]
+    assert "上海市XX局2024年度收入支出总计XXX万元。" in texts
+    assert not any("财政拨款收入：指" in t for t in texts)  # the glossary is not narrative
+
+
+# ---------------------------------------------------------------- synthetic printed lines
+
+
+def _block(text: str, page: int, x0: float, x1: float, top: float, order: int) -> TextBlock:
+    ref = SourceRef(file_sha256="0" * 64, file_name="t.pdf", page=page, bbox=(x0, top, x1, top + 14))
+    return TextBlock(text=text, ref=ref.with_label(), order=order)
+
+
+def _doc(lines: list[tuple[int, float, float, str]]) -> Document:
+    """(page, x0, x1, text) per printed line; no tables, so the narrative starts at 情况说明."""
+    blocks = [_block(t, page, x0, x1, 100 + 20 * i, i + 1) for i, (page, x0, x1, t) in enumerate(lines)]
+    return Document(path="t.pdf", file_name="t.pdf", file_sha256="0" * 64, format=Format.PDF, blocks=blocks)
+
+
+def test_paragraphs_rejoin_numbers_printed_at_the_start_of_the_next_line_and_page() -> None:
+    doc = _doc([
+        (1, 96, 300, "一、收入支出决算总体情况说明"),
+        (1, 96, 520, "本单位2024年度收入支出总计1,234.50"),
+        (1, 72, 520, "万元。本年支出合计1234.50万元，其中：基本支出1000.00万元，占"),
+        (2, 72, 300, "81.00%；项目支出234.50万元，占19.00%。"),
+        (2, 96, 300, "二、名词解释"),
+        (2, 96, 300, "基本支出：指为保障机构运转的支出9万元。"),
+    ])
+    blocks = narrative_blocks(doc)
+    assert [b.text for b in blocks][-1] == "81.00%；项目支出234.50万元，占19.00%。"
+    paras = paragraphs(blocks)
+    assert [p.text for p in paras][1].startswith("本单位2024年度收入支出总计1,234.50万元。")
+    figures, sentences = read_narrative(doc, [])
+    got = [(f.subject, f.measure, f.value.value, f.base, f.ref.page) for f in figures]
+    assert got == [
+        ("收入支出总计", "决算", Decimal("1234.50"), None, 1),
+        ("本年支出合计", "决算", Decimal("1234.50"), None, 1),
+        ("基本支出", "决算", Decimal("1000.00"), None, 1),
+        ("基本支出", "占比", Decimal("81.00"), "本年支出合计", 2),
+        ("项目支出", "决算", Decimal("234.50"), None, 2),
+        ("项目支出", "占比", Decimal("19.00"), "本年支出合计", 2),
+    ]
+    assert sentences[-1].pages == [1, 2] and sentences[-1].section == "一、收入支出决算总体情况说明"
+
+
+def test_budget_wording_and_changes_are_attached_to_their_figures() -> None:
+    doc = _doc([
+        (1, 96, 300, "情况说明"),
+        (1, 96, 300, "1、教育支出（类）普通教育（款）初中教育（项）。年初预算为10.00万元，支出决算为12.00万元。"),
+        (1, 96, 300, "决算数大于预算数的主要原因：追加经费。"),
+        (1, 96, 300, "机关运行经费支出50.00万元，比2023年度减少5.00万元，下降9.09%。"),
+    ])
+    figures, _ = read_narrative(doc, [])
+    actual = next(f for f in figures if f.measure == "决算" and f.subject == "初中教育")
+    assert (actual.comparison, actual.compared_to, actual.code) == ("大于", "预算", None)
+    assert actual.comparison_text == "决算数大于预算数的主要原因：追加经费。"
+    change = [(f.measure, f.comparison, f.compared_to) for f in figures if f.kind == "change"]
+    assert change == [("变动额", "减少", "2023年度"), ("变动率", "下降", "2023年度")]
