@@ -72,6 +72,24 @@ class ExpectedTable(BaseModel):
     table: int | None = None  # position in `Publication.tables` (0-based) when found
 
 
+class LineExecution(BaseModel):
+    """The year's execution of one line whose budget is known: 决算 ÷ 预算, for the scoring stage.
+
+    From a table that prints a budget column beside 决算数 (the 三公 table; regions whose tables
+    carry 年初预算数 / 全年预算数), or from the narrative's “年初预算为X万元，支出决算为Y万元”.
+    """
+
+    subject: str  # the line as named (行政运行, 公务接待费, 一般公共预算财政拨款支出 …)
+    code: str | None = None  # functional classification code, when known
+    budget_kind: Literal["年初预算", "全年预算", "预算"]
+    budget: PrintedNumber
+    actual: PrintedNumber
+    rate: str | None = None  # percent, 2 decimals, ROUND_HALF_UP; None when the budget is zero
+    stated_rate: PrintedNumber | None = None  # the rate the narrative states, if any
+    source: Literal["table", "narrative"]
+    text: str = ""  # the sentence, for narrative executions
+
+
 class Publication(BaseModel):
     record_type: Literal["budget_publication"] = "budget_publication"
     unit: Attribute
@@ -84,6 +102,7 @@ class Publication(BaseModel):
     # The narrative (情况说明): the figures it states and its sentences (extractors/narrative.py).
     narrative: list[NarrativeFigure] = Field(default_factory=list)
     narrative_sentences: list[NarrativeSentence] = Field(default_factory=list)
+    executions: list[LineExecution] = Field(default_factory=list)
     file_name: str
     file_sha256: str
 

@@ -30,6 +30,7 @@ from extractors.kinds._common import (
     inline_labelled,
     unit_from_title,
 )
+from extractors.executions import line_executions
 from extractors.narrative import read_narrative
 from extractors.numbers import NumberError, amount, parse_decimal
 from extractors.text import clean, fold, join_lines
@@ -581,6 +582,7 @@ def parse(doc: Document) -> list[Publication]:
     return [Publication(unit=unit_attr, year=int(year.value), year_attr=year, kind=kind,  # type: ignore[arg-type]
                         template=template, tables=tables, expected=expected,
                         narrative=narrative, narrative_sentences=sentences,
+                        executions=line_executions(tables, narrative),
                         file_name=doc.file_name, file_sha256=doc.file_sha256)]
 
 
