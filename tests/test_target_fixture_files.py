@@ -46,7 +46,7 @@ def _load(path):
 def _target_expected(sub: str) -> dict[str, dict]:
     out = {}
     for p in sorted((EXPECTED / sub).glob("*.json")):
-        if p.name != "findings.json":
+        if not p.name.startswith("findings"):
             rec = _load(p)
             if rec["kind"] == "targets":
                 out[p.name[: -len(".json")]] = rec
