@@ -338,3 +338,32 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     assert "82.00" in html and "73.33%" in html and "良" in html
     sheet = load_workbook(written[0])["评分汇总"]
     assert [c.value for c in sheet[2]][:9] == [UNIT, 2024, 82, "良", 80, 100, 73.33, 100, 68]
+
+
+# ------------------------------------------------------------------ the commands
+
+
+def test_cli_template_summary_and_a_bad_form(nanjie, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    results, findings = nanjie
+    out = tmp_path / "output"
+    run = write_run(results, findings, NANJIE, datetime(2025, 3, 1, 9, 0, 0), out,
+                    scores=score_run(submission_records(results), findings, tmp_path))
+    env = {"COLUMNS": "200", "JIXIAO_OUTPUT": str(out)}
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluator-template", run.run_id, "--format", "xlsx"], env=env)
+    assert result.exit_code == 0, result.output
+    form = Path(run.output_dir) / f"评分录入表-{UNIT}-2024.xlsx"
+    assert is_evaluator_form(form) and "已写出评分录入表" in result.output
+    assert runner.invoke(app, ["evaluator-template", str(tmp_path)], env=env).exit_code == 1
+
+    result = runner.invoke(app, ["summary", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "待定" in result.output and (out / SUMMARY_DIR / HTML_NAME).is_file()
+
+    bad = _form(tmp_path, [{"code": "C1", "score": 12, "reasoning": "x"}])
+    result = runner.invoke(app, ["run", str(NANJIE), "--evaluator-inputs", str(bad), "-o", str(out)], env=env)
+    assert result.exit_code == 1 and "得分12超过C1（内部审核质量）的分值10" in result.output
