@@ -5,7 +5,7 @@ period (the file name is the fallback); headings (一、 （一） 1.) make sect
 “。”. Every number with a unit (万元 / 元 / % / 分, and counts after an indicator's quoted name) is
 a `ReportFigure` when the words in front of it (back to the previous ，；：。) say what it measures
 (预算 / 执行 / 执行率 / 增长 …, wording in narrative_report.yaml); the budget line is the last one
-named earlier in the sentence, else in the paragraph, else 合计. A clause without a measure word
+named earlier in the sentence, else 合计. A clause without a measure word
 inherits the previous figure's (“1-6月执行509.47万元，其中基本支出447.62万元”). Tables inside a
 report (a budget-execution summary) give figures too, cell by cell.
 
@@ -178,7 +178,7 @@ def _measure(pre: str, unit_kind: str) -> str | None:
 
 @dataclass
 class _State:
-    line: tuple[str, str] | None = None  # (canonical, wording) named last in the paragraph
+    line: tuple[str, str] | None = None  # (canonical, wording) named last in the sentence
     measure: str | None = None  # the last figure's measure in the sentence
 
 
@@ -187,6 +187,7 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
     cfg = config()
     out: list[ReportFigure] = []
     state.measure = None
+    state.line = None  # a sentence naming no line is about the whole unit
     hits = [(m.start(), m.end(), m.group(1), m.group(2), False) for m in _NUMBER.finditer(sentence)]
     hits += [(m.start(), m.end(), m.group(1), m.group(2), True) for m in _COUNT.finditer(sentence)]
     for start, end, raw, unit, count in sorted(hits):
