@@ -29,32 +29,63 @@ def cjk_font() -> str:
     return font_manager.FontProperties(fname=path).get_name()
 
 
-def execution_chart(periods: list[PeriodExecution], path: Path, title: str) -> Path | None:
-    """Bars of the execution rate per period beside its time progress; None without any rate."""
+def chart_series(periods: list[PeriodExecution], lines: list[str]) -> tuple[list[str], dict[str, list[float | None]], list[float]]:
+    """Period labels, the computed execution rate of each budget line per period (None where the
+    period has no such line; the year's final accounts give the overall rate as the first line),
+    and each period's time progress."""
     shown = [p for p in periods if p.rate is not None]
-    if not shown:
+    series: dict[str, list[float | None]] = {name: [] for name in lines}
+    for p in shown:
+        by_name = {ln.name: ln.rate for ln in p.lines}
+        for i, name in enumerate(lines):
+            rate = by_name.get(name)
+            if rate is None and i == 0:
+                rate = p.rate  # the period's overall rate (合计, or the final accounts' total)
+            series[name].append(float(rate) if rate is not None else None)
+    series = {k: v for k, v in series.items() if any(x is not None for x in v)}
+    return [p.label for p in shown], series, [float(p.time_progress) for p in shown]
+
+
+COLORS = ["#2f5597", "#8faadc", "#c55a11", "#548235"]
+
+
+def execution_chart(periods: list[PeriodExecution], path: Path, title: str,
+                    lines: list[str] | None = None, fmt: str = "png") -> Path | None:
+    """Grouped bars of the execution rate of each budget line per period, and the time progress
+    (序时进度) as a line across the periods; None when no period has a rate."""
+    labels, series, progress = chart_series(periods, lines or ["合计"])
+    if not labels:
         return None
     family = cjk_font()
     fig = Figure(figsize=(6.4, 3.4), dpi=200)
     ax = fig.add_subplot()
-    xs = range(len(shown))
-    width = 0.36
-    rates = [float(p.rate) for p in shown]
-    progress = [float(p.time_progress) for p in shown]
-    bars = ax.bar([x - width / 2 for x in xs], rates, width, label="预算执行率", color="#2f5597")
-    ax.bar([x + width / 2 for x in xs], progress, width, label="序时进度", color="#bfbfbf")
-    ax.plot(list(xs), progress, color="#c00000", marker="o", linewidth=1, label="_nolegend_")
-    for bar, p in zip(bars, shown):
-        ax.annotate(f"{p.rate}%", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8, family=family)
-    ax.set_xticks(list(xs), [p.label for p in shown], family=family)
-    ax.set_ylim(0, max(110.0, max(rates + progress) * 1.12))
+    n = max(len(series), 1)
+    width = 0.8 / n
+    xs = list(range(len(labels)))
+    for k, (name, rates) in enumerate(series.items()):
+        offs = [x - 0.4 + width * (k + 0.5) for x in xs]
+        pts = [(o, r) for o, r in zip(offs, rates) if r is not None]
+        bars = ax.bar([o for o, _ in pts], [r for _, r in pts], width * 0.92, label=name,
+                      color=COLORS[k % len(COLORS)])
+        for bar, (_, r) in zip(bars, pts):
+            ax.annotate(f"{r:.2f}%", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                        xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7, family=family,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+    # Time progress: a dashed level across each period's bars; its value goes under the period.
+    for x, v in zip(xs, progress):
+        ax.hlines(v, x - 0.45, x + 0.45, colors="#c00000", linestyles="--", linewidth=1.2, zorder=3,
+                  label="序时进度" if x == 0 else "_nolegend_")
+    ticks = [f"{label}\n（序时进度{v:.0f}%）" for label, v in zip(labels, progress)]
+    ax.set_xticks(xs, ticks, family=family, fontsize=9)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    top = max([v for vs in series.values() for v in vs if v is not None] + progress)
+    ax.set_ylim(0, max(110.0, top * 1.15))
     ax.set_ylabel("执行率（%）", family=family)
     ax.set_title(title, family=family, fontsize=11)
-    ax.legend(prop={"family": family, "size": 8}, loc="upper left")
+    ax.legend(prop={"family": family, "size": 8}, loc="upper left", ncols=n + 1, frameon=False)
     ax.grid(axis="y", linestyle=":", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png")
+    fig.savefig(path, format=fmt)
     return path

@@ -6,12 +6,14 @@ Every figure is filled from `ReportData` (records, findings, score card); only w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from reporting.data import TO_FILL, ReportData, evidence_label, fmt_amount, fmt_rate, percent
-from schemas.scoring import ScoreCard
+from schemas.findings import Evidence
+from schemas.scoring import Deduction
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -161,8 +163,24 @@ def scope(r: ReportData) -> Section:
     return Section("三、评估基本情况", blocks)
 
 
-def _card_or_note(r: ReportData) -> ScoreCard | None:
-    return r.card
+def evidence_note(evidence: list[Evidence], shown: int) -> str:
+    """“依据：” and the first `shown` pieces of evidence (distinct), with how many more there are."""
+    labels = list(dict.fromkeys(evidence_label(e) for e in evidence))
+    text = "依据：" + "；".join(labels[:shown])
+    if len(labels) > shown:
+        text += f"；等共{len(labels)}处（全部来源见运行结果 findings.xlsx）"
+    return text + "。"
+
+
+POINTS_STATED = re.compile(r"扣\s*[0-9.]+\s*分[。；]?$")
+
+
+def deduction_text(d: Deduction) -> str:
+    """A 扣分理由: the reason, preceded by the points unless the reason already ends with them."""
+    reason = d.reason.strip()
+    if POINTS_STATED.search(reason):
+        return reason
+    return f"扣{fmt_points(d.points)}分：{reason}"
 
 
 def conclusion(r: ReportData) -> Section:
@@ -186,7 +204,7 @@ def conclusion(r: ReportData) -> Section:
     blocks.append(Sub("（一）分项得分与扣分理由"))
     srows = []
     for s in c.sub_indicators:
-        reasons = "；".join(f"扣{fmt_amount(d.points)}分：{d.reason}" for d in s.deductions)
+        reasons = "；".join(deduction_text(d) for d in s.deductions)
         if s.source == "missing":
             reasons = "待评估人员评分"
         srows.append([f"{s.code} {s.name}", fmt_amount(s.points), fmt_amount(s.score) if s.score is not None else "—",
@@ -212,7 +230,7 @@ def problems(r: ReportData) -> Section:
             blocks.append(Sub(f"（{CN_NUM[i] if i < 10 else i + 1}）{p.title}"))
             blocks.append(Para(p.text))
             if p.evidence:
-                blocks.append(Para("依据：" + "；".join(evidence_label(e) for e in p.evidence), note=True))
+                blocks.append(Para(evidence_note(p.evidence, r.config.get("evidence_shown", 5)), note=True))
         return Section("五、存在问题", blocks)
     blocks.append(Para("评分尚未完成，存在问题尚未归纳；以下为自动核查发现的问题，按规则汇总，供评估人员归纳。", note=True))
     if not r.findings:

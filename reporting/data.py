@@ -53,6 +53,10 @@ def fmt_rate(n: Decimal | None) -> str:
     return "" if n is None else f"{n.quantize(CENT, rounding=ROUND_HALF_UP)}%"
 
 
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def evidence_label(ev: Evidence) -> str:
     ref = ev.ref.with_label()
     where = f"{ref.file_name} {ref.label}" if ref.label and ref.label != ref.file_name else ref.file_name
@@ -270,7 +274,7 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
         client=client if client is not None else (config.get("client") or ""),
         evaluator=evaluator if evaluator is not None else (config.get("evaluator") or ""),
         lead_evaluator=config.get("lead_evaluator") or "",
-        date=f"{(when or date.today()):%Y年%-m月%-d日}", run_id=run.run_id, config=config,
+        date=cn_date(when or date.today()), run_id=run.run_id, config=config,
         target=target, budget=budget, budget_source=budget_source, periods=periods,
         year_execution=year_execution, levels=list(levels.values()), indicator_total=len(indicators),
         quantitative=quantitative, quantitative_share=percent(Decimal(quantitative), Decimal(len(indicators))),

@@ -143,6 +143,21 @@ def _shade(cell, fill: str) -> None:
     tcpr.append(shd)
 
 
+def _twips(emu: int) -> str:
+    return str(int(emu / 635))  # 1 twip = 635 EMU
+
+
+def _fixed_widths(table, widths: list[int]) -> None:
+    """A full-width table (`table.autofit = False` makes the layout fixed): Word honours the cells'
+    tcW, LibreOffice the grid columns and tblW, so all three are set."""
+    tblw = table._tbl.tblPr.find(qn("w:tblW"))
+    if tblw is not None:  # python-docx's new tables carry <w:tblW w:type="auto" w:w="0"/>
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), _twips(sum(widths)))
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), _twips(w))
+
+
 def _grid(doc, g: Grid, usable: int) -> None:
     if g.caption:
         doc.add_paragraph(g.caption, style="Caption")
@@ -152,6 +167,7 @@ def _grid(doc, g: Grid, usable: int) -> None:
     table.autofit = False
     total = sum(g.widths)
     widths = [int(usable * w / total) for w in g.widths]
+    _fixed_widths(table, widths)
     header = table.rows[0]
     trpr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -185,6 +201,8 @@ def _body(doc, sections: list[Section], usable: int) -> None:
             elif isinstance(b, Image):
                 p = doc.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.line_spacing = 1.0  # the body's fixed 28 pt would clip the picture
+                p.paragraph_format.keep_with_next = True
                 p.add_run().add_picture(str(b.path), width=Cm(14.5))
                 doc.add_paragraph(b.caption, style="Caption")
 
