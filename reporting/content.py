@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +21,7 @@ CN_NUM = "一二三四五六七八九十"
 
 @dataclass
 class Para:
+    kind: ClassVar[str] = "para"
     text: str
     bold: bool = False
     note: bool = False  # a remark of the draft (scoring not done …), shown set off
@@ -27,11 +29,13 @@ class Para:
 
 @dataclass
 class Sub:
+    kind: ClassVar[str] = "sub"
     text: str  # a level-2 heading: （一）…
 
 
 @dataclass
 class Grid:
+    kind: ClassVar[str] = "grid"
     header: list[str]
     rows: list[list[str]]
     widths: list[float]  # relative column widths
@@ -41,6 +45,7 @@ class Grid:
 
 @dataclass
 class Image:
+    kind: ClassVar[str] = "image"
     path: Path
     caption: str
 
