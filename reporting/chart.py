@@ -20,13 +20,19 @@ from reporting.data import PeriodExecution  # noqa: E402
 
 
 @lru_cache(maxsize=1)
-def cjk_font() -> str:
-    """Register the bundled Noto Sans CJK and return its family name."""
+def cjk_font_path() -> str:
+    """The bundled Noto Sans CJK, registered with matplotlib's font manager."""
     import noto_cjk_sans_otc
 
     path = str(noto_cjk_sans_otc.FONT_PATH)
     font_manager.fontManager.addfont(path)
-    return font_manager.FontProperties(fname=path).get_name()
+    return path
+
+
+def cjk_font(size: float | None = None) -> font_manager.FontProperties:
+    """Font properties naming the bundled file itself (not a family name, which a system font of
+    the same name could answer)."""
+    return font_manager.FontProperties(fname=cjk_font_path(), size=size)
 
 
 def chart_series(periods: list[PeriodExecution], lines: list[str]) -> tuple[list[str], dict[str, list[float | None]], list[float]]:
@@ -51,12 +57,21 @@ COLORS = ["#2f5597", "#8faadc", "#c55a11", "#548235"]
 
 def execution_chart(periods: list[PeriodExecution], path: Path, title: str,
                     lines: list[str] | None = None, fmt: str = "png") -> Path | None:
+    """The chart (see `chart_figure`) written to `path`; None when no period has a rate."""
+    fig = chart_figure(periods, title, lines)
+    if fig is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format=fmt)
+    return path
+
+
+def chart_figure(periods: list[PeriodExecution], title: str, lines: list[str] | None = None) -> Figure | None:
     """Grouped bars of the execution rate of each budget line per period, and the time progress
-    (序时进度) as a line across the periods; None when no period has a rate."""
+    (序时进度) as a dashed level across each period's bars; None when no period has a rate."""
     labels, series, progress = chart_series(periods, lines or ["合计"])
     if not labels:
         return None
-    family = cjk_font()
     fig = Figure(figsize=(6.4, 3.4), dpi=200)
     ax = fig.add_subplot()
     n = max(len(series), 1)
@@ -69,23 +84,21 @@ def execution_chart(periods: list[PeriodExecution], path: Path, title: str,
                       color=COLORS[k % len(COLORS)])
         for bar, (_, r) in zip(bars, pts):
             ax.annotate(f"{r:.2f}%", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                        xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7, family=family,
+                        xytext=(0, 2), textcoords="offset points", ha="center", fontproperties=cjk_font(7),
                         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}, zorder=4)
     # Time progress: a dashed level across each period's bars; its value goes under the period.
     for x, v in zip(xs, progress):
         ax.hlines(v, x - 0.45, x + 0.45, colors="#c00000", linestyles="--", linewidth=1.2, zorder=3,
                   label="序时进度" if x == 0 else "_nolegend_")
     ticks = [f"{label}\n（序时进度{v:.0f}%）" for label, v in zip(labels, progress)]
-    ax.set_xticks(xs, ticks, family=family, fontsize=9)
+    ax.set_xticks(xs, ticks, fontproperties=cjk_font(9))
     ax.set_xlim(-0.6, len(labels) - 0.4)
     top = max([v for vs in series.values() for v in vs if v is not None] + progress)
     ax.set_ylim(0, max(110.0, top * 1.15))
-    ax.set_ylabel("执行率（%）", family=family)
-    ax.set_title(title, family=family, fontsize=11)
-    ax.legend(prop={"family": family, "size": 8}, loc="upper left", ncols=n + 1, frameon=False)
+    ax.set_ylabel("执行率（%）", fontproperties=cjk_font(10))
+    ax.set_title(title, fontproperties=cjk_font(11))
+    ax.legend(prop=cjk_font(8), loc="upper left", ncols=n + 1, frameon=False)
     ax.grid(axis="y", linestyle=":", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=fmt)
-    return path
+    return fig
