@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reporting.data import TO_FILL, ReportData, evidence_label, fmt_amount, fmt_rate, percent
 from schemas.findings import Evidence
-from schemas.scoring import Deduction
+from schemas.scoring import Deduction, SubIndicatorScore
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -41,6 +41,21 @@ class Grid:
     widths: list[float]  # relative column widths
     caption: str = ""
     numeric: set[int] = field(default_factory=set)  # columns aligned right
+    merge_down: set[int] = field(default_factory=set)  # columns whose empty cells continue the cell above
+
+    def spans(self) -> list[list[int]]:
+        """Per cell, how many rows it covers: 1 usually, n for a cell a merge_down column continues
+        over n − 1 empty cells below it, 0 for a continued (covered) cell."""
+        out = [[1] * len(row) for row in self.rows]
+        for c in self.merge_down:
+            top = None
+            for i, row in enumerate(self.rows):
+                if row[c] == "" and top is not None:
+                    out[top][c] += 1
+                    out[i][c] = 0
+                else:
+                    top = i
+        return out
 
 
 @dataclass
@@ -82,7 +97,7 @@ def basic(r: ReportData) -> Section:
     ]
     money = []
     if r.budget is not None:
-        money.append(f"{r.year}年预算安排资金{fmt_amount(r.budget.value)}万元（来源：{r.budget_source}）")
+        money.append(f"据{r.budget_source}，{r.year}年预算安排资金{fmt_amount(r.budget.value)}万元")
         t = r.target
         if t is not None and t.budget_fiscal is not None:
             money.append(f"其中财政拨款{fmt_amount(t.budget_fiscal.value)}万元")
@@ -105,7 +120,7 @@ def basic(r: ReportData) -> Section:
         for p in r.periods:
             rows.append([p.label, p.source, fmt_amount(p.budget), fmt_amount(p.executed), fmt_rate(p.rate),
                          fmt_rate(p.time_progress),
-                         fmt_rate(p.rate - p.time_progress) if p.rate is not None else ""])
+                         fmt_amount(p.rate - p.time_progress) if p.rate is not None else ""])
         blocks.append(Grid(["期间", "资料", "全年预算数（万元）", "累计执行数（万元）", "执行率", "序时进度", "差额（百分点）"],
                            rows, [1.3, 2.2, 2.0, 2.0, 1.5, 1.5, 1.7], caption="表2 预算执行与序时进度",
                            numeric={2, 3, 4, 5, 6}))
@@ -287,9 +302,15 @@ def rubric(r: ReportData) -> Section:
         subs = [s for s in c.sub_indicators if s.dimension == d.code]
         for j, s in enumerate(subs):
             rows.append([f"{d.code}.{d.name}（{fmt_points(d.points)}分）" if j == 0 else "",
-                         f"{s.code} {s.name}（{fmt_points(s.points)}分）", "自动" if s.method == "automatic" else "人工"])
-    return Section("八、评估指标体系", [Grid(["一级指标", "二级指标", "评分方式"], rows, [3.5, 4.5, 1.5],
+                         f"{s.code} {s.name}（{fmt_points(s.points)}分）", scoring_method(s)])
+    return Section("八、评估指标体系", [Grid(["一级指标", "二级指标", "评分方式"], rows, [3.5, 4.5, 1.5], merge_down={0},
                                             caption=f"表8 评估指标体系（{c.rubric_name}，满分{fmt_points(c.points)}分）")])
+
+
+def scoring_method(s: SubIndicatorScore) -> str:
+    if s.method == "manual":
+        return "人工"
+    return "自动" if s.source == "rule" else "自动（缺少依据，评估人评分）" if s.source == "evaluator" else "自动（缺少依据）"
 
 
 def fmt_points(n: Decimal) -> str:

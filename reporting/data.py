@@ -249,9 +249,9 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
 
     budget, budget_source = None, ""
     if target is not None and target.budget_total is not None:
-        budget, budget_source = target.budget_total, f"{target.file_name}（预算总额）"
+        budget, budget_source = target.budget_total, f"《{Path(target.file_name).stem}》"
     elif monitoring and monitoring[-1].line("合计") and monitoring[-1].line("合计").annual_budget:
-        budget, budget_source = monitoring[-1].line("合计").annual_budget, f"{monitoring[-1].file_name}（全年预算数）"
+        budget, budget_source = monitoring[-1].line("合计").annual_budget, f"《{Path(monitoring[-1].file_name).stem}》"
 
     levels: dict[str, LevelCount] = {}
     indicators = target.indicators if target else []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -131,7 +131,8 @@ def _cell_text(cell, text: str, bold: bool = False, align=None) -> None:
     p.paragraph_format.line_spacing = 1.0
     if align is not None:
         p.alignment = align
-    set_fonts(p.add_run(text), BODY_FONT, SIZE_5, bold=bold)
+    if text:  # an empty cell stays empty, so that merging cells does not add blank lines
+        set_fonts(p.add_run(text), BODY_FONT, SIZE_5, bold=bold)
 
 
 def _shade(cell, fill: str) -> None:
@@ -182,6 +183,12 @@ def _grid(doc, g: Grid, usable: int) -> None:
     for row in table.rows:
         for i, w in enumerate(widths):
             row.cells[i].width = w
+    for r, row in enumerate(g.spans(), start=1):
+        for i, n in enumerate(row):
+            if n > 1:
+                top = table.cell(r, i)
+                top.merge(table.cell(r + n - 1, i))
+                top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.add_paragraph()
 
 

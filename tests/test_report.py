@@ -263,6 +263,21 @@ def test_docx_format(seed_run, tmp_path) -> None:
     assert len(blobs) == 1 and blobs[0][:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_rubric_table_merges_each_dimension_over_its_sub_indicators(scored_run, tmp_path) -> None:
+    (r,) = build_reports(load_run(scored_run), load_config())
+    grid = build_sections(r, None)[-1].blocks[0]
+    per_dim = {d.code: sum(s.dimension == d.code for s in r.card.sub_indicators) for d in r.card.dimensions}
+    assert [n for n in (row[0] for row in grid.spans()) if n] == list(per_dim.values()) == [3, 2, 2, 2, 4]
+    methods = {row[1].split()[0]: row[2] for row in grid.rows}
+    assert methods["A1"] == "人工" and methods["A2"] == "自动"
+    assert methods["E1"] == "自动（缺少依据，评估人评分）"  # no final accounts: the evaluator's score
+    path = render(scored_run, tmp_path, ("docx",))["docx"]
+    table = Document(str(path)).tables[-1]
+    col = [table.cell(i, 0) for i in range(1, len(table.rows))]
+    assert col[0]._tc is col[2]._tc and col[0]._tc is not col[3]._tc  # A spans A1–A3, B starts anew
+    assert col[0].text == "A.目标设定质量（30分）"
+
+
 # ------------------------------------------------------------------ the chart
 
 
@@ -323,6 +338,9 @@ def test_html_has_the_same_sections(seed_run, tmp_path) -> None:
     img = soup.find("img")
     assert img is not None and img["src"].startswith("data:image/png;base64,")
     assert all(t.find("thead") is not None for t in soup.find_all("table"))
+    rubric = soup.find_all("table")[-1]  # 八: each dimension spans its sub-indicators
+    assert [(td.get_text(), td["rowspan"]) for td in rubric.find_all("td", rowspan=True)] == [
+        (f"{c}.{n}（{p}分）", str(sum(code[0] == c for code, *_ in SEED_SUBS))) for c, n, p, _, _ in SEED_DIMS]
     css = soup.find("style").get_text()
     assert "@page" in css and "A4" in css and "@media print" in css
 
