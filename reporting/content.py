@@ -104,11 +104,11 @@ def basic(r: ReportData) -> Section:
         if t is not None and t.budget_other is not None and t.budget_other.value:
             money.append(f"其他资金{fmt_amount(t.budget_other.value)}万元")
     else:
-        money.append(f"所审阅资料中未见{r.year}年度预算安排资金")
+        money.append(f"所审阅资料中未见{r.year}年度绩效目标表或监控表列示的预算安排资金")
     if r.year_execution is not None:
         e = r.year_execution
-        money.append(f"据部门决算，实际支出资金{fmt_amount(e.actual.value)}万元，"
-                     f"预算执行率{fmt_rate(percent(e.actual.value, e.budget.value))}")
+        money.append(f"据{r.year_execution_source}，“{e.subject}”{e.budget_kind}数{fmt_amount(e.budget.value)}万元，"
+                     f"实际支出资金{fmt_amount(e.actual.value)}万元，预算执行率{fmt_rate(percent(e.actual.value, e.budget.value))}")
     else:
         last = next((p for p in reversed(r.periods) if p.rate is not None), None)
         if last is not None:
@@ -185,13 +185,14 @@ def scope(r: ReportData) -> Section:
 
 def evidence_note(evidence: list[Evidence], shown: int) -> str:
     """“依据：” and the first `shown` pieces of evidence (distinct), with how many more there are."""
-    labels = list(dict.fromkeys(evidence_label(e) for e in evidence))
+    labels = list(dict.fromkeys(evidence_label(e, RAW_SHOWN) for e in evidence))
     text = "依据：" + "；".join(labels[:shown])
     if len(labels) > shown:
         text += f"；等共{len(labels)}处（全部来源见运行结果 findings.xlsx）"
     return text + "。"
 
 
+RAW_SHOWN = 40  # characters of an evidence's raw text quoted (a narrative sentence can be long)
 POINTS_STATED = re.compile(r"扣\s*[0-9.]+\s*分[。；]?$")
 
 
@@ -210,11 +211,12 @@ def conclusion(r: ReportData) -> Section:
         return Section("四、评估结论和绩效分析", [Para(note, note=True)])
     total = fmt_amount(c.total) if c.total is not None else "—"
     grade = c.grade or "—"
-    blocks: list[Block] = [
-        Para(f"经综合评估，{r.unit}{r.year}年度绩效目标管理评估得分{total}分，评估等级为“{grade}”。", bold=True),
-    ]
-    if c.missing:
-        blocks.append(Para(f"尚缺评估人员评分的指标：{'、'.join(c.missing)}，总分与等级待补全后确定。", note=True))
+    if c.total is not None:
+        blocks: list[Block] = [
+            Para(f"经综合评估，{r.unit}{r.year}年度绩效目标管理评估得分{total}分，评估等级为“{grade}”。", bold=True)]
+    else:
+        blocks = [Para(f"评分尚未完成：尚缺评估人员评分的指标{'、'.join(c.missing)}，总分与等级待评估人员评分后确定"
+                       f"（用 jixiao evaluator-template 生成评分录入表，填写后重新运行）。以下仅列已得出的分项得分。", note=True)]
     rows = [[f"{d.code}.{d.name}", fmt_amount(d.points), fmt_amount(d.score) if d.score is not None else "—",
              fmt_rate(d.rate) if d.rate is not None else "—"] for d in c.dimensions]
     rows.append(["合计", fmt_amount(c.points), total, fmt_rate(percent(c.total, c.points)) if c.total is not None else "—"])

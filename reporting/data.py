@@ -57,10 +57,12 @@ def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def evidence_label(ev: Evidence) -> str:
+def evidence_label(ev: Evidence, shown: int | None = None) -> str:
+    """“role：raw（file cell）”, the raw text cut to `shown` characters."""
     ref = ev.ref.with_label()
     where = f"{ref.file_name} {ref.label}" if ref.label and ref.label != ref.file_name else ref.file_name
-    return f"{ev.role}：{ev.raw}（{where}）"
+    raw = ev.raw if shown is None or len(ev.raw) <= shown else ev.raw[:shown] + "…"
+    return f"{ev.role}：{raw}（{where}）"
 
 
 @dataclass
@@ -143,6 +145,7 @@ class ReportData:
     budget_source: str
     periods: list[PeriodExecution]
     year_execution: LineExecution | None
+    year_execution_source: str  # 《the final accounts' file stem》
     levels: list[LevelCount]
     indicator_total: int
     quantitative: int
@@ -236,10 +239,11 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
             rate=percent(executed, budget) if executed is not None and budget else None,
             lines=_execution_lines(m),
         ))
-    year_execution = None
+    year_execution, year_execution_source = None, ""
     for pub in finals:
         year_execution = _year_execution(pub)
         if year_execution is not None:
+            year_execution_source = f"《{Path(pub.file_name).stem}》"
             periods.append(PeriodExecution(
                 label="全年", months=12, time_progress=Decimal("100.00"), source="部门决算", file_name=pub.file_name,
                 budget=year_execution.budget.value, executed=year_execution.actual.value,
@@ -276,7 +280,7 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
         lead_evaluator=config.get("lead_evaluator") or "",
         date=cn_date(when or date.today()), run_id=run.run_id, config=config,
         target=target, budget=budget, budget_source=budget_source, periods=periods,
-        year_execution=year_execution, levels=list(levels.values()), indicator_total=len(indicators),
+        year_execution=year_execution, year_execution_source=year_execution_source, levels=list(levels.values()), indicator_total=len(indicators),
         quantitative=quantitative, quantitative_share=percent(Decimal(quantitative), Decimal(len(indicators))),
         documents=documents, findings=findings, card=card, scored=run.cards is not None,
     )

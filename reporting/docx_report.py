@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -233,4 +232,4 @@ def write_docx(r: ReportData, sections: list[Section], path: Path) -> Path:
     return path
 
 
-__all__ = ["write_docx", "WD_SECTION"]
+__all__ = ["write_docx"]

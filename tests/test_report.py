@@ -229,7 +229,30 @@ def test_final_accounts_give_the_year_execution(unscored_run, tmp_path) -> None:
     (rep,) = build_reports(run, load_config())
     assert [(p.label, p.rate, p.time_progress) for p in rep.periods][-1] == ("全年", D("100.00"), D("100.00"))
     text = "\n".join(b.text for b in build_sections(rep, None)[0].blocks if hasattr(b, "text"))
-    assert "实际支出资金1164.62万元，预算执行率100.00%" in text
+    assert ("据《南街街道办事处2024年度部门决算》，“支出合计”全年预算数1164.62万元，实际支出资金1164.62万元，"
+            "预算执行率100.00%") in text
+
+
+def test_incomplete_card_gives_no_total(seed_run, tmp_path) -> None:
+    card = seed_card()
+    c1 = next(s for s in card.sub_indicators if s.code == "C1")
+    c1.source, c1.score, c1.deductions = "missing", None, []
+    card.dimensions[2].score = card.dimensions[2].rate = None
+    card.total, card.grade, card.missing = None, None, ["C1"]
+    (seed_run / "scores.json").write_text(json.dumps([card.model_dump(mode="json")], ensure_ascii=False), "utf-8")
+    text = docx_text(render(seed_run, tmp_path, ("docx",))["docx"])
+    assert "评分尚未完成：尚缺评估人员评分的指标C1" in text
+    assert "评估得分" in text and "82.00" not in text and "评估等级为" not in text
+    assert "待评估人员评分" in text  # C1's row in the sub-indicator table
+
+
+def test_evidence_is_capped_and_cut() -> None:
+    from reporting.content import evidence_note
+
+    ev = [Evidence(role=f"指标值{i}", raw="甲" * 50 if i == 0 else f"值{i}", ref=_ref("目标表.pdf")) for i in range(7)]
+    note = evidence_note(ev + ev[:2], 5)  # repeated evidence is counted once
+    assert note.startswith("依据：指标值0：" + "甲" * 40 + "…（目标表.pdf")
+    assert "指标值4：值4" in note and "指标值5" not in note and "等共7处" in note
 
 
 # ------------------------------------------------------------------ the .docx format
