@@ -122,7 +122,7 @@ def basic(r: ReportData) -> Section:
                          fmt_rate(p.time_progress),
                          fmt_amount(p.rate - p.time_progress) if p.rate is not None else ""])
         blocks.append(Grid(["期间", "资料", "全年预算数（万元）", "累计执行数（万元）", "执行率", "序时进度", "差额（百分点）"],
-                           rows, [1.3, 2.2, 2.0, 2.0, 1.5, 1.5, 1.7], caption="表2 预算执行与序时进度",
+                           rows, [1.0, 1.9, 1.9, 1.9, 1.6, 1.6, 1.6], caption="表2 预算执行与序时进度",
                            numeric={2, 3, 4, 5, 6}))
         detail = []
         for p in r.periods:
@@ -176,10 +176,12 @@ def scope(r: ReportData) -> Section:
     rows = []
     for i, d in enumerate(r.documents, start=1):
         years = sorted({rec.year for rec in d.records})
-        status = d.status_label if d.status == "ok" else f"{d.status_label}：{d.error or ''}"
-        rows.append([str(i), d.path, d.kind_label or "—", "、".join(f"{y}年" for y in years), status])
-    blocks.append(Grid(["序号", "文件", "资料类型", "年度", "读取结果"], rows, [0.8, 5.2, 2.2, 1.2, 1.6],
+        rows.append([str(i), d.path, d.kind_label or "—", "、".join(f"{y}年" for y in years), d.status_label])
+    blocks.append(Grid(["序号", "文件", "资料类型", "年度", "读取结果"], rows, [0.8, 5.2, 2.2, 1.4, 1.4],
                        caption=f"表5 审阅资料（共{len(r.documents)}份）"))
+    for d in r.documents:  # why a file could not be read, below the table (the cell is too narrow)
+        if d.status != "ok":
+            blocks.append(Para(f"{d.path}：{d.error or d.status_label}", note=True))
     return Section("三、评估基本情况", blocks)
 
 

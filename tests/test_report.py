@@ -233,6 +233,19 @@ def test_final_accounts_give_the_year_execution(unscored_run, tmp_path) -> None:
             "预算执行率100.00%") in text
 
 
+def test_unreadable_documents_are_listed_with_their_error(unscored_run) -> None:
+    run = load_run(unscored_run)
+    error = "文件“损坏的监控表.docx”无法读取：不是有效的 Word 文件"
+    run.documents.append(DocumentResult(path="损坏的监控表.docx", file_name="损坏的监控表.docx", status="error", error=error))
+    (r,) = build_reports(run, load_config())
+    scope = build_sections(r, None)[2]
+    table = next(b for b in scope.blocks if b.kind == "grid")
+    assert table.caption == "表5 审阅资料（共5份）"
+    assert table.rows[-1][1] == "损坏的监控表.docx" and table.rows[-1][4] == DocumentResult(
+        path="x", file_name="x", status="error").status_label
+    assert any(b.kind == "para" and b.text == f"损坏的监控表.docx：{error}" for b in scope.blocks)
+
+
 def test_incomplete_card_gives_no_total(seed_run, tmp_path) -> None:
     card = seed_card()
     c1 = next(s for s in card.sub_indicators if s.code == "C1")
