@@ -438,14 +438,17 @@ def report(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="报告写到此文件夹（默认 output/<运行编号>/report/）"),
     evaluator: Optional[str] = typer.Option(None, "--evaluator", help="评估机构名称（封面与基本情况）"),
     client: Optional[str] = typer.Option(None, "--client", help="委托评估单位"),
+    config: Optional[Path] = typer.Option(None, "--config", help="报告措辞与设置 YAML（默认内置 reporting/report.yaml）"),
 ) -> None:
     """生成评估报告草稿（每家单位每个年度一份 .docx / .html）：基本情况、绩效目标、评估结论、存在问题、对策建议等。"""
     from reporting.render import ReportError, parse_formats, render_run
     from runs.output import output_root
 
+    if config is not None and not config.is_file():
+        _fail(f"报告配置文件“{config}”不存在")
     try:
         done = render_run(run, output_root(), formats=parse_formats(fmt), output=output,
-                          evaluator=evaluator, client=client)
+                          evaluator=evaluator, client=client, config_file=config)
     except ReportError as exc:
         _fail(str(exc))
     for item in done:

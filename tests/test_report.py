@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from docx.oxml.ns import qn
@@ -416,6 +417,14 @@ def test_cli_report(scored_run, tmp_path, monkeypatch) -> None:
     assert "总分 82.00，等级 良" in res.output
     text = docx_text(out / f"{stem}.docx")
     assert "评估机构：某评估公司" in text
+    config = load_config()
+    config["title"] = "{unit}{year}年度绩效评估报告（试行模板）"
+    (tmp_path / "report.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    res = CliRunner().invoke(app, ["report", str(scored_run), "--format", "html", "-o", str(tmp_path / "o"),
+                                   "--config", str(tmp_path / "report.yaml")])
+    assert res.exit_code == 0, res.output
+    (html,) = (tmp_path / "o").glob("*.html")
+    assert f"<title>{UNIT}2024年度绩效评估报告（试行模板）</title>" in html.read_text("utf-8")
     res = CliRunner().invoke(app, ["report", "nope"])
     assert res.exit_code == 1 and "找不到运行结果" in res.output
 
