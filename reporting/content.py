@@ -175,7 +175,7 @@ def scope(r: ReportData) -> Section:
     blocks.append(Sub("（四）审阅资料"))
     rows = []
     for i, d in enumerate(r.documents, start=1):
-        years = sorted({rec.year for rec in d.records})
+        years = sorted({y for y in (getattr(rec, "year", None) for rec in d.records) if isinstance(y, int)})
         rows.append([str(i), d.path, d.kind_label or "—", "、".join(f"{y}年" for y in years), d.status_label])
     blocks.append(Grid(["序号", "文件", "资料类型", "年度", "读取结果"], rows, [0.8, 5.2, 2.2, 1.4, 1.4],
                        caption=f"表5 审阅资料（共{len(r.documents)}份）"))

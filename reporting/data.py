@@ -175,8 +175,16 @@ def _same_unit(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or a in b or b in a)
 
 
+def _unit_of(rec: Any) -> str:
+    """The unit a record is about ('' for a record type without one)."""
+    unit = getattr(rec, "unit", None)
+    return getattr(unit, "value", "") or ""
+
+
 def _records(documents: list[DocumentResult]) -> list[tuple[DocumentResult, Any]]:
-    return [(d, r) for d in documents if d.status == "ok" for r in d.records]
+    """Records of the documents read, each with a unit and a year."""
+    return [(d, r) for d in documents if d.status == "ok" for r in d.records
+            if _unit_of(r) and isinstance(getattr(r, "year", None), int)]
 
 
 def subjects(run: RunData) -> list[tuple[str, int]]:
@@ -186,7 +194,7 @@ def subjects(run: RunData) -> list[tuple[str, int]]:
         return [(c.unit, c.year) for c in run.cards if c.year is not None]
     units: dict[str, dict[str, set[int]]] = {}
     for _, rec in _records(run.documents):
-        name = rec.unit.value
+        name = _unit_of(rec)
         key = next((u for u in units if _same_unit(u, name)), name)
         kinds = units.setdefault(key, {"exec": set(), "target": set()})
         if isinstance(rec, MonitoringReport) or (isinstance(rec, Publication) and rec.kind == "决算"):
@@ -218,7 +226,7 @@ def _year_execution(pub: Publication) -> LineExecution | None:
 
 def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
                  evaluator: str | None = None, client: str | None = None, when: date | None = None) -> ReportData:
-    recs = [(d, r) for d, r in _records(run.documents) if _same_unit(r.unit.value, unit)]
+    recs = [(d, r) for d, r in _records(run.documents) if _same_unit(_unit_of(r), unit)]
     targets = [r for _, r in recs if isinstance(r, TargetTable) and r.year == year]
     target = next((t for t in targets if t.kind == "unit"), targets[0] if targets else None)
     monitoring = sorted(
@@ -270,7 +278,7 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
         card = next((c for c in run.cards if c.year == year and _same_unit(c.unit, unit)), None)
     unit_name = target.unit.value if target else unit
     documents = [d for d in run.documents
-                 if not d.records or any(_same_unit(r.unit.value, unit) for r in d.records)]
+                 if not d.records or any(_same_unit(_unit_of(r), unit) for r in d.records)]
     findings = [f for f in run.findings
                 if (not f.subject.unit or _same_unit(f.subject.unit, unit)) and f.subject.year in (year, None)]
     return ReportData(
