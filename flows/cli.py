@@ -431,5 +431,33 @@ def summary(
         console.print(f"已写出：[bold]{escape(str(path))}[/]")
 
 
+@app.command()
+def report(
+    run: str = typer.Argument(..., metavar="RUN", help="运行编号、运行目录（output/<运行编号>）或 latest"),
+    fmt: str = typer.Option("docx,html", "--format", help="报告格式，逗号分隔：docx、html"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="报告写到此文件夹（默认 output/<运行编号>/report/）"),
+    evaluator: Optional[str] = typer.Option(None, "--evaluator", help="评估机构名称（封面与基本情况）"),
+    client: Optional[str] = typer.Option(None, "--client", help="委托评估单位"),
+    config: Optional[Path] = typer.Option(None, "--config", help="报告措辞与设置 YAML（默认内置 reporting/report.yaml）"),
+) -> None:
+    """生成评估报告草稿（每家单位每个年度一份 .docx / .html）：基本情况、绩效目标、评估结论、存在问题、对策建议等。"""
+    from reporting.render import ReportError, parse_formats, render_run
+    from runs.output import output_root
+
+    if config is not None and not config.is_file():
+        _fail(f"报告配置文件“{config}”不存在")
+    try:
+        done = render_run(run, output_root(), formats=parse_formats(fmt), output=output,
+                          evaluator=evaluator, client=client, config_file=config)
+    except ReportError as exc:
+        _fail(str(exc))
+    for item in done:
+        r = item.report
+        state = f"总分 {r.card.total}，等级 {r.card.grade}" if r.card and r.card.total is not None else "评分未完成"
+        console.print(f"{escape(r.unit)} {r.year}年度（{state}）")
+        for path in item.files:
+            console.print(f"  已写出：[bold]{escape(str(path))}[/]")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
