@@ -22,6 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/jixiao run $(SAMPLE)
+	$(BIN)/jixiao report latest
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
