@@ -146,6 +146,10 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
     # every finding points back at cells of the file it came from
     for f in findings:
         stamp = f["subject"]["period"] or f"{f['subject']['year']}年度"
+        if f["rule_id"].startswith("XDC"):  # cross-document: cells of several files, its own year's among them
+            assert f["evidence"] and {e["ref"]["file_name"] for e in f["evidence"]} <= set(kinds)
+            assert any(stamp in e["ref"]["file_name"] for e in f["evidence"])
+            continue
         assert f["evidence"] and all(stamp in e["ref"]["file_name"] for e in f["evidence"])
 
 
