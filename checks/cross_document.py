@@ -182,44 +182,61 @@ def final_actuals(pub: Publication, columns: dict[str, list[str]]) -> dict[str, 
 # ---------------------------------------------------------------- XDC001
 
 
-def _budget_figures(ctx: RuleContext, unit: str, year: int) -> list[tuple[str, PrintedNumber]]:
-    """(what, figure) of the unit's annual budget in each document of the year."""
-    out: list[tuple[str, PrintedNumber]] = []
+def _budget_figures(ctx: RuleContext, unit: str, year: int) -> dict[str, list[tuple[str, str, PrintedNumber]]]:
+    """The unit's budget of the year in each document, by what it is: 年初预算数 (the approved
+    budget: target table, monitoring 年初预算数, final accounts' 年初预算) and 全年预算数 (the adjusted
+    budget: the latest monitoring period, final accounts' 全年预算 / 预算). Each entry is
+    (document kind, what, figure). Monitoring periods are not compared with each other here: a
+    全年预算数 that changes between periods is MON004's."""
+    out: dict[str, list[tuple[str, str, PrintedNumber]]] = {"年初预算数": [], "全年预算数": []}
     for t in _of(ctx, TargetTable, unit, year):
         if t.kind == "unit" and t.budget_total is not None and not t.budget_total.blank:
-            out.append((f"{table_title(ctx.settings, t)}预算总额", t.budget_total))
-    for r in sorted(_of(ctx, MonitoringReport, unit, year), key=lambda r: r.period_months):
-        line = _line(r, "合计") if r.kind == "unit" else None
-        if line is not None and line.annual_budget is not None and not line.annual_budget.blank:
-            out.append((f"{_period(r)}监控表“合计”全年预算数", line.annual_budget))
+            out["年初预算数"].append(("targets", f"{table_title(ctx.settings, t)}预算总额", t.budget_total))
+    reports = sorted((r for r in _of(ctx, MonitoringReport, unit, year) if r.kind == "unit"),
+                     key=lambda r: r.period_months)
+    initial = [(r, ln) for r in reports if (ln := _line(r, "合计")) is not None
+               and ln.initial_budget is not None and not ln.initial_budget.blank]
+    for r, ln in initial:
+        out["年初预算数"].append(("monitoring", f"{_period(r)}监控表“合计”年初预算数", ln.initial_budget))
+    annual = [(r, ln) for r in reports if (ln := _line(r, "合计")) is not None
+              and ln.annual_budget is not None and not ln.annual_budget.blank]
+    if annual:
+        r, ln = annual[-1]
+        out["全年预算数"].append(("monitoring", f"{_period(r)}监控表“合计”全年预算数", ln.annual_budget))
+        if not initial:  # no 年初预算数 column: the first period's 全年预算数 is the nearest to the approval
+            r0, ln0 = annual[0]
+            out["年初预算数"].append(("monitoring", f"{_period(r0)}监控表“合计”全年预算数", ln0.annual_budget))
     subjects = ctx.params.get("final_subjects", list(DEFAULT_SUBJECTS))
     found = annual_execution(_of(ctx, Publication, unit, year), unit, year, subjects, fallback=False)
     if found is not None and found.budget_number is not None:
-        out.append((f"部门决算“{found.subject}”{found.budget_kind}数", found.budget_number))
+        key = "年初预算数" if found.budget_kind == "年初预算" else "全年预算数"
+        out[key].append(("final_accounts", f"部门决算“{found.subject}”{found.budget_kind}数", found.budget_number))
     return out
 
 
 @rule("XDC001", "annual_budget_inconsistent", severity="error")
 def annual_budget_inconsistent(ctx: RuleContext) -> Iterator[Finding]:
-    """The unit's annual budget differs between documents of the same year beyond rounding."""
+    """The unit's budget of the year differs between documents of different kinds (target table,
+    monitoring, final accounts) beyond rounding, comparing 年初预算数 with 年初预算数 and 全年预算数
+    with 全年预算数."""
     for unit, year in _units(ctx):
-        figures = _budget_figures(ctx, unit, year)
-        if len(figures) < 2:
-            continue
-        base_what, base = figures[0]
-        differing = [(w, pn) for w, pn in figures[1:] if definitely_different(base, pn)]
-        if not differing:
-            continue
-        evidence = [number_evidence(what, pn) for what, pn in figures]
-        listed = "、".join(f"{what}{amount_text(pn)}万元（{pn.ref.file_name}）" for what, pn in figures)
-        yield ctx.finding(
-            Subject(unit=unit, year=year, line="年度预算", column="预算数"),
-            evidence,
-            {"figures": {what: format(pn.value, "f") for what, pn in figures},
-             "files": sorted({pn.ref.file_name for _, pn in figures})},
-            unit=unit, year=year, figures=listed, base=base_what,
-            differing="、".join(w for w, _ in differing), source=source_labels(evidence),
-        )
+        for column, figures in _budget_figures(ctx, unit, year).items():
+            if len({kind for kind, _, _ in figures}) < 2:
+                continue
+            base_kind, base_what, base = figures[0]
+            differing = [(w, pn) for kind, w, pn in figures[1:] if kind != base_kind and definitely_different(base, pn)]
+            if not differing:
+                continue
+            evidence = [number_evidence(what, pn) for _, what, pn in figures]
+            listed = "、".join(f"{what}{amount_text(pn)}万元（{pn.ref.file_name}）" for _, what, pn in figures)
+            yield ctx.finding(
+                Subject(unit=unit, year=year, line="年度预算", column=column),
+                evidence,
+                {"figures": {what: format(pn.value, "f") for _, what, pn in figures},
+                 "files": sorted({pn.ref.file_name for _, _, pn in figures})},
+                unit=unit, year=year, figures=listed, base=base_what,
+                differing="、".join(w for w, _ in differing), source=source_labels(evidence),
+            )
 
 
 # ---------------------------------------------------------------- XDC002

@@ -102,9 +102,9 @@ def test_xdc001_target_budget_differs_from_monitoring_and_final_accounts() -> No
     found = run([target, nanjie_report(6), final_accounts()], "XDC001")
     assert len(found) == 1
     f = found[0]
-    assert (f.subject.unit, f.subject.year, f.subject.line) == (UNIT, 2024, "年度预算")
+    assert (f.subject.unit, f.subject.year, f.subject.line, f.subject.column) == (UNIT, 2024, "年度预算", "年初预算数")
     assert f.details["figures"] == {"部门整体支出绩效目标表预算总额": "1286.43",
-                                    "1-6月监控表“合计”全年预算数": "1164.62",
+                                    "1-6月监控表“合计”年初预算数": "1164.62",
                                     "部门决算“一般公共预算财政拨款支出”年初预算数": "1164.62"}
     assert "1286.43万元" in f.message and FINAL in f.message
 
@@ -115,6 +115,16 @@ def test_xdc001_rounding_is_not_a_difference() -> None:
     assert run([target, nanjie_report(6)], "XDC001") == []
     other_unit = build_table(NANJIE_2024_INDICATORS, unit="东街街道办事处", budget=("1286.43", "1286.43", "—"))
     assert run([other_unit, nanjie_report(6)], "XDC001") == []  # another unit: nothing to compare
+
+
+def test_xdc001_leaves_a_budget_adjusted_between_periods_to_mon004() -> None:
+    adjusted = build_report(9, [L("合计", "1164.62", "1200.00", "831.13")])
+    assert run([nanjie_table(2024), nanjie_report(6), adjusted], "XDC001") == []
+    # but an approved budget the monitoring table misquotes is an inconsistency
+    misquoted = build_report(9, [L("合计", "1146.62", "1164.62", "831.13")])
+    found = run([nanjie_table(2024), misquoted], "XDC001")
+    assert [(f.subject.column, f.details["figures"]["1-9月监控表“合计”年初预算数"]) for f in found] == [
+        ("年初预算数", "1146.62")]
 
 
 # ---------------------------------------------------------------- XDC002
