@@ -96,5 +96,13 @@ def test_the_years_execution_from_the_narrative() -> None:
     assert sangong["公务接待费"] == (_want()["sangong"]["公务接待费"]["预算数"], _want()["sangong"]["公务接待费"]["决算数"])
 
 
+def test_every_item_of_the_narrative_is_read_with_its_code() -> None:
+    # including 2010301 行政运行 under 政府办公厅（室）及相关机构事务（款）: a bracket inside a name
+    got = [{"code": e.code, "subject": e.subject, "budget": format(e.budget.value, "f"),
+            "actual": format(e.actual.value, "f"), "rate": e.rate}
+           for e in _pub().executions if e.source == "narrative" and e.code]
+    assert got == _want()["item_executions"]
+
+
 def test_a_clean_publication_raises_nothing() -> None:
     assert run_checks([_pub()]) == []

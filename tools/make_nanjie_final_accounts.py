@@ -468,6 +468,9 @@ def expected() -> dict:
         "function_lines": lines,
         "economic_lines": econ,
         "sangong": {k: {"预算数": money(v[0]), "决算数": money(v[1])} for k, v in SANGONG.items()},
+        # Every 项 the narrative details: 年初预算 and 决算 (equal: executed in full).
+        "item_executions": [{"code": c, "subject": n, "budget": money(b + p), "actual": money(b + p),
+                             "rate": pct(b + p, b + p)} for c, n, b, p, _ in ITEMS],
         # The year's execution the narrative states: 一般公共预算财政拨款支出 年初预算 ÷ 决算.
         "annual_execution": {"subject": "一般公共预算财政拨款支出", "budget_kind": "年初预算",
                              "budget": money(INITIAL_BUDGET), "actual": money(TOTAL),
