@@ -135,6 +135,9 @@ def test_xdc002_monitoring_executed_above_the_years_actual() -> None:
                               L("项目支出", "134.37", "134.37", "140.00")])
     found = run([report, final_accounts()], "XDC002")
     assert sorted((f.subject.period, f.subject.line) for f in found) == [("1-9月", "合计"), ("1-9月", "项目支出")]
+    # 人员经费 against the 基本支出决算表's 人员经费合计 (958.63)
+    personnel = build_report(9, [L("人员经费", "958.63", "958.63", "960.00")])
+    assert [f.details["actual"] for f in run([personnel, final_accounts()], "XDC002")] == ["958.63"]
     total = next(f for f in found if f.subject.line == "合计")
     assert total.details["excess"] == "5.38" and "1170.00万元" in total.message and "1164.62万元" in total.message
 
@@ -205,3 +208,16 @@ def test_e3_takes_half_a_point_per_carried_indicator_at_most_one() -> None:
     result = deduct_per_finding(part, Context(UNIT, 2024, found, []))
     assert result.deduct == D("1") and len(result.deduction.fingerprints) == 10
     assert deduct_per_finding(part, Context(UNIT, 2024, [], [])).deduct == 0
+
+
+def test_xdc001_adjusted_budget_of_the_final_accounts_against_the_latest_period() -> None:
+    pub = final_accounts()
+    ex = next(e for e in pub.executions if e.subject == "一般公共预算财政拨款支出")
+    adjusted = ex.model_copy(update={"budget_kind": "全年预算",
+                                     "budget": ex.budget.model_copy(update={"value": D("1200.00"), "raw": "1200.00万元"})})
+    changed = pub.model_copy(update={"executions": [adjusted]})
+    found = run([nanjie_report(6), nanjie_report(9), changed], "XDC001")
+    assert [(f.subject.column, f.details["figures"]) for f in found] == [
+        ("全年预算数", {"1-9月监控表“合计”全年预算数": "1164.62", "部门决算“一般公共预算财政拨款支出”全年预算数": "1200.00"})]
+    same = pub.model_copy(update={"executions": [ex.model_copy(update={"budget_kind": "全年预算"})]})
+    assert run([nanjie_report(6), nanjie_report(9), same], "XDC001") == []
