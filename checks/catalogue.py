@@ -27,6 +27,7 @@ class RuleContext:
     records: Sequence[BaseModel]
     config: dict[str, Any]  # this rule's entry of rules.yaml
     settings: dict[str, Any] = field(default_factory=dict)  # the shared `settings` section
+    rules_config: dict[str, Any] = field(default_factory=dict)  # every rule's entry (cross-rule checks)
 
     def records_of(self, kind: type[R]) -> list[R]:
         return [r for r in self.records if isinstance(r, kind)]
@@ -157,7 +158,7 @@ def run_checks(
         if not cfg.get("enabled", True) or (wanted is not None and r.id not in wanted):
             continue
         try:
-            findings.extend(r.func(RuleContext(r, records, cfg, settings)))
+            findings.extend(r.func(RuleContext(r, records, cfg, settings, rules_cfg)))
         except Exception as exc:  # a broken rule must not cost the other rules' findings
             findings.append(_rule_failure(r, exc))
     order = {s: i for i, s in enumerate(Severity)}

@@ -6,14 +6,15 @@ deducts, with the reason and evidence. Adding a kind: a function here and its na
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Callable, Sequence
 
+from checks.cross_document import AnnualExecution
+from checks.cross_document import annual_execution as cross_document_execution
 from schemas.findings import Evidence, Finding
 from schemas.scoring import Deduction
 from scoring.rubric import RulePart
 
-TWO = Decimal("0.01")
 
 
 @dataclass
@@ -116,36 +117,12 @@ def finding_metric_bands(part: RulePart, ctx: Context) -> PartResult:
     return PartResult(deduct, _deduction(deduct, reason, [first]))
 
 
-@dataclass
-class AnnualExecution:
-    subject: str
-    budget: Decimal
-    actual: Decimal
-    rate: Decimal
-    evidence: list[Evidence]
-
-
 def annual_execution(ctx: Context, subjects: Sequence[str]) -> AnnualExecution | None:
-    """The year's execution of the first line in `subjects` found in a 决算 of the unit and year."""
+    """The year's execution of the first line in `subjects` found in a 决算 of the unit and year
+    (checks.cross_document.annual_execution; no monitoring fallback: E1 scores the whole year)."""
     if ctx.year is None:
         return None
-    pubs = [
-        r for r in ctx.records
-        if getattr(r, "record_type", "") == "budget_publication" and r.kind == "决算" and r.year == ctx.year
-    ]
-    for name in subjects:
-        for pub in pubs:
-            for ex in pub.executions:
-                if ex.subject == name and ex.budget.value:
-                    rate = (ex.actual.value / ex.budget.value * 100).quantize(TWO, ROUND_HALF_UP)
-                    evidence = [
-                        Evidence(role=f"{ex.budget_kind}数（{ex.subject}）", raw=ex.budget.raw,
-                                 value=ex.budget.value, ref=ex.budget.ref),
-                        Evidence(role=f"决算数（{ex.subject}）", raw=ex.actual.raw,
-                                 value=ex.actual.value, ref=ex.actual.ref),
-                    ]
-                    return AnnualExecution(ex.subject, ex.budget.value, ex.actual.value, rate, evidence)
-    return None
+    return cross_document_execution(ctx.records, ctx.unit, ctx.year, subjects, fallback=False)
 
 
 def execution_rate_bands(part: RulePart, ctx: Context) -> PartResult | None:

@@ -80,7 +80,7 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     assert card.total == D("82.00") and card.grade == "良" and card.missing == []
     assert card.evaluator_inputs == str(FORM)
     subs = {s.code: s for s in card.sub_indicators}
-    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "E2"}
+    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "E1", "E2"}
     assert (subs["A2"].score, subs["A3"].score, subs["E2"].score) == (D("11.00"), D("3.00"), D("2.00"))
     # A2: 6 of 17 quantitative (35.29% < 40 → 3 points) and 11 vague values (0.1 each, cap 1)
     assert [d.points for d in subs["A2"].deductions] == [D(3), D(1)]
@@ -91,7 +91,11 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     assert [(d.rule_ids, d.points) for d in subs["E2"].deductions] == [
         (["MON001"], D(2)), (["MON006", "MON007"], D(1))]
     assert subs["C1"].source == "evaluator" and subs["C1"].score == D("7.00") and subs["C1"].evaluator == "蒙立铖"
-    assert subs["E1"].source == "evaluator"  # no final accounts in the sample: the evaluator's figure
+    # E1 from the final accounts' narrative: 1164.62 ÷ 1164.62 = 100.00%, the seed's figure
+    assert (subs["E1"].method, subs["E1"].source, subs["E1"].score) == ("automatic", "rule", D("5.00"))
+    assert "年度预算执行率100.00%（一般公共预算财政拨款支出决算1164.62万元÷预算1164.62万元）" in subs["E1"].explanation
+    assert [(ev.value, ev.ref.file_name) for ev in subs["E1"].evidence] == [
+        (D("1164.62"), "南街街道办事处2024年度部门决算.pdf")] * 2
     titles = [p.title for p in card.problems]
     assert titles[:2] == ["绩效目标量化程度不足，影响考核精准性", "目标体系细化不够，重点履职体现不充分"]
     assert "可量化指标占比仅为35.29%（6项/17项），远低于80%的优良标准" in card.problems[0].text
@@ -104,11 +108,11 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
 def test_without_inputs_the_card_lists_what_is_missing(nanjie, rubric) -> None:
     results, findings = nanjie
     card = score_submission(submission_records(results), findings, rubric)[0]
-    assert card.missing == ["A1", "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E3", "E4"]
+    assert card.missing == ["A1", "B1", "B2", "C1", "C2", "D1", "D2", "E3", "E4"]  # E1: the final accounts
     assert card.total is None and card.grade is None
     assert _dims(card)["A"] == (None, None)
     assert {s.code: s.score for s in card.sub_indicators if s.source == "rule"} == {
-        "A2": D("11.00"), "A3": D("3.00"), "E2": D("2.00")}
+        "A2": D("11.00"), "A3": D("3.00"), "E1": D("5.00"), "E2": D("2.00")}
 
 
 @pytest.mark.parametrize(
