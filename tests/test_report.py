@@ -37,6 +37,7 @@ from tests.conftest import FIXTURES, ROOT, need_program
 
 sys.path.insert(0, str(ROOT / "tools"))
 from fixturegen.data import nanjie_docs  # noqa: E402
+import make_nanjie_final_accounts as final_accounts  # noqa: E402
 
 NANJIE = FIXTURES / "nanjie-2024"
 UNIT = "南街街道办事处"
@@ -164,14 +165,17 @@ def test_report_data_from_the_records(unscored_run) -> None:
     assert r.budget is not None and r.budget.value == D("1164.62")
     assert (r.indicator_total, r.quantitative, f"{r.quantitative_share}%") == (17, 6, "35.29%")
     rates = generator_rates()
+    # the year from the final accounts the generator wrote: 决算 ÷ 年初预算
+    year_rate = f"{(final_accounts.TOTAL / final_accounts.INITIAL_BUDGET * 100).quantize(D('0.01'))}%"
     assert [(p.label, f"{p.rate}%", f"{p.time_progress}%") for p in r.periods] == [
-        ("1-6月", rates[(6, "合计")], "50.00%"), ("1-9月", rates[(9, "合计")], "75.00%")]
-    # every line's computed rate, per period, as the generator's inputs give it
-    for p in r.periods:
+        ("1-6月", rates[(6, "合计")], "50.00%"), ("1-9月", rates[(9, "合计")], "75.00%"),
+        ("全年", year_rate, "100.00%")]
+    # every line's computed rate, per monitoring period, as the generator's inputs give it
+    for p in r.periods[:2]:
         for ln in p.lines:
             assert f"{ln.rate}%" == rates[(p.months, ln.name)], (p.label, ln.name)
     # the 2025 target table is reviewed (a document of the unit) but its findings are not this year's
-    assert len(r.documents) == 4
+    assert len(r.documents) == 5
     assert all(f.subject.year in (2024, None) for f in r.findings) and r.findings
     assert r.card is None and not r.scored
 
@@ -225,6 +229,8 @@ def test_final_accounts_give_the_year_execution(unscored_run, tmp_path) -> None:
                       kind="决算", file_name=r.file_name, file_sha256="0" * 64,
                       executions=[LineExecution(subject="支出合计", budget_kind="全年预算", budget=amount("1164.62", r, "万元"),
                                                 actual=amount("1164.62", r, "万元"), source="table")])
+    # this test's own publication stands in for the one in the fixture
+    run.documents = [d for d in run.documents if d.kind != "final_accounts"]
     run.documents.append(DocumentResult(path=r.file_name, file_name=r.file_name, format="pdf", kind="final_accounts", status="ok",
                                         records=[pub]))
     (rep,) = build_reports(run, load_config())
@@ -241,7 +247,7 @@ def test_unreadable_documents_are_listed_with_their_error(unscored_run) -> None:
     (r,) = build_reports(run, load_config())
     scope = build_sections(r, None)[2]
     table = next(b for b in scope.blocks if b.kind == "grid")
-    assert table.caption == "表5 审阅资料（共5份）"
+    assert table.caption == "表5 审阅资料（共6份）"  # the fixture's five documents and the broken one
     assert table.rows[-1][1] == "损坏的监控表.docx" and table.rows[-1][4] == DocumentResult(
         path="x", file_name="x", status="error").status_label
     assert any(b.kind == "para" and b.text == f"损坏的监控表.docx：{error}" for b in scope.blocks)
@@ -307,7 +313,7 @@ def test_rubric_table_merges_each_dimension_over_its_sub_indicators(scored_run, 
     assert [n for n in (row[0] for row in grid.spans()) if n] == list(per_dim.values()) == [3, 2, 2, 2, 4]
     methods = {row[1].split()[0]: row[2] for row in grid.rows}
     assert methods["A1"] == "人工" and methods["A2"] == "自动"
-    assert methods["E1"] == "自动（缺少依据，评估人评分）"  # no final accounts: the evaluator's score
+    assert methods["E1"] == "自动"  # scored from the fixture's final accounts
     path = render(scored_run, tmp_path, ("docx",))["docx"]
     table = Document(str(path)).tables[-1]
     col = [table.cell(i, 0) for i in range(1, len(table.rows))]
@@ -355,10 +361,13 @@ def test_chart_series_from_the_periods(unscored_run) -> None:
     (r,) = build_reports(load_run(unscored_run), load_config())
     labels, series, progress = chart_series(r.periods, ["合计", "基本支出", "项目支出", "其他资金"])
     rates = generator_rates()
-    assert labels == ["1-6月", "1-9月"] and progress == [50.0, 75.0]
+    assert labels == ["1-6月", "1-9月", "全年"] and progress == [50.0, 75.0, 100.0]
     assert list(series) == ["合计", "基本支出", "项目支出"]  # a line no period has is left out
+    year_rate = (final_accounts.TOTAL / final_accounts.INITIAL_BUDGET * 100).quantize(D("0.01"))
+    assert series["合计"][2] == float(year_rate)  # the year: the final accounts' total only
     for name, values in series.items():
-        assert [f"{v:.2f}%" for v in values] == [rates[(6, name)], rates[(9, name)]]
+        assert [f"{v:.2f}%" for v in values[:2]] == [rates[(6, name)], rates[(9, name)]]
+        assert name == "合计" or values[2] is None
 
 
 # ------------------------------------------------------------------ HTML
