@@ -1,0 +1,136 @@
+"""Write generated 部门决算 publications into fixtures/publications/: a clean one for an invented
+unit (PDF through Word → LibreOffice, and a GBK portal page with the tables), variants of the PDF
+each with injected errors, and their expected files in fixtures/expected/publications/<file>.json
+(the tables and line items written, and the findings planted — from the generator's inputs).
+
+Usage: python tools/make_publication_fixtures.py [--only NAME ...]   (`make fixtures`; needs LibreOffice)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fixturegen.office import Office, normalise_pdf  # noqa: E402
+from fixturegen.publication import Pub, archive_inputs, expected, money, shanghai  # noqa: E402
+from fixturegen.publication_render import render_docx, render_html  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "fixtures" / "publications"
+EXPECTED = ROOT / "fixtures" / "expected" / "publications"
+BASE = "上海市普陀区档案馆2024年度部门决算"
+GENERAL = "一般公共预算财政拨款支出决算表"
+
+
+def _set(tab, row: int, col: int, value: str) -> str:
+    old = tab.rows[row][col]
+    tab.rows[row][col] = value
+    return old
+
+
+def variants(clean: Pub) -> list[Pub]:
+    out = []
+
+    # 1. 合计 ≠ 基本 + 项目: 行政运行's 基本支出 misprinted in the 一般公共预算 table.
+    v = clean.variant("合计不符", "《一般公共预算财政拨款支出决算表》2012601行政运行的基本支出印为521.36（应为512.36），合计未变")
+    tab = v.table(GENERAL)
+    r = tab.find_row(0, "2012601")
+    _set(tab, r, 3, "521.36")
+    v.plant("FIN003", [GENERAL, "2012601"], "合计")
+    v.plant("FIN001", [GENERAL, "20126"], "基本支出")
+    out.append(v)
+
+    # 2. A narrative amount that disagrees with its table.
+    v = clean.variant("说明金额不符", "情况说明中行政运行（项）支出决算写为521.36万元（表中512.36万元）")
+    v.replace_text("支出决算为512.36万元", "支出决算为521.36万元")
+    v.plant("NAR001", ["情况说明", "2012601"])
+    out.append(v)
+
+    # 3. A stated share and a year-on-year rate that are wrong.
+    v = clean.variant("百分比有误", "其他收入占比写为1.04%（应为1.40%）；收入支出总计增长率写为4.91%（应为4.19%）")
+    v.replace_text("占1.40%", "占1.04%")
+    v.replace_text("增长4.19%", "增长4.91%")
+    v.plant("NAR002", ["情况说明", "其他收入"])
+    v.plant("NAR002", ["情况说明", "收入支出总计"])
+    out.append(v)
+
+    # 4. A table missing (not declared empty).
+    v = clean.variant("缺表", "未印《财政拨款“三公”经费支出决算表》，目录仍列出")
+    v.tables = [t for t in v.tables if t.key != "财政拨款“三公”经费支出决算表"]
+    v.plant("FIN009", ["财政拨款“三公”经费支出决算表"])
+    out.append(v)
+
+    # 5. A figure that differs between two tables: two class rows of 收入支出决算总表 swapped 1.00
+    # (the 总表 still adds up, the classes no longer match 支出决算表).
+    v = clean.variant("表间不符", "《收入支出决算总表》一般公共服务支出少印1.00万元、社会保障和就业支出多印1.00万元")
+    tab = v.table("收入支出决算总表")
+    for label, delta in (("一、一般公共服务支出", -100), ("八、社会保障和就业支出", 100)):
+        r = tab.find_row(2, label)
+        old = int(round(float(tab.rows[r][3].replace(",", "")) * 100))
+        _set(tab, r, 3, money(old + delta))
+    v.plant("FIN007", ["收入支出决算总表", "一般公共服务支出", "支出决算表"])
+    v.plant("FIN007", ["收入支出决算总表", "社会保障和就业支出", "支出决算表"])
+    out.append(v)
+
+    # 6. Comparison words contradicted by the numbers.
+    v = clean.variant("比较表述矛盾", "住房公积金（项）决算40.15万元、预算40.80万元却写“大于”；机关运行经费减少却写“增长”")
+    v.replace_text("支出决算为40.15万元。决算数小于预算数", "支出决算为40.15万元。决算数大于预算数")
+    v.replace_text("减少1.05万元，下降2.17%", "减少1.05万元，增长2.17%")
+    v.plant("NAR004", ["情况说明", "2210201"])
+    v.plant("NAR004", ["情况说明", "机关运行经费"])
+    out.append(v)
+
+    # 7. Stale template text: a placeholder and another year's figure.
+    v = clean.variant("模板残留", "情况说明留有“XX”占位符，“三公”一段写成2023年度")
+    v.replace_text("主要用于：馆藏档案数字化和档案编研项目", "主要用于：XX")
+    v.replace_text("2024年度“三公”经费支出决算数小于预算数", "2023年度“三公”经费支出决算数小于预算数")
+    v.plant("NAR003", ["情况说明", "五、一般公共预算财政拨款支出决算情况说明"])
+    v.plant("NAR003", ["情况说明", "七、财政拨款“三公”经费支出决算情况说明"])
+    out.append(v)
+    return out
+
+
+def write(pub: Pub, office: Office, fmt: str, outdir: Path, expdir: Path) -> Path:
+    outdir.mkdir(parents=True, exist_ok=True)
+    expdir.mkdir(parents=True, exist_ok=True)
+    if fmt == "pdf":
+        docx = office.tmp / f"{pub.name}.docx"
+        render_docx(pub, docx)
+        pdf = office.convert(docx, "pdf")
+        target = outdir / f"{pub.name}.pdf"
+        shutil.copyfile(pdf, target)
+        normalise_pdf(target)
+    else:
+        target = outdir / f"{pub.name}.html"
+        render_html(pub, target, site="上海市普陀区人民政府")
+    (expdir / f"{target.name}.json").write_text(
+        json.dumps(expected(pub, fmt), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="file stems to write (default: all)")
+    args = parser.parse_args()
+    clean = shanghai(archive_inputs(), BASE)
+    jobs: list[tuple[Pub, str, Path, Path]] = [(clean, "pdf", OUT, EXPECTED), (clean, "html", OUT, EXPECTED)]
+    jobs += [(v, "pdf", OUT, EXPECTED) for v in variants(clean)]
+    from fixturegen.publication_other import county  # noqa: PLC0415
+    jobs += [(county(), "pdf", OUT / "other", EXPECTED / "other")]
+    office = Office()
+    try:
+        for pub, fmt, outdir, expdir in jobs:
+            if args.only and pub.name not in args.only:
+                continue
+            print(write(pub, office, fmt, outdir, expdir).relative_to(ROOT))
+    finally:
+        office.close()
+
+
+if __name__ == "__main__":
+    main()
