@@ -43,6 +43,8 @@ def variants(clean: Pub) -> list[Pub]:
     _set(tab, r, 3, "521.36")
     v.plant("FIN003", [GENERAL, "2012601"], "合计")
     v.plant("FIN001", [GENERAL, "20126"], "基本支出")
+    # The misprinted 基本支出 now exceeds the all-funds 基本支出 of 支出决算表 for the same 项.
+    v.plant("FIN008", [GENERAL, "2012601", "支出决算表"], "基本支出")
     out.append(v)
 
     # 2. A narrative amount that disagrees with its table.
@@ -89,7 +91,7 @@ def variants(clean: Pub) -> list[Pub]:
     v = clean.variant("模板残留", "情况说明留有“XX”占位符，“三公”一段写成2023年度")
     v.replace_text("主要用于：馆藏档案数字化和档案编研项目", "主要用于：XX")
     v.replace_text("2024年度“三公”经费支出决算数小于预算数", "2023年度“三公”经费支出决算数小于预算数")
-    v.plant("NAR003", ["情况说明", "五、一般公共预算财政拨款支出决算情况说明"])
+    v.plant("NAR003", ["情况说明", "（三）一般公共预算财政拨款支出决算具体情况"])
     v.plant("NAR003", ["情况说明", "七、财政拨款“三公”经费支出决算情况说明"])
     out.append(v)
     return out

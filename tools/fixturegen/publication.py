@@ -455,22 +455,22 @@ def narrative(t: Totals) -> list[Section]:
 
     w, amt, rate = _change(t.grand, inp.prior["收入支出总计"])
     s.append(Section("一、收入支出决算总体情况说明", [
-        f"{u}{y}年度收入支出总计{money(t.grand, False)}万元。与{p}年度相比，收入支出总计{w}{amt}万元，{rate}。"
+        f"{u}{y}年度收入支出总计{money(t.grand, False, False)}万元。与{p}年度相比，收入支出总计{w}{amt}万元，{rate}。"
         f"主要原因：{inp.reason_change}。"]))
     s.append(Section("二、收入决算情况说明", [
-        f"本年收入合计{money(t.income, False)}万元，其中：财政拨款收入{money(t.fiscal, False)}万元，"
-        f"占{pct(t.fiscal, t.income)}%；其他收入{money(t.other, False)}万元，占{pct(t.other, t.income)}%。"]))
+        f"本年收入合计{money(t.income, False, False)}万元，其中：财政拨款收入{money(t.fiscal, False, False)}万元，"
+        f"占{pct(t.fiscal, t.income)}%；其他收入{money(t.other, False, False)}万元，占{pct(t.other, t.income)}%。"]))
     proj = t.project_fiscal + t.other
     s.append(Section("三、支出决算情况说明", [
-        f"本年支出合计{money(t.income, False)}万元，其中：基本支出{money(t.basic, False)}万元，"
-        f"占{pct(t.basic, t.income)}%；项目支出{money(proj, False)}万元，占{pct(proj, t.income)}%。"]))
+        f"本年支出合计{money(t.income, False, False)}万元，其中：基本支出{money(t.basic, False, False)}万元，"
+        f"占{pct(t.basic, t.income)}%；项目支出{money(proj, False, False)}万元，占{pct(proj, t.income)}%。"]))
     w, amt, rate = _change(t.fiscal_grand, inp.prior["财政拨款收入支出总计"])
     s.append(Section("四、财政拨款收入支出决算总体情况说明", [
-        f"{u}{y}年度财政拨款收入支出总计{money(t.fiscal_grand, False)}万元。与{p}年度相比，"
+        f"{u}{y}年度财政拨款收入支出总计{money(t.fiscal_grand, False, False)}万元。与{p}年度相比，"
         f"财政拨款收入支出总计{w}{amt}万元，{rate}。主要原因：{inp.reason_change}。"]))
     w, amt, rate = _change(t.fiscal, inp.prior["一般公共预算财政拨款支出"])
     structure = "；".join(
-        f"{inp.class_names[c]}（类）{money(d['basic'] + d['project'], False)}万元，占{pct(d['basic'] + d['project'], t.fiscal)}%"
+        f"{inp.class_names[c]}（类）{money(d['basic'] + d['project'], False, False)}万元，占{pct(d['basic'] + d['project'], t.fiscal)}%"
         for c, d in t.by_code.items() if len(c) == 3)
     budget_word = "小于" if t.fiscal < inp.fiscal_budget else "大于"
     details = []
@@ -488,28 +488,31 @@ def narrative(t: Totals) -> list[Section]:
             f"{verdict}")
     s.append(Section("五、一般公共预算财政拨款支出决算情况说明", []))
     s.append(Section("（一）一般公共预算财政拨款支出决算总体情况", [
-        f"一般公共预算财政拨款支出{money(t.fiscal, False)}万元，占本年支出合计的{pct(t.fiscal, t.income)}%。"
+        f"一般公共预算财政拨款支出{money(t.fiscal, False, False)}万元，占本年支出合计的{pct(t.fiscal, t.income)}%。"
         f"与{p}年度相比，一般公共预算财政拨款支出{w}{amt}万元，{rate}。主要原因：{inp.reason_change}。"], 2))
     s.append(Section("（二）一般公共预算财政拨款支出决算结构情况", [
-        f"一般公共预算财政拨款支出{money(t.fiscal, False)}万元，主要用于以下方面：{structure}。"], 2))
+        f"一般公共预算财政拨款支出{money(t.fiscal, False, False)}万元，主要用于以下方面：{structure}。"], 2))
     s.append(Section("（三）一般公共预算财政拨款支出决算具体情况", [
-        f"一般公共预算财政拨款支出年初预算为{money(inp.fiscal_budget, False)}万元，支出决算为{money(t.fiscal, False)}万元，"
+        f"一般公共预算财政拨款支出年初预算为{money(inp.fiscal_budget, False, False)}万元，支出决算为{money(t.fiscal, False, False)}万元，"
         f"完成年初预算的{pct(t.fiscal, inp.fiscal_budget)}%。决算数{budget_word}预算数的主要原因：{inp.reason_under}。其中："]
         + details, 2))
     s.append(Section("六、一般公共预算财政拨款基本支出决算情况说明", [
-        f"一般公共预算财政拨款基本支出{money(t.basic, False)}万元。其中：人员经费{money(t.people, False)}万元，"
+        f"一般公共预算财政拨款基本支出{money(t.basic, False, False)}万元。其中：人员经费{money(t.people, False, False)}万元，"
         f"主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、住房公积金；"
-        f"公用经费{money(t.public, False)}万元，主要包括：办公费、水费、电费、邮电费、差旅费、维修（护）费、办公设备购置。"]))
+        f"公用经费{money(t.public, False, False)}万元，主要包括：办公费、水费、电费、邮电费、差旅费、维修（护）费、办公设备购置。"]))
     b, a = inp.sangong_budget, inp.sangong_actual
     sb, sa = sum(b.values()), sum(a.values())
     car_b, car_a = b["公务用车购置费"] + b["公务用车运行费"], a["公务用车购置费"] + a["公务用车运行费"]
+    sangong_word, sangong_reason = (("小于预算数的主要原因：", "严格控制公务用车使用和公务接待。") if sa < sb else
+                                    ("大于预算数的主要原因：", "年中追加公务用车运行维护经费。") if sa > sb else
+                                    ("与预算数持平。", ""))
     s.append(Section("七、财政拨款“三公”经费支出决算情况说明", [
-        f"“三公”经费财政拨款支出年初预算为{money(sb, False)}万元，支出决算为{money(sa, False)}万元，"
-        f"完成预算的{pct(sa, sb)}%，其中：公务用车购置及运行维护费年初预算为{money(car_b, False)}万元，"
-        f"支出决算为{money(car_a, False)}万元，完成预算的{pct(car_a, car_b)}%；公务接待费年初预算为"
-        f"{money(b['公务接待费'], False)}万元，支出决算为{money(a['公务接待费'], False)}万元，"
-        f"完成预算的{pct(a['公务接待费'], b['公务接待费'])}%。{y}年度“三公”经费支出决算数小于预算数的主要原因："
-        f"严格控制公务用车使用和公务接待。"]))
+        f"“三公”经费财政拨款支出年初预算为{money(sb, False, False)}万元，支出决算为{money(sa, False, False)}万元，"
+        f"完成预算的{pct(sa, sb)}%，其中：公务用车购置及运行维护费年初预算为{money(car_b, False, False)}万元，"
+        f"支出决算为{money(car_a, False, False)}万元，完成预算的{pct(car_a, car_b)}%；公务接待费年初预算为"
+        f"{money(b['公务接待费'], False, False)}万元，支出决算为{money(a['公务接待费'], False, False)}万元，"
+        f"完成预算的{pct(a['公务接待费'], b['公务接待费'])}%。{y}年度“三公”经费支出决算数{sangong_word}"
+        f"{sangong_reason}"]))
     s.append(Section("八、政府性基金预算财政拨款收入支出决算情况说明", [
         f"{u}{y}年度无政府性基金预算财政拨款收入和支出。"]))
     s.append(Section("九、国有资本经营预算财政拨款收入支出决算情况说明", [
@@ -517,7 +520,7 @@ def narrative(t: Totals) -> list[Section]:
     w, amt, rate = _change(t.public, inp.prior["机关运行经费"])
     s.append(Section("十、其他重要事项的情况说明", []))
     s.append(Section("（一）机关运行经费支出情况", [
-        f"机关运行经费支出{money(t.public, False)}万元，比{p}年度{w}{amt}万元，{rate}。主要原因是压减办公和会议支出。"], 2))
+        f"机关运行经费支出{money(t.public, False, False)}万元，比{p}年度{w}{amt}万元，{rate}。主要原因是压减办公和会议支出。"], 2))
     return s
 
 

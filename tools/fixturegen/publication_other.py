@@ -83,7 +83,7 @@ def county_inputs() -> Inputs:
         kuan_names={"21301": "农业农村", "21305": "巩固脱贫攻坚成果衔接乡村振兴", "21307": "农村综合改革",
                     "20805": "行政事业单位养老支出", "21011": "行政事业单位医疗", "22102": "住房改革支出"},
         items=items, people=people, public=public, carry_in=c("42.18"),
-        sangong_budget={"因公出国（境）费": 0, "公务用车购置费": 0, "公务用车运行费": c("6.00"), "公务接待费": c("3.00")},
+        sangong_budget={"因公出国（境）费": 0, "公务用车购置费": 0, "公务用车运行费": c("12.00"), "公务接待费": c("3.00")},
         sangong_actual={"因公出国（境）费": 0, "公务用车购置费": 0,
                         "公务用车运行费": next(e.amount for e in public if e.code == "30231"),
                         "公务接待费": next(e.amount for e in public if e.code == "30217")},
