@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fixturegen.office import Office, normalise_pdf  # noqa: E402
-from fixturegen.publication import Pub, archive_inputs, expected, money, shanghai  # noqa: E402
+from fixturegen.publication import Pub, archive_inputs, cents, expected, money, shanghai  # noqa: E402
 from fixturegen.publication_render import render_docx, render_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,6 +97,40 @@ def variants(clean: Pub) -> list[Pub]:
     return out
 
 
+def _shift(tab, row: int, col: int, delta: int) -> None:
+    """Misprint one amount by `delta` cents."""
+    _set(tab, row, col, money(cents(tab.rows[row][col].replace(",", "")) + delta, blank_zero=False))
+
+
+def html_variants(clean: Pub) -> list[Pub]:
+    """Table errors on the portal page (it prints the tables only, no 情况说明)."""
+    out = []
+
+    # 1. The two sides of 收入支出决算总表 no longer meet: the 支出 总计 misprinted 10.00 high.
+    v = clean.variant("总计不等", "《收入支出决算总表》支出方总计多印10.00万元")
+    tab = v.table("收入支出决算总表")
+    _shift(tab, len(tab.rows) - 1, 3, 1000)
+    v.plant("FIN005", ["收入支出决算总表", "总计"], "支出/决算数")
+    v.plant("FIN006", ["收入支出决算总表", "总计"], "支出/决算数")  # 总计 ≠ 本年支出合计 + 年末结转和结余
+    out.append(v)
+
+    # 2. 公用经费合计 of the 基本支出 table misprinted 1.00 high: it no longer adds up its 类, and
+    # 人员经费 + 公用经费 no longer equals the 基本支出 of the 一般公共预算 table.
+    v = clean.variant("公用经费不符", "《一般公共预算财政拨款基本支出决算表》公用经费合计多印1.00万元")
+    tab = v.table("一般公共预算财政拨款基本支出决算表")
+    _shift(tab, len(tab.rows) - 1, 5, 100)
+    v.plant("FIN002", ["一般公共预算财政拨款基本支出决算表", "公用经费合计"], "决算数")
+    v.plant("FIN004", [GENERAL, "合计"], "基本支出")
+    out.append(v)
+
+    # 3. An empty table printed without its 空表说明.
+    v = clean.variant("空表无说明", "《政府性基金预算财政拨款收入支出决算表》无数据且未附说明")
+    v.table("政府性基金预算财政拨款收入支出决算表").statement = None
+    v.plant("FIN011", ["政府性基金预算财政拨款收入支出决算表"])
+    out.append(v)
+    return out
+
+
 def write(pub: Pub, office: Office, fmt: str, outdir: Path, expdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     expdir.mkdir(parents=True, exist_ok=True)
@@ -122,6 +156,7 @@ def main() -> None:
     clean = shanghai(archive_inputs(), BASE)
     jobs: list[tuple[Pub, str, Path, Path]] = [(clean, "pdf", OUT, EXPECTED), (clean, "html", OUT, EXPECTED)]
     jobs += [(v, "pdf", OUT, EXPECTED) for v in variants(clean)]
+    jobs += [(v, "html", OUT, EXPECTED) for v in html_variants(clean)]
     from fixturegen.publication_other import county  # noqa: PLC0415
     jobs += [(county(), "pdf", OUT / "other", EXPECTED / "other")]
     office = Office()
