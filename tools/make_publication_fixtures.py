@@ -158,7 +158,9 @@ def main() -> None:
     jobs += [(v, "pdf", OUT, EXPECTED) for v in variants(clean)]
     jobs += [(v, "html", OUT, EXPECTED) for v in html_variants(clean)]
     from fixturegen.publication_other import county  # noqa: PLC0415
-    jobs += [(county(), "pdf", OUT / "other", EXPECTED / "other")]
+    from fixturegen.publication_older import municipal  # noqa: PLC0415
+    jobs += [(county(), "pdf", OUT / "other", EXPECTED / "other"),
+             (municipal(), "pdf", OUT / "other", EXPECTED / "other")]
     office = Office()
     try:
         for pub, fmt, outdir, expdir in jobs:

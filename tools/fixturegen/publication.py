@@ -105,9 +105,15 @@ class Tab:
     sides: list[int] | None = None  # side of each column (two code lists side by side)
     row_height_cm: float | None = None  # taller data rows (a table that runs over two pages)
 
+    label: str = ""  # a table number printed above the title (表1), not part of it
+
     @property
     def n_cols(self) -> int:
         return len(self.kinds)
+
+    def covered(self, row: int, col: int) -> bool:
+        """Is this data cell covered by a label spanning from a cell to its left?"""
+        return any(self.spans.get((row, c), 1) > col - c for c in range(col))
 
     def headers(self) -> list[str]:
         """Each column's header as the parser keys it: header rows joined top-down with “/”."""
@@ -159,6 +165,7 @@ class Pub:
     parts: tuple[str, str, str] = ("", "", "")  # headings of 第二、三、四部分
     planted: list[dict] = field(default_factory=list)
     note: str = ""  # what the variant changed
+    landscape: bool = False  # A4 landscape pages
 
     def table(self, key: str) -> Tab:
         return next(t for t in self.tables if t.key == key)
@@ -587,12 +594,12 @@ def expected(pub: Pub, fmt: str) -> dict:
                 names = []
                 for c in cols:
                     text = row[c]
-                    if c > 0 and tb.spans.get((i, c - 1)) == 2:
+                    if tb.covered(i, c):
                         continue  # covered by a label spanning code + name
                     if not text:
                         continue
                     if tb.kinds[c] == "code" and text.isdigit():
-                        code = text
+                        code = (code or "") + text  # split 类 | 款 | 项 columns join up
                         continue
                     cells[heads[c]] = text
                     if tb.kinds[c] in ("name", "code"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -113,7 +114,7 @@ def _docx_table(doc, tab: Tab, width_cm: float, size: float) -> None:
             table.rows[r].height = Cm(tab.row_height_cm)
         for c, text in enumerate(row):
             span = tab.spans.get((i, c), 1)
-            if c > 0 and tab.spans.get((i, c - 1), 1) == 2:
+            if tab.covered(i, c):
                 continue
             cell = table.cell(r, c)
             if span > 1:
@@ -125,10 +126,13 @@ def _docx_table(doc, tab: Tab, width_cm: float, size: float) -> None:
 def render_docx(pub: Pub, path: Path) -> None:
     doc = Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    width, height = (29.7, 21.0) if pub.landscape else (21.0, 29.7)
+    if pub.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(width), Cm(height)
     section.left_margin = section.right_margin = Cm(1.8)
     section.top_margin = section.bottom_margin = Cm(1.8)
-    usable = 21.0 - 3.6
+    usable = width - 3.6
     for _ in range(6):
         _para(doc, "")
     for line in pub.cover:
@@ -148,6 +152,8 @@ def render_docx(pub: Pub, path: Path) -> None:
         if not first:
             _page_break(doc)
         first = False
+        if tab.label:
+            _para(doc, tab.label, 11, False, "left")
         for line in tab.title:
             _para(doc, line, 14, True, "center", east_asia="黑体")
         _para(doc, f"单位：{tab.unit}", 10, False, "right")
@@ -188,7 +194,7 @@ def _html_table(tab: Tab) -> str:
     for i, row in enumerate(tab.rows):
         cells = []
         for c, text in enumerate(row):
-            if c > 0 and tab.spans.get((i, c - 1), 1) == 2:
+            if tab.covered(i, c):
                 continue
             span = tab.spans.get((i, c), 1)
             attrs = f' colspan="{span}"' if span > 1 else ""
