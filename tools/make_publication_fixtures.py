@@ -131,6 +131,36 @@ def html_variants(clean: Pub) -> list[Pub]:
     return out
 
 
+def other_variants(county: Pub, city: Pub) -> list[Pub]:
+    """Injected errors in the two layouts the parser was not tuned on (tables in 元, split codes)."""
+    out = []
+
+    # 1. County (tables in 元, prose in 万元): a narrative amount that disagrees with its table.
+    v = county.variant("说明金额不符", "情况说明中行政运行（项）支出决算写为468.32万元（表中4,863,200.00元）")
+    v.replace_text("支出决算为486.32万元", "支出决算为468.32万元")
+    v.plant("NAR001", ["情况说明", "2130101"])
+    out.append(v)
+
+    # 2. City (类 | 款 | 项 in three columns): 21103 污染防治's 项目支出 misprinted 45.00 high in 支出决算表.
+    v = city.variant("合计不符", "《支出决算表》21103污染防治的项目支出印为1450.05（应为1405.05），本年支出合计未变")
+    tab = v.table("支出决算表")
+    r = next(i for i, row in enumerate(tab.rows) if row[:3] == ["211", "03", ""])
+    _set(tab, r, 6, "1450.05")
+    v.plant("FIN003", ["支出决算表", "21103"], "本年支出合计")
+    v.plant("FIN001", ["支出决算表", "21103"], "项目支出")  # 款 ≠ Σ项
+    v.plant("FIN001", ["支出决算表", "211 "], "项目支出")  # 类 ≠ Σ款
+    out.append(v)
+
+    # 3. City, vertical “三公” table: its 合计 决算数 misprinted 1.00 high (≠ Σ parts, ≠ the narrative).
+    v = city.variant("三公合计不符", "《财政拨款“三公”经费支出决算表》合计决算数多印1.00万元")
+    tab = v.table("财政拨款“三公”经费支出决算表")
+    _shift(tab, 0, 2, 100)
+    v.plant("FIN013", ["财政拨款“三公”经费支出决算表", "合计"], "决算数")
+    v.plant("NAR001", ["情况说明", "三公"])
+    out.append(v)
+    return out
+
+
 def write(pub: Pub, office: Office, fmt: str, outdir: Path, expdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     expdir.mkdir(parents=True, exist_ok=True)
@@ -159,8 +189,10 @@ def main() -> None:
     jobs += [(v, "html", OUT, EXPECTED) for v in html_variants(clean)]
     from fixturegen.publication_other import county  # noqa: PLC0415
     from fixturegen.publication_older import municipal  # noqa: PLC0415
-    jobs += [(county(), "pdf", OUT / "other", EXPECTED / "other"),
-             (municipal(), "pdf", OUT / "other", EXPECTED / "other")]
+    county_pub, city_pub = county(), municipal()
+    jobs += [(county_pub, "pdf", OUT / "other", EXPECTED / "other"),
+             (city_pub, "pdf", OUT / "other", EXPECTED / "other")]
+    jobs += [(v, "pdf", OUT / "other", EXPECTED / "other") for v in other_variants(county_pub, city_pub)]
     office = Office()
     try:
         for pub, fmt, outdir, expdir in jobs:
