@@ -95,6 +95,7 @@ def _same_line(where: str, unit: str, want: dict, got: PublicationLine, columns)
     for header, text in want["cells"].items():
         if header in amounts:
             assert header in got.values, (where, want["name"], header)
+            assert got.values[header].value == Decimal(want["values"][header]), (where, want["name"], header)
             assert got.values[header].value == _wan(text, unit), (where, want["name"], header)
         else:
             assert text in labels, (where, want["name"], header, text)

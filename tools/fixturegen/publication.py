@@ -579,8 +579,15 @@ def archive_inputs() -> Inputs:
 # Expected records
 
 
+def _wan(text: str, unit: str) -> str:
+    """A printed amount as a plain number in 万元 (tables printed in 元 divided by 10,000)."""
+    v = Decimal(text.replace(",", ""))
+    return format(v / 10000 if unit == "元" else v, "f")
+
+
 def expected(pub: Pub, fmt: str) -> dict:
-    """What the generator wrote: tables with their line items, and the planted findings."""
+    """What the generator wrote: tables with their line items (`cells`: the texts printed, keyed by
+    column header; `values`: the amounts in 万元), and the planted findings."""
     tables = []
     for tb in pub.tables:
         heads = tb.headers()
@@ -609,7 +616,10 @@ def expected(pub: Pub, fmt: str) -> dict:
                 if not any(tb.kinds[c] == "amount" and row[c] for c in cols) and code is None and all(
                         n in ("合计", "总计") for n in names) and tb.statement:
                     continue  # an empty table's 合计 row states nothing
-                lines.append({"code": code, "name": names[0] if names else "", "side": side, "cells": cells})
+                values = {heads[c]: _wan(row[c], tb.unit) for c in cols
+                          if tb.kinds[c] == "amount" and row[c] and not tb.covered(i, c)}
+                lines.append({"code": code, "name": names[0] if names else "", "side": side, "cells": cells,
+                              "values": values})
         tables.append({"key": tb.key, "title": "".join(tb.title), "amount_unit": tb.unit,
                        "status": "present" if any(tb.kinds[c] == "amount" and r[c] and Decimal(r[c].replace(",", "")) != 0
                                                   for r in tb.rows for c in range(tb.n_cols)) else "empty",
