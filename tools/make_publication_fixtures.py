@@ -173,7 +173,7 @@ def write(pub: Pub, office: Office, fmt: str, outdir: Path, expdir: Path) -> Pat
         normalise_pdf(target)
     else:
         target = outdir / f"{pub.name}.html"
-        render_html(pub, target, site="上海市普陀区人民政府")
+        render_html(pub, target, site=pub.site)
     (expdir / f"{target.name}.json").write_text(
         json.dumps(expected(pub, fmt), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return target
@@ -191,7 +191,9 @@ def main() -> None:
     from fixturegen.publication_older import municipal  # noqa: PLC0415
     county_pub, city_pub = county(), municipal()
     jobs += [(county_pub, "pdf", OUT / "other", EXPECTED / "other"),
-             (city_pub, "pdf", OUT / "other", EXPECTED / "other")]
+             (city_pub, "pdf", OUT / "other", EXPECTED / "other"),
+             (county_pub, "html", OUT / "other", EXPECTED / "other"),
+             (city_pub, "html", OUT / "other", EXPECTED / "other")]
     jobs += [(v, "pdf", OUT / "other", EXPECTED / "other") for v in other_variants(county_pub, city_pub)]
     office = Office()
     try:

@@ -166,6 +166,7 @@ class Pub:
     planted: list[dict] = field(default_factory=list)
     note: str = ""  # what the variant changed
     landscape: bool = False  # A4 landscape pages
+    site: str = "上海市普陀区人民政府"  # the portal publishing the HTML page
 
     def table(self, key: str) -> Tab:
         return next(t for t in self.tables if t.key == key)

@@ -110,6 +110,7 @@ def municipal() -> Pub:
     inp = municipal_inputs()
     pub = shanghai(inp, f"{UNIT}{YEAR}年度部门决算")
     pub.landscape = True
+    pub.site = "宁川市人民政府"
     pub.intro = [f"第一部分 {UNIT}概况", "一、主要职能",
                  f"{UNIT}负责全市生态环境保护的统筹协调和监督管理，组织开展污染防治和生态环境监测。",
                  "二、部门决算单位构成", f"{UNIT}部门决算包括局机关本级和所属市生态环境监测站。"]

@@ -120,6 +120,7 @@ def county() -> Pub:
     t = totals(inp)
     pub = shanghai(inp, f"{UNIT}2024年度部门决算")
     pub.cover = [UNIT, "2024年度部门决算公开"]
+    pub.site = "清溪县人民政府"
     pub.intro = ["第一部分 部门概况", "一、主要职能",
                  f"{UNIT}负责全县农业农村发展规划、农业生产和农村改革工作。",
                  "二、部门决算单位构成", f"{UNIT}部门决算包括局机关本级和所属县农业技术推广中心。"]

@@ -208,6 +208,8 @@ def _html_table(tab: Tab) -> str:
 def render_html(pub: Pub, path: Path, site: str) -> None:
     body = []
     for i, tab in enumerate(pub.tables, 1):
+        if tab.label:
+            body.append(f"<p>{escape(tab.label)}</p>")
         body.append(f'<p align="center" style="font-size:16px"><b>{escape("".join(tab.title))}</b></p>')
         body.append(f'<p align="right">单位：{escape(tab.unit)}</p>')
         body.append(_html_table(tab))
