@@ -87,6 +87,21 @@ def variants(clean: Pub) -> list[Pub]:
     v.plant("NAR004", ["情况说明", "机关运行经费"])
     out.append(v)
 
+    # 6b. “基本持平” for a 项 2.7% under its budget (the rule allows 2%).
+    v = clean.variant("持平表述矛盾", "行政单位医疗（项）决算22.47万元、预算23.10万元却写“基本持平”")
+    v.replace_text("支出决算为22.47万元。决算数小于预算数的主要原因：部分项目按实际进度结算，相应调减支出。",
+                   "支出决算为22.47万元。决算数与预算数基本持平。")
+    v.plant("NAR004", ["情况说明", "2101101"])
+    out.append(v)
+
+    # 6c. A part of 本年支出合计 misstated: 项目支出 198.90 written 189.90 (its share left as printed).
+    v = clean.variant("分项不符", "支出决算情况说明中项目支出写为189.90万元（表中198.90万元），占比未改")
+    v.replace_text("项目支出198.90万元", "项目支出189.90万元")
+    v.plant("NAR001", ["情况说明", "项目支出"])  # against 支出决算表's 合计 row
+    v.plant("NAR005", ["情况说明", "本年支出合计"])  # 基本 + 项目 ≠ 本年支出合计
+    v.plant("NAR002", ["情况说明", "项目支出"])  # 22.28% no longer follows from 189.90 ÷ 892.86
+    out.append(v)
+
     # 7. Stale template text: a placeholder and another year's figure.
     v = clean.variant("模板残留", "情况说明留有“XX”占位符，“三公”一段写成2023年度")
     v.replace_text("主要用于：馆藏档案数字化和档案编研项目", "主要用于：XX")
