@@ -732,3 +732,42 @@ def template_publication(ctx: RuleContext) -> Iterator[Finding]:
             subject(pub, "模板", ""), ev, {"file": pub.file_name},
             **pub_fmt(pub), file=pub.file_name, source=source_labels(ev) if ev else pub.file_name,
         )
+
+
+# ---------------------------------------------------------------- FIN013 合计 row = Σ numbered items
+
+
+@rule("FIN013", "numbered_items_total_mismatch", severity="error")
+def numbered_items_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """In a table without subject codes laid out as a list (“三公” 经费 one row per kind, 机关运行经费
+    by item), the 合计 row differs from the sum of its top-level numbered rows (1. 2. 3.; rows
+    under them such as “其中：（1）…” are details, not parts)."""
+    total_pattern = re.compile(ctx.params.get("total_row", r"^.*(合计|总计)$"))
+    item_pattern = re.compile(ctx.params.get("numbered_item", r"^[0-9]+[.．、]"))
+    for pub in publications(ctx):
+        for table in pub.tables:
+            if sum(1 for c in table.columns if c.role != "amount") != 1:
+                continue  # a list has one label column (no codes; not a two-sided 收支总表)
+            for side in sorted({ln.side for ln in table.lines}):
+                lines = [ln for ln in table.lines if ln.side == side]
+                if any(ln.code for ln in lines):
+                    continue  # coded tables add up by 类 (FIN001, FIN002)
+                totals = [ln for ln in lines if total_pattern.match(key(ln.name))]
+                items = [ln for ln in lines if item_pattern.match(key(ln.name))]
+                if len(totals) != 1 or len(items) < 2:
+                    continue
+                total_line = totals[0]
+                label = line_label(table, total_line)
+                for column, total in total_line.values.items():
+                    if any(column not in ln.values for ln in items):
+                        continue
+                    parts = [(line_label(table, ln), ln.values[column]) for ln in items]
+                    finding = sum_finding(
+                        ctx, pub, line_subject(pub, table, label, column),
+                        (role(table, label, column), total),
+                        [(role(table, lbl, column), pn) for lbl, pn in parts],
+                        {"table": table.key, "line": label, "column": column, "count": len(items),
+                         "parts": _parts_text(parts, ctx)},
+                    )
+                    if finding is not None:
+                        yield finding

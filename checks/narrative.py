@@ -98,6 +98,11 @@ def _column(ln: PublicationLine, label_header: str | None, prefer: tuple[str, ..
         for header in ln.values:
             if header == p or (side and header == f"{side}/{p}"):
                 return header
+    # A 决算 group beside budget columns (年初预算数 | 全年预算数 | 决算数/合计 …): its column.
+    for p in prefer:
+        for header in ln.values:
+            if header == f"决算数/{p}":
+                return header
     return None
 
 
@@ -121,6 +126,7 @@ def _cell(pub: Publication, table_key: str, line: str | None = None, code: str |
 _TOTALS = ("合计", "总计")
 _INCOME_COLUMNS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _SPENDING_COLUMNS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+_SANGONG_ITEM = re.compile(r"^(其中[:：])?([0-9]+[.．、]|[(（][0-9]+[)）])?")
 _SANGONG = {"三公经费": "合计", "因公出国（境）费": "因公出国（境）费", "公务用车购置及运行费": "公务用车购置及运行费",
             "公务用车购置费": "公务用车购置费", "公务用车运行费": "公务用车运行费", "公务接待费": "公务接待费"}
 
@@ -141,7 +147,13 @@ def _sangong(pub: Publication, subject: str, budget: bool):
     ln = table.lines[0]
     headers = [h for h in ln.values if h.endswith(suffix) and f"/{part}/" in _QUOTES.sub("", h) + "/"]
     headers.sort(key=lambda h: ("小计" not in h, len(h)))  # 公务用车购置及运行费: its 小计
-    return (table, ln, headers[0]) if headers else None
+    if headers:
+        return table, ln, headers[0]
+    # Laid out as a list: one row per kind of expense (“1.因公出国（境）费”), 预算数 | 决算数 columns.
+    for row in table.lines:
+        if _SANGONG_ITEM.sub("", _key(row.name)) == part and suffix in row.values:
+            return table, row, suffix
+    return None
 
 
 def table_figure(pub: Publication, fig: NarrativeFigure) -> tuple[PublicationTable, PublicationLine, str] | None:

@@ -94,6 +94,7 @@ _LONG_PAREN = re.compile(r"（[^（）]{2,}）|\([^()]{2,}\)")  # （以合同�
 _MEASURE = re.compile(r"(年初预算数?|全年预算数?|调整后?预算数?|支出决算数?|决算数?|支出预算数?|预算数?)(为|是)?$")
 _FILLER = re.compile(r"^(财政拨款)?(支出)?(决算)?(数)?(总额|金额)?(共计|合计)?(为|是|达)?$")
 _SHARE = re.compile(r"占(.*?)的?$")
+_BLANK_AMOUNT = re.compile(r"[，,；;：:。\s]|(?:万元|元)(?=[，,；;]?$)")
 _COMPLETION = re.compile(r"完成(年初|全年|调整后?)?预算数?的?$")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|降低|减少了|增加了)$")
 _COMPARED = re.compile(r"(?:与|比|较|同)(上年度?|上一年度?|(20\d{2})年度?)(?:相比|同期)?")
@@ -276,6 +277,7 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
     if chain:
         ctx.subject = (chain.group(3).strip(), chain.group(3).strip(), _resolve_item(chain, codes))
     compared = _COMPARED.search(sentence)
+    last_end = 0  # where the last figure claimed in this sentence ends
     for m in _NUMBER.finditer(sentence):
         raw, unit = m.group(1), m.group(2)
         if unit == "亿元":
@@ -308,6 +310,11 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
             previous = next((f for f in reversed(ctx.figures) if f.kind == "amount"), None)
             if previous is not None:
                 subject = (previous.subject, previous.label, previous.code)
+            # A subject named after the last figure, its amount left blank (“其他收入万元，占0.00%”),
+            # owns the share, not the figure before it.
+            between = _BLANK_AMOUNT.sub("", sentence[last_end:m.start() - len(_pre_context(sentence, m.start()))])
+            if (left := _match_subject(between)) is not None:
+                subject = (left[0], left[1], None)
             # The whole is the total the sentence opens with (“本年支出合计X万元，其中：…”), else
             # the paragraph's.
             whole = next((f for f in out if f.kind == "amount"), None) or (para_first[0] if para_first else None)
@@ -353,6 +360,7 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
                 para_first.append(fig)
         ctx.figures.append(fig)
         out.append(fig)
+        last_end = m.end()
     return out
 
 

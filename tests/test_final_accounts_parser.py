@@ -232,6 +232,19 @@ def test_a_split_title_with_its_year_and_quotes_on_lines_of_their_own_is_found()
     assert t.lines[0].values["公务接待费"].value == Decimal("0.95")
 
 
+def test_a_table_number_on_its_own_line_above_the_title_is_not_part_of_the_title() -> None:
+    # Found on the generated 宁川市生态环境局 publication: “表3” above “支出决算表” was read as
+    # the title “表3 支出决算表”.
+    head = [["项目", "<", "合计"], ["功能分类科目编码", "科目名称", "^"]]
+    b = (_cover(_Builder()).text(8, "表3", "支出决算表", "单位：万元")
+         .table(8, head + [["201", "一般公共服务支出", "10.00"], ["合计", "<", "10.00"]])
+         .text(9, "附表4：", "一般公共预算财政拨款", "支出决算表", "单位：万元")
+         .table(9, head + [["201", "一般公共服务支出", "10.00"], ["合计", "<", "10.00"]]))
+    tables = parse(b.doc())[0].tables
+    assert [(t.key, t.title) for t in tables] == [
+        ("支出决算表", "支出决算表"), ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表")]
+
+
 def test_a_continuation_the_extractor_did_not_join_is_appended_without_its_repeated_header() -> None:
     head = [["项目", "<", "合计"], ["功能分类科目编码", "科目名称", "^"]]
     b = (_cover(_Builder()).text(8, "支出决算表", "单位：万元")

@@ -210,3 +210,16 @@ def test_budget_wording_and_changes_are_attached_to_their_figures() -> None:
     assert actual.comparison_text == "决算数大于预算数的主要原因：追加经费。"
     change = [(f.measure, f.comparison, f.compared_to) for f in figures if f.kind == "change"]
     assert change == [("变动额", "减少", "2023年度"), ("变动率", "下降", "2023年度")]
+
+
+def test_a_share_after_a_subject_whose_amount_was_left_blank_is_that_subjects() -> None:
+    # Found on the generated county publication: a template's blank amount (“其他收入万元”) made
+    # its 占0.00% a share of 财政拨款收入, which NAR002 then called wrong.
+    doc = _doc([
+        (1, 96, 300, "情况说明"),
+        (1, 96, 520, "本年收入合计100.00万元，其中：财政拨款收入100.00万元，占100.00%；其他收入万元，占0.00%。"),
+    ])
+    figures, _ = read_narrative(doc, [])
+    shares = [(f.subject, f.value.value, f.base) for f in figures if f.measure == "占比"]
+    assert shares == [("财政拨款收入", Decimal("100.00"), "本年收入合计"),
+                      ("其他收入", Decimal("0.00"), "本年收入合计")]

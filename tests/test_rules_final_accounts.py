@@ -1,4 +1,4 @@
-"""Final-accounts cross-checks FIN001–FIN012.
+"""Final-accounts cross-checks FIN001–FIN013.
 
 Hand-built cases start from the answer keys in tests/data/final_accounts (every figure read by eye
 from the two real 2024 publications, independently of the parser): as printed they hold only the
@@ -39,7 +39,7 @@ TEMPLATE = "附件2：部门决算模板.pdf"
 BUDGET_2025 = "上海市普陀区财政局部门25年预算.pdf"
 JIANGSU_PROSE = "江苏省委办公厅2019年度部门预算公开文件.pdf"
 JIANGSU_TABLES = "江苏省委办公厅2019年度部门预算公开表格.pdf"
-FIN_RULES = [f"FIN{i:03d}" for i in range(1, 13)]
+FIN_RULES = [f"FIN{i:03d}" for i in range(1, 14)]
 SHA = "c" * 64
 
 
@@ -212,6 +212,42 @@ def test_fin002_rounding_and_the_personnel_side_total() -> None:
     set_value(pub, "一般公共预算财政拨款基本支出决算表", "人员经费合计", "决算数", "2,152.36", side=1)
     assert subjects(check([pub], "FIN002")) == {
         ("FIN002", "一般公共预算财政拨款基本支出决算表 人员经费合计", "决算数")}
+
+
+# ---------------------------------------------------------------- FIN013 list-style tables
+
+
+def _list_table_pub(rows: list[tuple[str, str, str]]) -> Publication:
+    """A publication holding one “三公” table laid out as a list: 项目 | 预算数 | 决算数."""
+    spec = {"title": "财政拨款“三公”经费支出决算表", "pages": [7], "status": "present",
+            "columns": ["项目", "预算数", "决算数"],
+            "lines": [{"code": None, "name": name, "values": {"项目": name, "预算数": b, "决算数": a}}
+                      for name, b, a in rows]}
+    table = key_table("表.pdf", 1, spec)
+    return Publication(unit=Attribute(value="测试局", raw="测试局"), year=2023,
+                       year_attr=Attribute(value="2023", raw="2023"), kind="决算", tables=[table],
+                       file_name="表.pdf", file_sha256=SHA)
+
+
+SANGONG_LIST = [("合计", "57.00", "44.97"), ("1.因公出国（境）费", "6.00", "0.00"),
+                ("2.公务用车购置及运行费", "47.00", "41.95"), ("其中：（1）公务用车购置费", "25.00", "23.80"),
+                ("（2）公务用车运行费", "22.00", "18.15"), ("3.公务接待费", "4.00", "3.02")]
+
+
+def test_fin013_list_total_against_its_numbered_rows() -> None:
+    # As generated for 宁川市生态环境局 (tools/fixturegen/publication_older.py): 合计 = 1. + 2. + 3.;
+    # the “其中” rows under 2. are not added again.
+    assert check([_list_table_pub(SANGONG_LIST)], "FIN013") == []
+    rows = [("合计", "57.00", "45.97")] + SANGONG_LIST[1:]
+    found = check([_list_table_pub(rows)], "FIN013")
+    assert subjects(found) == {("FIN013", "财政拨款“三公”经费支出决算表 合计", "决算数")}
+    assert found[0].details["computed"] == "44.97"
+
+
+def test_fin013_leaves_coded_and_two_sided_tables_to_the_other_rules() -> None:
+    assert check([key_pub(FINANCE)], "FIN013") == []
+    rows = [("合计", "57.00", "45.97"), ("1.因公出国（境）费", "6.00", "0.00")]  # one numbered row: no list
+    assert check([_list_table_pub(rows)], "FIN013") == []
 
 
 # ---------------------------------------------------------------- FIN003 合计 columns

@@ -16,7 +16,8 @@ from extractors import extract
 from extractors.kinds.final_accounts import parse
 from extractors.narrative import read_narrative
 from schemas.document import Document, Format, TextBlock
-from schemas.final_accounts import Publication
+from extractors.numbers import amount
+from schemas.final_accounts import Publication, PublicationColumn, PublicationLine, PublicationTable
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
 from schemas.records import Attribute
@@ -147,3 +148,55 @@ def test_share_and_completion_rate_at_print_precision() -> None:
     bad = _pub("一般公共预算财政拨款支出年初预算为100.00万元，支出决算为90.00万元，完成年初预算的91.00%。")
     found = _run(bad, "NAR002")
     assert len(found) == 1 and "按90.00万元÷100.00万元计算应为90.00%" in found[0].message
+
+
+# ---------------------------------------------------------------- layouts of other regions
+
+
+def _table(title: str, columns: list[tuple[str, str]], rows: list[tuple[str | None, str, list[str]]]
+           ) -> PublicationTable:
+    """columns: (header, role); rows: (code, name, amounts in the order of the amount columns)."""
+    ref = SourceRef(file_sha256="0" * 64, file_name="t.pdf", page=1, table=1)
+    amounts = [h for h, r in columns if r == "amount"]
+    lines = [PublicationLine(code=code, level={7: "项", 5: "款", 3: "类"}.get(len(code)) if code else None,
+                             parent=({7: code[:5], 5: code[:3]}.get(len(code)) if code else None), name=name,
+                             values={h: amount(v, ref, "万元") for h, v in zip(amounts, vals)}, ref=ref)
+             for code, name, vals in rows]
+    return PublicationTable(title=title, key=title, title_ref=ref, table=1, pages=[1], status="present",
+                            amount_unit="万元", lines=lines,
+                            columns=[PublicationColumn(header=h, role=r, column=i) for i, (h, r) in enumerate(columns, 1)])
+
+
+def _pub_with(tables: list[PublicationTable], *lines: str) -> Publication:
+    pub = _pub(*lines)
+    blocks = [TextBlock(text=t, order=i + 1, ref=SourceRef(file_sha256="0" * 64, file_name="t.pdf", page=1,
+                                                           bbox=(96, 100 + 20 * i, 300, 114 + 20 * i)).with_label())
+              for i, t in enumerate(("部门决算情况说明", *lines))]
+    doc = Document(path="t.pdf", file_name="t.pdf", file_sha256="0" * 64, format=Format.PDF, blocks=blocks)
+    figures, sentences = read_narrative(doc, tables)
+    return pub.model_copy(update={"tables": tables, "narrative": figures, "narrative_sentences": sentences})
+
+
+def test_nar001_reads_the_actual_column_of_a_detail_table_with_budget_columns() -> None:
+    # Found on the generated county publication: 年初预算数 | 全年预算数 | 决算数/合计 … gave NAR001
+    # no column to compare a 项's stated actual with.
+    table = _table("一般公共预算财政拨款支出决算表",
+                   [("科目编码", "code"), ("科目名称", "name"), ("年初预算数", "amount"), ("全年预算数", "amount"),
+                    ("决算数/合计", "amount"), ("决算数/基本支出", "amount"), ("决算数/项目支出", "amount")],
+                   [("213", "农林水支出", ["492.00", "492.00", "486.32", "486.32", ""]),
+                    ("21301", "农业农村", ["492.00", "492.00", "486.32", "486.32", ""]),
+                    ("2130101", "行政运行", ["492.00", "492.00", "486.32", "486.32", ""])])
+    line = "1、农林水支出（类）农业农村（款）行政运行（项）。年初预算为492.00万元，支出决算为{}万元。"
+    assert _run(_pub_with([table], line.format("486.32")), "NAR001") == []
+    found = _run(_pub_with([table], line.format("468.32")), "NAR001")
+    assert [(f.subject.line, f.details["table"]) for f in found] == [("情况说明/2130101 行政运行", "486.32")]
+
+
+def test_nar001_reads_a_three_public_table_laid_out_as_a_list() -> None:
+    table = _table("财政拨款“三公”经费支出决算表", [("项目", "name"), ("预算数", "amount"), ("决算数", "amount")],
+                   [(None, "合计", ["57.00", "44.97"]), (None, "1.因公出国（境）费", ["6.00", "0.00"]),
+                    (None, "2.公务用车购置及运行费", ["47.00", "41.95"]), (None, "3.公务接待费", ["4.00", "3.02"])])
+    line = "“三公”经费财政拨款支出年初预算为57.00万元，支出决算为{}万元。"
+    assert _run(_pub_with([table], line.format("44.97")), "NAR001") == []
+    found = _run(_pub_with([table], line.format("45.97")), "NAR001")
+    assert [(f.subject.line, f.details["table"]) for f in found] == [("情况说明/三公经费", "44.97")]

@@ -100,6 +100,9 @@ def config() -> _Config:
 # Titles
 
 
+_TABLE_NUMBER = re.compile(r"^\s*附?表\s*[0-9一二三四五六七八九十]+(\s*-\s*[0-9]+)?\s*[：:.、]?\s*$")
+
+
 def title_text(text: str) -> str:
     """A title as a matching key: folded, without quotes, numbering, year, a leading 部门, a
     trailing bracket (（功能科目）) and 目录 leaders with their page number."""
@@ -139,6 +142,8 @@ def _candidates(blocks: list[TextBlock]) -> list[tuple[_Title, str, TextBlock, i
     (title, printed text, first block, index of the last block used)."""
     out = []
     for i in range(len(blocks)):
+        if _TABLE_NUMBER.match(fold(blocks[i].text)):
+            continue  # “表1” on a line of its own above the title numbers the table, it is not its title
         for n in (1, 2, 3):
             part = blocks[i:i + n]
             if len(part) < n or len({b.ref.page for b in part}) > 1:
