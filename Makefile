@@ -34,6 +34,7 @@ fixtures: $(STAMP)
 	$(BIN)/python tools/make_fixtures.py
 	$(BIN)/python tools/make_unseen_fixtures.py
 	$(BIN)/python tools/make_pdf_samples.py
+	$(BIN)/python tools/make_evaluator_inputs.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:

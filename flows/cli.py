@@ -69,10 +69,13 @@ def run(
     rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML，覆盖内置 checks/rules.yaml 的条目"),
     dask: bool = typer.Option(False, "--dask", help="用本机 Dask 集群（多进程）并行处理文件"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="已有 Dask 调度器的地址，如 tcp://10.0.0.5:8786"),
+    rubric: Optional[Path] = typer.Option(None, "--rubric", help="评分标准 YAML（默认内置 scoring/rubrics/default.yaml）"),
+    evaluator_inputs: Optional[Path] = typer.Option(None, "--evaluator-inputs", help="评估人填写的评分录入表（YAML 或 xlsx）"),
 ) -> None:
-    """处理一个文件夹的全部材料，核对并把结果写入 output/<运行编号>/。"""
+    """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/。"""
     _check_folder(folder)
     _check_rules(rules)
+    _check_scoring(rubric, evaluator_inputs)
     from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
     from runs.output import output_root
 
@@ -97,6 +100,8 @@ def run(
                     str(folder),
                     output_root=str(output_root(output)),
                     rules=str(rules) if rules else None,
+                    rubric=str(rubric) if rubric else None,
+                    evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
                 )
         except Exception as exc:  # a bug in a rule or in writing the output: say so plainly
             bar.stop()
@@ -111,6 +116,7 @@ def _print_run(summary: RunSummary) -> None:
     findings = [Finding.model_validate(f) for f in json.loads((out / "findings.json").read_text("utf-8"))]
     console.print(_documents_table(results))
     _print_findings(findings, limit=TOP_FINDINGS)
+    _print_scores(out)
     console.print(f"运行编号：[bold]{summary.run_id}[/]")
     console.print(f"结果目录：[bold]{escape(str(out))}[/]（问题清单见 findings.xlsx）")
 
@@ -322,6 +328,107 @@ def schema(
         for name, sch in all_schemas.items():
             (write / f"{name}.json").write_text(json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _print_json(all_schemas)
+
+
+def _check_scoring(rubric: Optional[Path], evaluator_inputs: Optional[Path]) -> None:
+    """A bad rubric or evaluator form stops the run before any work, with the reason."""
+    from scoring import EvaluatorInputError, RubricError, load_rubric, read_evaluator_inputs
+
+    try:
+        loaded = load_rubric(rubric)
+        if evaluator_inputs is not None:
+            read_evaluator_inputs(evaluator_inputs, loaded)
+    except (RubricError, EvaluatorInputError) as exc:
+        _fail(str(exc))
+
+
+def _print_scores(out: Path) -> None:
+    from scoring.output import read_scores
+
+    for card in read_scores(out):
+        table = Table(title=f"评分：{escape(card.unit)} {card.year or ''}年度（{escape(card.rubric_name)}）",
+                      title_justify="left")
+        for name in ("一级指标", "分值", "得分", "得分率"):
+            table.add_column(name, justify="left" if name == "一级指标" else "right", no_wrap=True)
+        for d in card.dimensions:
+            table.add_row(f"{d.code} {escape(d.name)}", str(d.points), "—" if d.score is None else str(d.score),
+                          "—" if d.rate is None else f"{d.rate}%")
+        table.add_row("[bold]总分[/]", str(card.points), "—" if card.total is None else f"[bold]{card.total}[/]",
+                      f"[bold]{card.grade}[/]" if card.grade else "")
+        console.print(table)
+        dims = "，".join(f"{d.code} {_pts(d.score)}/{_pts(d.points)}（{d.rate}%）" for d in card.dimensions if d.score is not None)
+        if card.total is not None:
+            console.print(f"评分结果：{dims}，总分 [bold]{card.total}[/]，等级 [bold]{card.grade}[/]")
+        if card.missing:
+            console.print(f"[yellow]待评估人评分：{'、'.join(card.missing)}[/]"
+                          "（用 jixiao evaluator-template 生成评分录入表，填写后以 --evaluator-inputs 传入）")
+        for error in card.evaluator_errors:
+            console.print(f"[red]{escape(error)}[/]")
+
+
+def _pts(value: Any) -> str:
+    """24.00 → 24, 7.50 → 7.5: points as a person writes them."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _run_folder(run: str) -> Path:
+    """A run given as its folder, its id under the output root, or "latest"."""
+    from runs.output import output_root
+
+    path = Path(run)
+    if not path.is_dir():
+        path = output_root() / run
+    if not (path / "scores.json").is_file():
+        _fail(f"“{run}”不是含评分结果（scores.json）的运行目录：请给出 output/<运行编号> 或运行编号")
+    return path
+
+
+@app.command("evaluator-template")
+def evaluator_template(
+    run: str = typer.Argument(..., metavar="RUN", help="运行目录（output/<运行编号>）、运行编号或 latest"),
+    fmt: str = typer.Option("yaml", "--format", help="表格式：yaml 或 xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写到此文件（默认写入运行目录）"),
+) -> None:
+    """生成评分录入表：列出需评估人评分的二级指标（编码、名称、分值、得分、扣分理由、评估人）。"""
+    from scoring.evaluator import write_template
+    from scoring.output import read_scores
+
+    if fmt not in ("yaml", "xlsx"):
+        _fail(f"不支持的格式“{fmt}”：请用 yaml 或 xlsx")
+    folder = _run_folder(run)
+    cards = read_scores(folder)
+    if not cards:
+        _fail(f"运行目录“{folder}”中没有评分卡（材料中未识别出单位和年度）")
+    if output is not None and len(cards) > 1:
+        _fail("该运行有多家单位或多个年度的评分卡，请不要用 --output，每张评分卡各写一个文件")
+    for card in cards:
+        path = output or folder / f"评分录入表-{card.unit}-{card.year or ''}.{fmt}"
+        write_template([card], path, fmt)
+        console.print(f"已写出评分录入表：[bold]{escape(str(path))}[/]")
+
+
+@app.command()
+def summary(
+    output_dir: Optional[Path] = typer.Argument(None, metavar="OUTPUT_DIR", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
+) -> None:
+    """汇总各次运行的评分（每家单位每个年度取最新一次）：写出 summary/汇总.xlsx 与 汇总.html。"""
+    from runs.output import output_root
+    from scoring.summary import write_summary
+
+    root = output_root(output_dir)
+    if not root.is_dir():
+        _fail(f"结果目录“{root}”不存在")
+    rows, written = write_summary(root)
+    table = Table(title="评分汇总", title_justify="left")
+    for name in ("单位", "年度", "总分", "等级", "错误", "警告", "提示", "运行编号"):
+        table.add_column(name, no_wrap=name != "单位")
+    for r in rows:
+        table.add_row(escape(r.unit), str(r.year or ""), str(r.total) if r.total is not None else "待定",
+                      r.grade or "—", str(r.counts["error"]), str(r.counts["warning"]), str(r.counts["notice"]), r.run_id)
+    console.print(table)
+    for path in written:
+        console.print(f"已写出：[bold]{escape(str(path))}[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

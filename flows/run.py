@@ -20,7 +20,7 @@ from prefect.futures import as_completed
 from checks import load_config
 from runs.discover import discover
 from runs.output import finding_sources, severity_counts_text, write_run
-from runs.process import check_submission, failed_result, process_document
+from runs.process import check_submission, failed_result, process_document, submission_records
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 
@@ -56,6 +56,14 @@ def check_task(results: list[DocumentResult], config: dict[str, Any]) -> list[Fi
     return check_submission(results, config)
 
 
+@task(name="score-submission", cache_policy=NO_CACHE)
+def score_task(results: list[DocumentResult], findings: list[Finding], submission: str,
+               rubric: str | None, evaluator_inputs: str | None) -> list[Any]:
+    from scoring.output import score_run
+
+    return score_run(submission_records(results), findings, submission, rubric, evaluator_inputs)
+
+
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_task(
     results: list[DocumentResult],
@@ -65,8 +73,9 @@ def write_task(
     output_root: str | None,
     rules: str | None,
     config: dict[str, Any],
+    scores: list[Any] | None = None,
 ) -> RunSummary:
-    return write_run(results, findings, submission, started, output_root, rules, config)
+    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores)
 
 
 def task_runner(dask: bool = False, dask_address: str | None = None):
@@ -82,7 +91,8 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
 
 
 @flow(name="jixiao-run")
-def run_submission(submission: str, output_root: str | None = None, rules: str | None = None) -> RunSummary:
+def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
+                   rubric: str | None = None, evaluator_inputs: str | None = None) -> RunSummary:
     """Process every document of a submission folder, check them and write output/<run-id>/."""
     started = datetime.now()
     root = Path(submission)
@@ -104,7 +114,8 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     results = [by_path[p] for p in paths]  # discovery order, not completion order
 
     findings = check_task(results, config)
-    summary = write_task(results, findings, str(root), started, output_root, rules, config)
+    scores = score_task(results, findings, str(root), rubric, evaluator_inputs)
+    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores)
     publish_artifacts(summary, results, findings)
     return summary
 

@@ -38,6 +38,11 @@ def discover(root: str | Path) -> list[Path]:
         raise SubmissionError(f"“{root}”不是文件夹：请给出存放被评价单位材料的文件夹")
     found: list[Path] = []
     _walk(root, found)
+    # An evaluator's scoring form (评分录入表) travels with the submission but is not a document:
+    # the scoring stage reads it (scoring/output.py), so it is never ingested or "unrecognised".
+    from scoring.evaluator import is_evaluator_form
+
+    found = [p for p in found if not is_evaluator_form(p)]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 

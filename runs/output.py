@@ -236,8 +236,10 @@ def write_run(
     rules_file: str | Path | None = None,
     config: dict[str, Any] | None = None,
     finished: datetime | None = None,
+    scores: Sequence[Any] | None = None,
 ) -> RunSummary:
-    """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary."""
+    """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary.
+    With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx."""
     if config is None:  # record what the checks used by default
         config = load_config(rules_file)
     root = output_root(root)
@@ -260,6 +262,10 @@ def write_run(
         _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
         write_findings_xlsx(staging / "findings.xlsx", results, findings)
         _dump(staging / "summary.json", summary.model_dump(mode="json"))
+        if scores is not None:
+            from scoring.output import write_scores
+
+            write_scores(staging, scores)
         os.replace(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

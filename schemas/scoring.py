@@ -85,3 +85,5 @@ class ScoreCard(BaseModel):
     problems: list[Problem] = Field(default_factory=list)
     suggestions: list[Suggestion] = Field(default_factory=list)
     evaluator_inputs: str | None = None  # path of the evaluator-input file used, if any
+    # Chinese: why an evaluator form found in the submission folder could not be used (optional).
+    evaluator_errors: list[str] = Field(default_factory=list)

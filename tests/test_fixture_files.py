@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
 from tests.conftest import FIXTURES, ROOT
 from extractors.sniff import sniff
 from schemas.monitoring import LINE_NAMES
+from scoring.evaluator import is_evaluator_form
 
 sys.path.insert(0, str(ROOT / "tools"))
 from fixturegen import oracle  # noqa: E402
@@ -33,7 +35,8 @@ NANJIE = "南街街道办事处"
 
 
 def _documents(sub: str) -> list[Path]:
-    return sorted(p for p in (FIXTURES / sub).iterdir() if p.is_file())
+    """The documents of a submission: every file but the evaluator's form, which is not ingested."""
+    return sorted(p for p in (FIXTURES / sub).iterdir() if p.is_file() and not is_evaluator_form(p))
 
 
 def _all_records(sub: str) -> dict[str, dict]:

@@ -131,6 +131,12 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == want
     assert summary.documents.ok == 4 and summary.findings.total == len(want)
+    # the evaluator form in the folder is no document, but the card uses it: the seed's scores
+    cards = json.loads((run_dir / "scores.json").read_text("utf-8"))
+    assert [(c["unit"], c["year"], c["total"], c["grade"]) for c in cards] == [("南街街道办事处", 2024, "82.00", "良")]
+    assert [(d["code"], d["score"], d["rate"]) for d in cards[0]["dimensions"]] == [
+        ("A", "24.00", "80.00"), ("B", "20.00", "100.00"), ("C", "11.00", "73.33"),
+        ("D", "10.00", "100.00"), ("E", "17.00", "68.00")]
     # every finding points back at cells of the file it came from
     for f in findings:
         stamp = f["subject"]["period"] or f"{f['subject']['year']}年度"

@@ -1,0 +1,411 @@
+"""Cross-checks of narrative reports (监控报告 / 自评报告), RPT001–RPT006.
+
+A report repeats its tables' figures in sentences. An auditor checks that each stated rate follows
+from the stated amounts (RPT001), that stated amounts and rates equal the tables' for the same
+unit, year, period and line (RPT002, RPT003), that a below-threshold execution comes with a real
+deviation analysis (RPT004) and concrete measures (RPT005), and that a stated year-on-year change
+follows from the two years' stated amounts (RPT006).
+
+Tables are read through *fact sources*: a small function turning a table record into
+(unit, year, period, line, column) → figure facts. Monitoring tables are one source; another table
+kind (a self-evaluation table) plugs in with `register_facts(RecordType, function)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from checks.catalogue import RuleContext, rule
+from checks.evidence import amount_decimals, amount_text, format_amount, number_evidence, plain, rate_text, source_labels
+from checks.monitoring import analyse_text, is_boilerplate, report_fmt
+from checks.tolerance import (
+    HUNDRED,
+    computed_rate,
+    definitely_different,
+    rate_interval,
+    rate_matches,
+    round_half_up,
+    threshold_for,
+    time_progress,
+)
+from extractors.text import fold
+from schemas.findings import Evidence, Finding, Subject
+from schemas.monitoring import MonitoringReport
+from schemas.narrative_report import NarrativeReport, ReportFigure
+from schemas.numbers import PrintedNumber
+from schemas.provenance import SourceRef
+
+BUDGET_LINES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+COLUMNS = {"全年预算": "全年预算数", "年初预算": "年初预算数", "执行数": "执行数", "执行率": "执行率"}
+
+
+# ---------------------------------------------------------------- facts from tables
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure of a table: what it is, where it is, and how messages name its table."""
+
+    value: PrintedNumber | None  # None for a rate computed from the table's amounts
+    table: str  # 2024年1-6月部门整体绩效运行监控表
+    computed_from: tuple[PrintedNumber, PrintedNumber] | None = None  # (执行数, 全年预算数) of a rate
+
+
+FactKey = tuple[str, int, int, str, str]  # folded unit, year, period months, line, column
+FactSource = Callable[[BaseModel, RuleContext], Iterator[tuple[FactKey, Fact]]]
+FACT_SOURCES: dict[type[BaseModel], FactSource] = {}
+
+
+def register_facts(record_type: type[BaseModel], source: FactSource) -> FactSource:
+    """Plug a table kind into RPT002/RPT003: `source(record, ctx)` yields (key, fact)."""
+    FACT_SOURCES[record_type] = source
+    return source
+
+
+def monitoring_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[FactKey, Fact]]:
+    """A unit-wide 绩效运行监控表: every budget line's 年初预算数, 全年预算数, 执行数 and 执行率
+    (the filled-in rate, else the rate computed from the table's amounts)."""
+    assert isinstance(record, MonitoringReport)
+    if record.kind != "unit":
+        return
+    fmt = report_fmt(ctx, record)
+    table = f"{record.year}年{record.period}{fmt['title']}"
+    unit = fold(record.unit.value)
+    for ln in record.lines:
+        if ln.name not in BUDGET_LINES:
+            continue
+        key = (unit, record.year, record.period_months, ln.name)
+        for column, value in (("年初预算", ln.initial_budget), ("全年预算", ln.annual_budget),
+                              ("执行数", ln.executed)):
+            if value is not None and not value.blank:
+                yield (*key, column), Fact(value, table)
+        if ln.reported_rate is not None:
+            yield (*key, "执行率"), Fact(ln.reported_rate, table)
+        elif ln.executed is not None and ln.annual_budget is not None and ln.annual_budget.value > 0:
+            yield (*key, "执行率"), Fact(None, table,
+                                         computed_from=(ln.executed, ln.annual_budget))
+
+
+register_facts(MonitoringReport, monitoring_facts)
+
+
+def table_facts(ctx: RuleContext) -> dict[FactKey, list[Fact]]:
+    facts: dict[FactKey, list[Fact]] = {}
+    for record in ctx.records:
+        source = FACT_SOURCES.get(type(record))
+        if source is None:
+            continue
+        for key, fact in source(record, ctx):
+            facts.setdefault(key, []).append(fact)
+    return facts
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def _reports(ctx: RuleContext) -> list[NarrativeReport]:
+    return ctx.records_of(NarrativeReport)
+
+
+def _doc(report: NarrativeReport) -> str:
+    if report.report_type == "self_evaluation":
+        return f"{report.year}年度绩效自评报告"
+    return f"{report.year}年{report.period}绩效运行监控报告"
+
+
+def _fmt(report: NarrativeReport, period: int | None = None) -> dict[str, Any]:
+    months = period or report.period_months
+    return {"unit": report.unit.value, "doc": _doc(report), "year": report.year,
+            "period": f"1-{months}月" if months < 12 else "全年"}
+
+
+def _subject(report: NarrativeReport, line: str, column: str, period: int | None = None) -> Subject:
+    months = period or report.period_months
+    return Subject(unit=report.unit.value, year=report.year,
+                   period=f"1-{months}月" if months < 12 else "全年",
+                   project="", line=line, column=column)
+
+
+def _role(fig: ReportFigure) -> str:
+    return f"报告所述{COLUMNS.get(fig.measure, fig.measure)}（{fig.line}）"
+
+
+def _ev(fig: ReportFigure) -> Evidence:
+    return number_evidence(_role(fig), fig.value)
+
+
+def _budget_figures(report: NarrativeReport) -> list[ReportFigure]:
+    return [f for f in report.figures if not f.indicator and f.line in BUDGET_LINES]
+
+
+def _partner(figs: list[ReportFigure], rate_fig: ReportFigure, measures: tuple[str, ...]) -> ReportFigure | None:
+    """The figure of the same line and period the rate belongs with: from the same sentence if
+    it states one, else the first the report states."""
+    same = [f for f in figs if f.line == rate_fig.line and f.period_months == rate_fig.period_months
+            and f.measure in measures]
+    for m in measures:
+        for f in same:
+            if f.measure == m and f.text == rate_fig.text:
+                return f
+    for m in measures:
+        for f in same:
+            if f.measure == m:
+                return f
+    return None
+
+
+@dataclass(frozen=True)
+class _Low:
+    line: str
+    rate: Decimal  # unrounded (or as stated)
+    decimals: int
+    threshold: Decimal
+    evidence: list[Evidence]
+
+
+def _below_threshold(report: NarrativeReport, settings: dict[str, Any]) -> list[_Low]:
+    """Lines whose execution, as the report states it, is certainly below the period threshold:
+    computed from the stated amounts when both are stated, else the stated rate."""
+    threshold = threshold_for(report.period_months, settings.get("execution_thresholds", {}))
+    if threshold is None:
+        return []
+    figs = [f for f in _budget_figures(report) if f.period_months == report.period_months]
+    out: list[_Low] = []
+    for line in BUDGET_LINES:
+        executed = next((f for f in figs if f.line == line and f.measure == "执行数"), None)
+        budget = next((f for f in figs if f.line == line and f.measure == "全年预算"), None)
+        stated = next((f for f in figs if f.line == line and f.measure == "执行率"), None)
+        if executed is not None and budget is not None and budget.value.value > 0:
+            interval = rate_interval(executed.value, budget.value)
+            rate = computed_rate(executed.value, budget.value)
+            if interval is not None and rate is not None and interval[1] < threshold:
+                out.append(_Low(line, rate, stated.value.decimals if stated else 2, threshold,
+                                [_ev(executed), _ev(budget)]))
+        elif stated is not None and stated.value.value + stated.value.resolution < threshold:
+            out.append(_Low(line, stated.value.value, stated.value.decimals, threshold, [_ev(stated)]))
+    return out
+
+
+def _sentence_evidence(role: str, text: str, ref: SourceRef) -> Evidence:
+    return Evidence(role=role, raw=text, value=None, ref=ref.with_label())
+
+
+def _line_words(line: str) -> list[str]:
+    from extractors.kinds.narrative_report import config
+
+    return [w for w, canonical in config().lines if canonical == line]
+
+
+# ---------------------------------------------------------------- RPT001
+
+
+@rule("RPT001", "report_rate_miscalculated", severity="error")
+def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated 执行率 differs from the stated 执行数 ÷ stated 全年预算数 beyond print precision."""
+    units = Decimal(str(ctx.params.get("rounding_units", 1)))
+    for report in _reports(ctx):
+        figs = _budget_figures(report)
+        for fig in figs:
+            if fig.measure != "执行率":
+                continue
+            executed = _partner(figs, fig, ("执行数",))
+            budget = _partner(figs, fig, ("全年预算",))
+            if executed is None or budget is None or budget.value.value <= 0:
+                continue
+            if rate_matches(fig.value, executed.value, budget.value, units):
+                continue
+            computed = computed_rate(executed.value, budget.value)
+            assert computed is not None
+            evidence = [_ev(fig), _ev(executed), _ev(budget)]
+            shown = format(round_half_up(computed, fig.value.decimals or 2), "f")
+            yield ctx.finding(
+                _subject(report, fig.line, "执行率", fig.period_months), evidence,
+                {"reported": rate_text(fig.value), "computed": shown, "computed_exact": str(computed)},
+                **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
+                reported=rate_text(fig.value), executed=amount_text(executed.value),
+                budget=amount_text(budget.value), computed=shown, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT002 / RPT003
+
+
+def _lookup(ctx: RuleContext, report: NarrativeReport, fig: ReportFigure,
+            facts: dict[FactKey, list[Fact]]) -> list[Fact]:
+    return facts.get((fold(report.unit.value), report.year, fig.period_months, fig.line, fig.measure), [])
+
+
+@rule("RPT002", "report_amount_mismatch", severity="error")
+def report_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated budget or executed amount differs from the same unit/year/period/line of a table."""
+    facts = table_facts(ctx)
+    for report in _reports(ctx):
+        seen: set[tuple[str, int, str]] = set()
+        for fig in _budget_figures(report):
+            if fig.measure not in ("全年预算", "年初预算", "执行数"):
+                continue
+            for fact in _lookup(ctx, report, fig, facts):
+                if fact.value is None or not definitely_different(fig.value, fact.value):
+                    continue
+                key = (fig.line, fig.period_months, fig.measure)
+                if key in seen:
+                    continue
+                seen.add(key)
+                column = COLUMNS[fig.measure]
+                decimals = max(amount_decimals(fig.value), amount_decimals(fact.value))
+                evidence = [_ev(fig), number_evidence(f"{fact.table}{column}（{fig.line}）", fact.value)]
+                yield ctx.finding(
+                    _subject(report, fig.line, column, fig.period_months), evidence,
+                    {"stated": amount_text(fig.value), "table_value": amount_text(fact.value)},
+                    **_fmt(report, fig.period_months), line=fig.line, column=column,
+                    stated=amount_text(fig.value), table=fact.table, table_value=amount_text(fact.value),
+                    difference=format_amount(abs(fig.value.value - fact.value.value), decimals),
+                    source=source_labels(evidence))
+
+
+@rule("RPT003", "report_rate_differs_from_table", severity="error")
+def report_rate_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated 执行率 differs from the table's 执行率 (filled in, else computed) for the same line."""
+    units = Decimal(str(ctx.params.get("rounding_units", 1)))
+    facts = table_facts(ctx)
+    for report in _reports(ctx):
+        seen: set[tuple[str, int]] = set()
+        for fig in _budget_figures(report):
+            if fig.measure != "执行率" or (fig.line, fig.period_months) in seen:
+                continue
+            for fact in _lookup(ctx, report, fig, facts):
+                if fact.computed_from is not None:
+                    executed, budget = fact.computed_from
+                    if rate_matches(fig.value, executed, budget, units):
+                        continue
+                    rate = computed_rate(executed, budget)
+                    assert rate is not None
+                    table_value = format(round_half_up(rate, fig.value.decimals or 2), "f")
+                    evidence = [_ev(fig), number_evidence(f"{fact.table}执行数（{fig.line}）", executed),
+                                number_evidence(f"{fact.table}全年预算数（{fig.line}）", budget)]
+                    extra = {"template": "message_computed", "executed": amount_text(executed),
+                             "budget": amount_text(budget)}
+                else:
+                    assert fact.value is not None
+                    if not definitely_different(fig.value, fact.value):
+                        continue
+                    table_value = rate_text(fact.value)
+                    evidence = [_ev(fig), number_evidence(f"{fact.table}执行率（{fig.line}）", fact.value)]
+                    extra = {}
+                seen.add((fig.line, fig.period_months))
+                yield ctx.finding(
+                    _subject(report, fig.line, "执行率", fig.period_months), evidence,
+                    {"stated": rate_text(fig.value), "table_value": table_value},
+                    **_fmt(report, fig.period_months), line=fig.line, stated=rate_text(fig.value),
+                    table=fact.table, table_value=table_value, source=source_labels(evidence), **extra)
+                break
+
+
+# ---------------------------------------------------------------- RPT004 / RPT005
+
+
+@rule("RPT004", "report_deviation_analysis_missing", severity="warning")
+def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
+    """A line the report shows below the period threshold, with no reason or only boilerplate."""
+    phrases = ctx.params.get("boilerplate", []) or []
+    fillers = [*(ctx.params.get("filler_words", []) or []), *(ctx.params.get("restated_words", []) or [])]
+    min_chars = int(ctx.params.get("min_substantive_chars", 6))
+    for report in _reports(ctx):
+        reasons = report.reasons()
+        for low in _below_threshold(report, ctx.settings):
+            words = _line_words(low.line)
+            about = [s for s in reasons if any(w in fold(s.text) for w in words)] or \
+                [s for s in reasons if not any(w in fold(s.text) for ln in BUDGET_LINES for w in _line_words(ln))]
+            text = "".join(s.text for s in about)
+            analysis = analyse_text(text, phrases, fillers)
+            if not is_boilerplate(analysis, min_chars):
+                continue
+            evidence = low.evidence + [_sentence_evidence("报告所述偏差原因", s.text, s.ref) for s in about]
+            shown = format(round_half_up(low.rate, low.decimals), "f")
+            yield ctx.finding(
+                _subject(report, low.line, "偏差原因"), evidence,
+                {"rate": shown, "threshold": plain(low.threshold), "text": text,
+                 "matched_boilerplate": "、".join(analysis.matched),
+                 "substantive_chars": str(analysis.substantive_chars)},
+                template="message_empty" if not about else "message",
+                **_fmt(report), line=low.line, rate=shown, threshold=plain(low.threshold),
+                progress=plain(time_progress(report.period_months)), text=text.rstrip("。"),
+                source=source_labels(evidence))
+
+
+def _concrete(text: str, params: dict[str, Any]) -> bool:
+    t = fold(text)
+    if any(re.search(p, t) for p in params.get("date_patterns", []) or []):
+        return True
+    if any(re.search(p, t) for p in params.get("owner_patterns", []) or []):
+        return True
+    analysis = analyse_text(text, params.get("boilerplate", []) or [], params.get("filler_words", []) or [])
+    return not is_boilerplate(analysis, int(params.get("min_substantive_chars", 10)))
+
+
+@rule("RPT005", "report_measures_not_concrete", severity="warning")
+def report_measures_not_concrete(ctx: RuleContext) -> Iterator[Finding]:
+    """A report showing below-threshold execution whose measures name no action, owner or date."""
+    for report in _reports(ctx):
+        lows = _below_threshold(report, ctx.settings)
+        if not lows:
+            continue
+        measures = report.measures()
+        if any(_concrete(s.text, ctx.params) for s in measures):
+            continue
+        text = "；".join(s.text.rstrip("。；") for s in measures)
+        evidence = [e for low in lows for e in low.evidence] + \
+            [_sentence_evidence("报告所述改进措施", s.text, s.ref) for s in measures]
+        lines = "、".join(f"“{low.line}”" for low in lows)
+        yield ctx.finding(
+            _subject(report, "", "改进措施"), evidence,
+            {"lines": [low.line for low in lows], "text": text},
+            template="message" if measures else "message_empty",
+            **_fmt(report), lines=lines, line="", text=text, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT006
+
+
+@rule("RPT006", "report_change_miscalculated", severity="error")
+def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated 较上年增长/下降 N% differs from the stated current and previous-year amounts."""
+    units = Decimal(str(ctx.params.get("rounding_units", 1)))
+    for report in _reports(ctx):
+        figs = _budget_figures(report)
+        for fig in figs:
+            if fig.measure != "变动率" or fig.comparison is None:
+                continue
+            previous = next((f for f in figs if f.line == fig.line and f.measure == "上年执行数"
+                             and f.period_months == fig.period_months and f.text == fig.text), None) or \
+                next((f for f in figs if f.line == fig.line and f.measure == "上年执行数"
+                      and f.period_months == fig.period_months), None)
+            current = next((f for f in figs if f.line == fig.line and f.measure == "执行数"
+                            and f.period_months == fig.period_months and f.text == fig.text), None) or \
+                next((f for f in figs if f.line == fig.line and f.measure == "执行数"
+                      and f.period_months == fig.period_months), None)
+            if previous is None or current is None or previous.value.value <= 0:
+                continue
+            down = fig.comparison in ("下降", "减少", "降低")
+            # current ÷ previous as a rate: 100 + N for a rise, 100 − N for a fall
+            shifted_value = HUNDRED - fig.value.value if down else HUNDRED + fig.value.value
+            shifted = fig.value.model_copy(update={"value": shifted_value})
+            if rate_matches(shifted, current.value, previous.value, units):
+                continue
+            ratio = computed_rate(current.value, previous.value)
+            assert ratio is not None
+            change = ratio - HUNDRED
+            shown = format(round_half_up(abs(change), fig.value.decimals or 2), "f")
+            evidence = [_ev(fig), _ev(current), _ev(previous)]
+            yield ctx.finding(
+                _subject(report, fig.line, "变动率", fig.period_months), evidence,
+                {"reported": rate_text(fig.value), "computed": format(round_half_up(change, 4), "f")},
+                **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
+                compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
+                current=amount_text(current.value), previous=amount_text(previous.value),
+                computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))

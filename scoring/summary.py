@@ -1,0 +1,114 @@
+"""`jixiao summary`: one row per unit and year over every run under an output root (the latest
+run of each unit and year wins): score, grade, dimension rates, findings by severity and the
+three most serious findings; written as output/summary/汇总.xlsx and 汇总.html."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from runs.output import RUN_ID
+from schemas.findings import Finding, Severity
+from scoring.output import read_scores
+
+TEMPLATES = Path(__file__).parent / "templates"
+SUMMARY_DIR = "summary"
+XLSX_NAME = "汇总.xlsx"
+HTML_NAME = "汇总.html"
+TOP = 3
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
+
+
+@dataclass
+class SummaryRow:
+    unit: str
+    year: int | None
+    run_id: str
+    rubric: str
+    total: Decimal | None
+    grade: str | None
+    points: Decimal
+    dimensions: list[tuple[str, str, Decimal | None]]  # code, name, rate
+    missing: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    top: list[Finding] = field(default_factory=list)
+
+
+def collect(root: Path) -> list[SummaryRow]:
+    latest: dict[tuple[str, int | None], SummaryRow] = {}
+    runs = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name))
+    for run in runs:  # oldest first: a later run of the same unit and year replaces the row
+        cards = read_scores(run)
+        if not cards:
+            continue
+        findings_path = run / "findings.json"
+        findings = [Finding.model_validate(f) for f in json.loads(findings_path.read_text("utf-8"))] \
+            if findings_path.is_file() else []
+        for card in cards:
+            own = [f for f in findings if f.subject.unit == card.unit and f.subject.year == card.year]
+            counts = {s.value: sum(1 for f in own if f.severity is s) for s in Severity}
+            top = sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP]
+            latest[(card.unit, card.year)] = SummaryRow(
+                unit=card.unit, year=card.year, run_id=run.name, rubric=card.rubric_id, total=card.total,
+                grade=card.grade, points=card.points,
+                dimensions=[(d.code, d.name, d.rate) for d in card.dimensions], missing=card.missing,
+                counts=counts, top=top,
+            )
+    return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
+
+
+def write_summary(root: Path) -> tuple[list[SummaryRow], list[Path]]:
+    rows = collect(root)
+    out = root / SUMMARY_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    xlsx, html = out / XLSX_NAME, out / HTML_NAME
+    write_xlsx(xlsx, rows)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    dim_names = _dimension_names(rows)
+    html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names), encoding="utf-8")
+    return rows, [xlsx, html]
+
+
+def _dimension_names(rows: list[SummaryRow]) -> list[tuple[str, str]]:
+    names: dict[str, str] = {}
+    for r in rows:
+        for code, name, _ in r.dimensions:
+            names.setdefault(code, name)
+    return sorted(names.items())
+
+
+def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    dims = _dimension_names(rows)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分汇总"
+    header = ["单位", "年度", "总分", "等级"] + [f"{c} {n}得分率(%)" for c, n in dims]
+    header += ["错误", "警告", "提示", "最严重的问题（前三条）", "待评分", "评分标准", "运行编号"]
+    ws.append(header)
+    for r in rows:
+        rates = {c: rate for c, _, rate in r.dimensions}
+        top = "\n".join(f"{i}. [{f.severity.label}] {f.rule_id} {f.message}" for i, f in enumerate(r.top, start=1))
+        ws.append([r.unit, r.year, float(r.total) if r.total is not None else None, r.grade or ""]
+                  + [float(rates[c]) if rates.get(c) is not None else None for c, _ in dims]
+                  + [r.counts["error"], r.counts["warning"], r.counts["notice"], top, "、".join(r.missing),
+                     r.rubric, r.run_id])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    top_col = 4 + len(dims) + 4
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column == top_col)
+    ws.column_dimensions["A"].width = 24
+    from openpyxl.utils import get_column_letter
+
+    ws.column_dimensions[get_column_letter(top_col)].width = 90
+    ws.freeze_panes = "B2"
+    wb.save(path)

@@ -1,0 +1,124 @@
+"""Narrative-report rules RPT001–RPT006: each with a report that triggers it and one that must not.
+
+Reports are small hand-written texts (a .docx paragraph per entry) parsed by the narrative_report
+kind; the monitoring tables they are checked against are built by hand (test_rules_monitoring).
+"""
+
+from __future__ import annotations
+
+from builders import SHA, make_doc
+from checks import load_config, run_checks
+from extractors.kinds import best_kind
+from extractors.kinds.narrative_report import parse
+from schemas.document import Format, TextBlock
+from schemas.narrative_report import NarrativeReport
+from schemas.provenance import SourceRef
+from test_rules_monitoring import L, build_report
+
+UNIT = "南街街道办事处"
+TITLE = f"{UNIT}2024年1-6月绩效运行监控报告"
+CLEAN_BUDGET = ("2024年全年预算1164.62万元，1-6月执行509.47万元，执行率43.75%。其中：基本支出预算1030.25万元，"
+                "执行486.99万元，执行率47.27%；项目支出预算134.37万元，执行22.48万元，执行率16.73%。")
+CONCRETE_REASON = "项目支出执行率偏低，主要是社区道路改造项目6月中旬才完成招标，合同约定验收合格后一次性支付工程款。"
+CONCRETE_MEASURE = "由项目办负责，于9月30日前完成道路改造项目竣工验收并支付工程款。"
+
+
+def report(*paragraphs: str, title: str = TITLE) -> NarrativeReport:
+    doc = make_doc([], file_name=f"{title}.docx", fmt=Format.DOCX)
+    doc.blocks = [TextBlock(text=t, order=i, ref=SourceRef(file_sha256=SHA, file_name=doc.file_name, label=f"第{i}段"))
+                  for i, t in enumerate([title, *paragraphs], start=1)]
+    kind = best_kind(doc)
+    assert kind is not None and kind[0].name == "narrative_report"
+    return parse(doc)[0]
+
+
+def clean_report(budget: str = CLEAN_BUDGET, reason: str = CONCRETE_REASON,
+                 measure: str = CONCRETE_MEASURE) -> NarrativeReport:
+    return report("一、预算执行情况", budget, "二、偏差原因分析", reason, "三、下一步改进措施", measure)
+
+
+def table(months: int = 6, basic_exec: str = "486.99", rate_basic: str | None = "47.27"):
+    return build_report(months, [
+        L("合计", "1164.62", "1164.62", "509.47", "43.75"),
+        L("基本支出", "1030.25", "1030.25", basic_exec, rate_basic),
+        L("项目支出", "134.37", "134.37", "22.48", "16.73", "不具备付款条件", "加快支付"),
+    ])
+
+
+def ids(records, rule_id: str):
+    return [f for f in run_checks(records, load_config(), only=[rule_id]) if f.rule_id == rule_id]
+
+
+def test_the_clean_report_raises_nothing_alone_or_with_its_table():
+    clean = clean_report()
+    assert [f.rule_id for f in run_checks([clean], load_config()) if f.rule_id.startswith("RPT")] == []
+    assert [f.rule_id for f in run_checks([clean, table()], load_config()) if f.rule_id.startswith("RPT")] == []
+
+
+def test_rpt001_stated_rate_against_stated_amounts():
+    wrong = clean_report(CLEAN_BUDGET.replace("执行率47.27%", "执行率43.75%"))
+    found = ids([wrong], "RPT001")
+    assert [(f.subject.line, f.subject.period, f.details["computed"]) for f in found] == [("基本支出", "1-6月", "47.27")]
+    assert "486.99" in found[0].message and "1030.25" in found[0].message and "43.75%" in found[0].message
+    assert {e.raw for e in found[0].evidence} == {"43.75%", "486.99万元", "1030.25万元"}
+    # rounding: 509.47 ÷ 1164.62 = 43.746…%, printed 43.7 or 43.74 is not an error
+    assert ids([clean_report(CLEAN_BUDGET.replace("执行率43.75%", "执行率43.7%"))], "RPT001") == []
+    assert ids([clean_report(CLEAN_BUDGET.replace("执行率43.75%", "执行率43.74%"))], "RPT001") == []
+
+
+def test_rpt002_stated_amount_against_the_monitoring_table():
+    found = ids([clean_report(), table(basic_exec="476.99", rate_basic="46.30")], "RPT002")
+    assert [(f.subject.line, f.subject.column, f.details["stated"], f.details["table_value"]) for f in found] == [
+        ("基本支出", "执行数", "486.99", "476.99")]
+    assert "相差10.00万元" in found[0].message
+    assert ids([clean_report(), table()], "RPT002") == []
+    # another period's table is not compared
+    assert ids([clean_report(), table(months=9, basic_exec="476.99")], "RPT002") == []
+
+
+def test_rpt003_stated_rate_against_the_table_rate():
+    # the table's own rate is wrong (the nanjie mistake): the report that states the right one differs
+    found = ids([clean_report(), table(rate_basic="43.75")], "RPT003")
+    assert [(f.subject.line, f.details["stated"], f.details["table_value"]) for f in found] == [
+        ("基本支出", "47.27", "43.75")]
+    # no rate in the table: compared with the table's amounts
+    assert ids([clean_report(), table(rate_basic=None)], "RPT003") == []
+    computed = ids([clean_report(CLEAN_BUDGET.replace("执行率47.27%", "执行率41.27%")), table(rate_basic=None)],
+                   "RPT003")
+    assert [(f.details["stated"], f.details["table_value"]) for f in computed] == [("41.27", "47.27")]
+    assert ids([clean_report(), table()], "RPT003") == []
+
+
+def test_rpt004_boilerplate_or_missing_deviation_reason():
+    found = ids([clean_report(reason="项目支出执行率较低，主要原因是部分项目不具备付款条件。")], "RPT004")
+    assert [(f.subject.line, f.subject.column, f.details["rate"]) for f in found] == [("项目支出", "偏差原因", "16.73")]
+    assert "不具备付款条件" in found[0].message
+    empty = report("一、预算执行情况", CLEAN_BUDGET, "二、下一步改进措施", CONCRETE_MEASURE)
+    assert [f.message.endswith("但报告未分析偏差原因。（来源：南街街道办事处2024年1-6月绩效运行监控报告.docx 第3段）")
+            for f in ids([empty], "RPT004")] == [True]
+    assert ids([clean_report()], "RPT004") == []
+    # above the threshold nothing needs explaining
+    fast = CLEAN_BUDGET.replace("执行22.48万元，执行率16.73%", "执行62.48万元，执行率46.50%")
+    assert ids([clean_report(fast.replace("509.47", "549.47").replace("43.75", "47.18"),
+                             reason="无。")], "RPT004") == []
+
+
+def test_rpt005_measures_without_owner_date_or_substance():
+    found = ids([clean_report(measure="一是加强学习。二是加快支付进度，确保完成全年目标。")], "RPT005")
+    assert [(f.subject.column, f.details["lines"]) for f in found] == [("改进措施", ["项目支出"])]
+    assert "加强学习" in found[0].message
+    none = report("一、预算执行情况", CLEAN_BUDGET, "二、偏差原因分析", CONCRETE_REASON)
+    assert [f.message for f in ids([none], "RPT005")][0].count("未提出改进措施") == 1
+    assert ids([clean_report()], "RPT005") == []
+    assert ids([clean_report(measure="下一步将对接施工单位，完成道路改造工程竣工结算审计后再支付工程尾款。")], "RPT005") == []
+
+
+def test_rpt006_year_on_year_change():
+    text = CLEAN_BUDGET + "上年同期执行480.00万元，较上年同期增长6.14%。"
+    assert ids([clean_report(text)], "RPT006") == []  # 509.47 ÷ 480.00 = 1.0614
+    found = ids([clean_report(text.replace("增长6.14%", "增长8.00%"))], "RPT006")
+    assert [(f.subject.line, f.details["reported"], f.details["computed"]) for f in found] == [
+        ("合计", "8.00", "6.1396")]
+    down = CLEAN_BUDGET + "上年同期执行520.00万元，较上年同期下降2.03%。"
+    assert ids([clean_report(down)], "RPT006") == []
+    assert len(ids([clean_report(down.replace("下降2.03%", "增长2.03%"))], "RPT006")) == 1
