@@ -34,7 +34,6 @@ from checks.tolerance import (
     rate_interval,
     rate_matches,
     round_half_up,
-    sum_mismatch,
 )
 from extractors.text import fold
 from schemas.final_accounts import Publication
@@ -209,10 +208,12 @@ def total_score_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         parts += [ind.score for ind in rec.indicators if ind.score is not None]
         if not parts:
             continue
-        mismatch = sum_mismatch(rec.total_score, parts)
-        if mismatch is None:
+        # Scores are given, not measured: each part is exact as printed; only the total may be
+        # rounded to its last printed digit.
+        computed = sum((p.value for p in parts), Decimal(0))
+        difference = rec.total_score.value - computed
+        if abs(difference) <= rec.total_score.half_unit:
             continue
-        computed, difference, _tol = mismatch
         evidence = [number_evidence("总分", rec.total_score)] + [number_evidence("分项得分", p) for p in parts]
         details = {"total": _points(rec.total_score), "computed": format(computed, "f"),
                    "difference": format(difference, "f"), "parts": len(parts)}

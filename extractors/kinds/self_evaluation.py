@@ -223,7 +223,7 @@ def split_deviation(text: str, ref: SourceRef) -> tuple[TextValue | None, TextVa
     same_length = len(norm) == len(t)  # then the parts are cut from the text as printed
     hits = [(norm.find(unicodedata.normalize("NFKC", m)), m) for m in cfg["measure_markers"]]
     hits = [(i, m) for i, m in hits if i >= 0]
-    reason_text, measure_text = norm, ""
+    reason_text, measure_text = (t if same_length else norm), ""
     if hits:
         i, marker = min(hits)
         reason_text, measure_text = (t[:i], t[i:]) if same_length else (norm[:i], norm[i:])
@@ -368,8 +368,8 @@ def _goal(table: Table, start: int, end: int) -> tuple[TextValue | None, TextVal
             return out.get("expected"), out.get("actual")
         expected = actual = None
         for o in rest:
-            t = unicodedata.normalize("NFKC", clean(o.text))
-            m = re.match(r"^(\S{1,8}?)[:：]\s*(.*)$", t, re.S)
+            t = clean(o.text)
+            m = re.match(r"^(\S{1,8}?)\s*[:：]\s*(.*)$", t, re.S)
             key = fold(m.group(1)) if m else ""
             body = m.group(2).strip() if m else t
             if key in act_words or (not key and expected is not None):
