@@ -127,16 +127,17 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
         "南街街道办事处2024年1-9月部门整体绩效运行监控表.pdf": ("ok", "monitoring", "pdf"),
         "南街街道办事处2024年度部门整体支出绩效目标表.pdf": ("ok", "targets", "pdf"),
         "南街街道办事处2025年度部门整体支出绩效目标表.docx": ("ok", "targets", "docx"),
+        "南街街道办事处2024年度部门整体支出绩效自评表.docx": ("ok", "self_evaluation", "docx"),
     }, [d["error"] for d in docs]
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == want
-    assert summary.documents.ok == 4 and summary.findings.total == len(want)
+    assert summary.documents.ok == 5 and summary.findings.total == len(want)
     # the evaluator form in the folder is no document, but the card uses it: the seed's scores
     cards = json.loads((run_dir / "scores.json").read_text("utf-8"))
-    assert [(c["unit"], c["year"], c["total"], c["grade"]) for c in cards] == [("南街街道办事处", 2024, "82.00", "良")]
+    assert [(c["unit"], c["year"], c["total"], c["grade"]) for c in cards] == [("南街街道办事处", 2024, "83.00", "良")]
     assert [(d["code"], d["score"], d["rate"]) for d in cards[0]["dimensions"]] == [
         ("A", "24.00", "80.00"), ("B", "20.00", "100.00"), ("C", "11.00", "73.33"),
-        ("D", "10.00", "100.00"), ("E", "17.00", "68.00")]
+        ("D", "10.00", "100.00"), ("E", "18.00", "72.00")]  # E3 from the self-evaluation; 82.00 with xdoc's XDC004
     # every finding points back at cells of the file it came from
     for f in findings:
         stamp = f["subject"]["period"] or f"{f['subject']['year']}年度"
@@ -150,4 +151,4 @@ def test_flow_fans_out_over_dask(flows_run, tmp_path: Path) -> None:
     summary = flow(str(submission), output_root=str(tmp_path / "out"))
     findings = json.loads((tmp_path / "out" / summary.run_id / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == expected_nanjie_keys()
-    assert summary.documents.ok == 4
+    assert summary.documents.ok == 5
