@@ -398,5 +398,5 @@ def executed_differs_from_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
                               {"executed": amount_text(line.executed), "final": amount_text(final),
                                "difference": format(diff, "f"), "final_file": pub.file_name},
                               **_fmt(ctx, rec), line=line.name, executed=amount_text(line.executed),
-                              final=amount_text(final), subject=subject, final_file=pub.file_name,
+                              final=amount_text(final), final_line=subject, final_file=pub.file_name,
                               source=source_text(evidence))
