@@ -58,7 +58,7 @@ def _fmt(ctx: RuleContext, rec: SelfEvaluation) -> dict[str, Any]:
 
 
 def _subject(rec: SelfEvaluation, line: str, column: str) -> Subject:
-    return Subject(unit=rec.unit.value, year=rec.year, period="全年", project=rec.project_name,
+    return Subject(unit=rec.unit.value, year=rec.year, period="", project=rec.project_name,
                    line=line, column=column)
 
 
