@@ -106,3 +106,33 @@ def test_fixture_raises_exactly_its_planted_findings(path: Path, expected: dict)
     records = best_kind(doc)[0].parse(doc)
     found = sorted((f.rule_id, f.subject.line, f.subject.column) for f in run_checks(records))
     assert found == sorted((e["rule_id"], e["line"], e["column"]) for e in expected["findings"])
+
+
+def test_committed_expected_files_match_the_generator_data() -> None:
+    import sys
+
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from fixturegen.selfeval_data import NANJIE_SELF_EVAL, SELF_EVAL_FIXTURES
+    from fixturegen.selfeval_expected import expected_file, findings_entries
+
+    for sub, t in [*(("self-eval", t) for t in SELF_EVAL_FIXTURES), ("nanjie-2024", NANJIE_SELF_EVAL)]:
+        committed = json.loads((FIXTURES / "expected" / sub / f"{t.file_name}.json").read_text("utf-8"))
+        assert committed == expected_file(t), t.file_name
+    nanjie = json.loads((FIXTURES / "expected" / "nanjie-2024" / "findings-self-eval.json").read_text("utf-8"))
+    assert nanjie == findings_entries(NANJIE_SELF_EVAL)
+    # the seed's finding, and only it: unmet indicators with a reason but no measure
+    assert {e["rule_id"] for e in nanjie} == {"SLF006"}
+
+
+def test_nanjie_self_evaluation_is_the_approved_target_set_with_the_final_figures() -> None:
+    data = json.loads((FIXTURES / "expected" / "nanjie-2024" /
+                       "南街街道办事处2024年度部门整体支出绩效自评表.docx.json").read_text("utf-8"))
+    approved = json.loads((FIXTURES / "expected" / "nanjie-2024" /
+                           "南街街道办事处2024年度部门整体支出绩效目标表.pdf.json").read_text("utf-8"))
+    (rec,) = data["records"]
+    total = rec["lines"][0]
+    assert (total["annual_budget"], total["executed"], total["reported_rate"]) == ("1164.62", "1164.62", "100.00")
+    assert [(i["level3"], i["target"]["raw"]) for i in rec["indicators"]] == [
+        (i["level3"], i["value"]) for i in approved["tables"][0]["indicators"]]
