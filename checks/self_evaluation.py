@@ -324,7 +324,7 @@ def self_evaluation_differs_from_targets(ctx: RuleContext) -> Iterator[Finding]:
                 evidence = [Evidence(role=f"自评三级指标（{name}）", raw=ind.level3, ref=ind.ref.with_label())]
                 yield ctx.finding(_subject(rec, name, "三级指标"), evidence,
                                   {"indicator": ind.level3, "target_file": matching[0].file_name},
-                                  "message_not_approved", **_fmt(ctx, rec), indicator=name,
+                                  "message", **_fmt(ctx, rec), indicator=name,
                                   target_title=table_title(ctx.settings, matching[0]), source=source_text(evidence))
                 continue
             used.add(id(match.indicator))
