@@ -125,3 +125,34 @@ def test_points_in_labels():
     assert split_points("产出指标（50分）", REF)[1].value == D(50)
     assert split_points("效益指标(30.5分)", REF)[0] == "效益指标"
     assert split_points("产出指标", REF) == ("产出指标", None)
+
+
+def test_indicator_block_in_a_table_of_its_own_joins_the_budget_table():
+    budget = [
+        ["部门（单位）名称", "某街道办事处", "<", "<", "<", "<", "<"],
+        ["资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "200.00", "200.00", "180.00", "10", "90.00%", "9"],
+    ]
+    indicators = [
+        ["年度总体目标", "预期目标", "<", "<", "实际完成情况", "<", "<"],
+        ["^", "保障运转", "<", "<", "基本完成", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "服务人次", "≥1000人次", "1200人次", "90", "90"],
+        ["总分", "<", "<", "<", "<", "100", "99"],
+    ]
+    doc = builders.make_doc(
+        [builders.make_table(budget, index=1, order=2, file_name="自评表.docx"),
+         builders.make_table(indicators, index=2, order=3, file_name="自评表.docx")],
+        [(1, "部门整体支出绩效自评表（2024年度）")], file_name="自评表.docx")
+    (rec,) = parse(doc)
+    assert (rec.unit.value, rec.year, rec.line("资金总额").score.value) == ("某街道办事处", 2024, D(9))
+    assert (rec.goal_expected.text, rec.goal_actual.text) == ("保障运转", "基本完成")
+    assert [i.level3 for i in rec.indicators] == ["服务人次"] and rec.indicators[0].ref.table == 2
+    assert rec.total_score.value == D(99)
+
+
+def test_a_budget_list_without_scores_is_no_self_evaluation():
+    grid = [["部门整体支出绩效自评表", "<", "<", "<"], ["项目", "全年预算数", "全年执行数", "执行率"],
+            ["合计", "100.00", "90.00", "90.00%"]]
+    with pytest.raises(ParseError, match="未找到自评表"):
+        parse(_doc(grid))

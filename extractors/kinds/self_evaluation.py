@@ -499,6 +499,15 @@ def _year(sources: list[mon._Source]) -> Attribute | None:
 # Detection and parsing
 
 
+def _continue_record(rec: SelfEvaluation, table: Table, ih: _Header) -> None:
+    """Add a table holding only the goal and indicator blocks to the record of the table above."""
+    if rec.goal_expected is None and rec.goal_actual is None:
+        rec.goal_expected, rec.goal_actual = _goal(table, 0, ih.top)
+    rec.indicators, total, total_max = _parse_indicators(table, ih)
+    rec.total_score = rec.total_score or total
+    rec.total_max = rec.total_max or total_max
+
+
 def detect(doc: Document) -> float:
     """How sure we are that `doc` holds a 绩效自评表 (0–1): title words and scored columns."""
     text = fold(doc.all_text())
@@ -521,12 +530,24 @@ def parse(doc: Document) -> list[SelfEvaluation]:
     """One `SelfEvaluation` per table holding a scored budget or indicator block."""
     out: list[SelfEvaluation] = []
     h = config().raw["header"]
-    for table in sorted(doc.tables, key=lambda t: t.order):
+    tables = sorted(doc.tables, key=lambda t: t.order)
+    headers = []
+    for table in tables:
         bh = _budget_header(table)
-        ih = _indicator_header(table, bh.bottom + 1 if bh else 0)
+        headers.append((bh, _indicator_header(table, bh.bottom + 1 if bh else 0)))
+    for ti, table in enumerate(tables):
+        bh, ih = headers[ti]
         if bh is None and ih is None:
             continue
         if ih is None and not set(bh.columns) & set(POINT_ROLES):  # type: ignore[union-attr]
+            # an unscored budget block counts only when the next table holds the indicators
+            following = headers[ti + 1] if ti + 1 < len(tables) else (None, None)
+            if not (following[0] is None and following[1] is not None):
+                continue
+        if bh is None and out and not out[-1].indicators:
+            # the indicator block printed as a table of its own (Word, or a page break in a PDF)
+            # belongs to the table above
+            _continue_record(out[-1], table, ih)  # type: ignore[arg-type]
             continue
         top = bh.top if bh is not None else ih.top  # type: ignore[union-attr]
         sources = _sources(doc, table, top)
