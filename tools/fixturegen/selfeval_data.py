@@ -64,6 +64,11 @@ class Table:
     implementing_unit: str | None = None
     # planted findings: (rule id, subject line, subject column)
     findings: list[tuple[str, str, str]] = field(default_factory=list)
+    more: list["Table"] = field(default_factory=list)  # further tables of the same file
+
+    @property
+    def tables(self) -> list["Table"]:
+        return [self, *self.more]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,6 +272,62 @@ AGRICULTURE = Table(
     total_max="100", total_score="97.74",
 )
 
-SELF_EVAL_FIXTURES = [HEALTH, INSURANCE, NUTRITION, AGRICULTURE]
+# Written blind: a Word file with two project tables, each printed as two Word tables (the budget
+# block with the project's header rows, then the goal and indicators under a caption), the way a
+# budget system's export is pasted into a report. A measure without a reason (SLF006) and a blank
+# actual of a met indicator.
+_CULTURE = Table(
+    file_name="某区文化旅游体育局2024年度项目支出绩效自评表.docx",
+    layout="split", kind="project", unit="某区文化馆", year=2024, amount_unit="万元",
+    project="公共文化服务体系建设", department="某区文化旅游体育局", implementing_unit="某区文化馆",
+    lines=[
+        Line("资金总额", "年度资金总额", "80.00", "86.00", "86.00", "10", "100%", "10"),
+        Line("财政拨款", "其中：当年财政拨款", "80.00", "86.00", "86.00", "—", "100%", "—"),
+        Line("上年结转", "上年结转资金", "—", "—", "—", "—", "—", "—"),
+        Line("其他资金", "其他资金", "—", "—", "—", "—", "—", "—"),
+    ],
+    goal_expected="开展群众文化活动不少于120场，公共文化场馆全年免费开放。",
+    goal_actual="开展群众文化活动126场，场馆免费开放全年无间断。",
+    indicators=[
+        Ind("产出指标", "数量指标", "群众文化活动场次", "≥120场", "126场", "40", "40",
+            target_parsed=("≥", "120", "场"), actual_parsed=(None, "126", "场")),
+        Ind("产出指标", "质量指标", "场馆免费开放率", "100%", "", "20", "20",
+            target_parsed=(None, "100", "%")),
+        Ind("效益指标", "社会效益指标", "群众文化参与度", "明显提升", "明显提升", "20", "20"),
+        Ind("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "10",
+            target_parsed=("≥", "90", "%"), actual_parsed=(None, "93", "%")),
+    ],
+    total_max="100", total_score="100",
+)
+_FITNESS = Table(
+    file_name=_CULTURE.file_name,
+    layout="split", kind="project", unit="某区全民健身中心", year=2024, amount_unit="万元",
+    project="全民健身设施维护", department="某区文化旅游体育局", implementing_unit="某区全民健身中心",
+    lines=[
+        Line("资金总额", "年度资金总额", "45.00", "45.00", "40.50", "10", "90%", "9"),
+        Line("财政拨款", "其中：当年财政拨款", "45.00", "45.00", "40.50", "—", "90%", "—"),
+        Line("上年结转", "上年结转资金", "—", "—", "—", "—", "—", "—"),
+        Line("其他资金", "其他资金", "—", "—", "—", "—", "—", "—"),
+    ],
+    goal_expected="维护村（社区）健身路径60处，设施完好率不低于95%。",
+    goal_actual="维护健身路径52处，设施完好率96%。",
+    indicators=[
+        Ind("产出指标", "数量指标", "健身路径维护处数", "≥60处", "52处", "40", "34",
+            deviation="下一步将于2025年4月底前由体育股完成剩余8处维护",
+            reason=None, measure="下一步将于2025年4月底前由体育股完成剩余8处维护",
+            target_parsed=("≥", "60", "处"), actual_parsed=(None, "52", "处")),
+        Ind("产出指标", "质量指标", "设施完好率", "≥95%", "96%", "20", "20",
+            target_parsed=("≥", "95", "%"), actual_parsed=(None, "96", "%")),
+        Ind("效益指标", "社会效益指标", "群众健身便利程度", "有效提高", "有效提高", "20", "20"),
+        Ind("满意度指标", "服务对象满意度指标", "健身群众满意度", "≥90%", "91%", "10", "10",
+            target_parsed=("≥", "90", "%"), actual_parsed=(None, "91", "%")),
+    ],
+    total_max="100", total_score="93",
+    findings=[("SLF006", "健身路径维护处数", "改进措施")],
+)
+_CULTURE.more = [_FITNESS]
+CULTURE = _CULTURE
+
+SELF_EVAL_FIXTURES = [HEALTH, INSURANCE, NUTRITION, AGRICULTURE, CULTURE]
 
 __all__ = ["Line", "Ind", "Table", "NANJIE_SELF_EVAL", "SELF_EVAL_FIXTURES"]

@@ -80,8 +80,9 @@ def expected_record(t: Table) -> dict:
 
 def expected_file(t: Table) -> dict:
     fmt = t.file_name.rsplit(".", 1)[1]
-    return {"file": t.file_name, "format": fmt, "kind": "self_evaluation", "records": [expected_record(t)],
-            "findings": [{"rule_id": r, "line": line, "column": col} for r, line, col in t.findings]}
+    return {"file": t.file_name, "format": fmt, "kind": "self_evaluation",
+            "records": [expected_record(x) for x in t.tables],
+            "findings": [{"rule_id": r, "line": line, "column": col} for x in t.tables for r, line, col in x.findings]}
 
 
 def findings_entries(t: Table) -> list[dict]:

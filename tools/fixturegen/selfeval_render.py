@@ -148,7 +148,33 @@ def _hubei(t: Table, numeric: bool) -> list[Para | Grid]:
             Para(f"填报单位（盖章）：{t.unit}", f"金额单位：{t.amount_unit}"), grid(rows, weights)]
 
 
-LAYOUTS = {"gansu": _gansu, "sichuan": _sichuan, "hubei": _hubei}
+def _split(t: Table, numeric: bool) -> list[Para | Grid]:
+    """Two Word tables per project: header rows and budget, then (under a caption) goal and indicators."""
+    first: list[list[Token]] = [
+        ["项目名称", t.project or "", "<", "<", "<", "<", "<"],
+        ["主管部门", t.department or "", "<", "<", "实施单位", t.implementing_unit or "", "<"],
+        [f"项目资金（{t.amount_unit}）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ]
+    for ln in t.lines:
+        first.append([ln.label, ln.initial, ln.annual, ln.executed, ln.max_score, ln.rate, ln.score])
+    second: list[list[Token]] = [
+        ["年度总体目标", "预期目标", "<", "<", "实际完成情况", "<", "<", "<"],
+        ["^", GCell(t.goal_expected, align="left"), "<", "<", GCell(t.goal_actual, align="left"), "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ]
+    prev = None
+    for ind in t.indicators:
+        l1 = "^" if prev and prev.level1 == ind.level1 else ind.level1
+        second.append([l1, ind.level2, ind.level3, ind.target, ind.actual, ind.max_score, ind.score,
+                       GCell(ind.deviation, align="left")])
+        prev = ind
+    second.append(["总分", "<", "<", "<", "<", t.total_max, t.total_score, ""])
+    return [Para("项目支出绩效自评表", kind="title"), Para(f"（{t.year}年度）"),
+            grid(first, [2.2, 1.4, 1.4, 1.4, 1.0, 1.0, 1.0]), Para("绩效目标及指标完成情况"),
+            grid(second, [1.3, 1.5, 2.2, 1.3, 1.3, 0.8, 0.8, 3.0])]
+
+
+LAYOUTS = {"gansu": _gansu, "sichuan": _sichuan, "hubei": _hubei, "split": _split}
 
 
 def blocks(t: Table, numeric: bool = False) -> list[Para | Grid]:
@@ -173,7 +199,15 @@ def render_docx(t: Table, path: Path, landscape: bool = True) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.6))
     usable = (29.7 if landscape else 21.0) - 3.2
-    for block in blocks(t):
+    all_blocks: list[Para | Grid | None] = []
+    for i, part in enumerate(t.tables):
+        all_blocks += ([None] if i else []) + blocks(part)  # None: a page break
+    for block in all_blocks:
+        if block is None:
+            from docx.enum.text import WD_BREAK
+
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
         if isinstance(block, Para):
             para = document.add_paragraph()
             _tight(para)
@@ -185,6 +219,7 @@ def render_docx(t: Table, path: Path, landscape: bool = True) -> None:
                 _run(para, block.left + ("    " + block.right if block.right else ""), 10.5)
         else:
             _table(document, block, usable, 9, repeat_header=False)
+            _tight(document.add_paragraph())
     props = document.core_properties
     props.author = props.last_modified_by = "Administrator"
     props.created = props.modified = props.last_printed = FIXED_TIME
