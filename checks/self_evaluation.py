@@ -354,30 +354,36 @@ def self_evaluation_differs_from_targets(ctx: RuleContext) -> Iterator[Finding]:
 # ---------------------------------------------------------------- SLF009
 
 
-def _final_executed(pub: Publication, subjects: Sequence[str]) -> tuple[PrintedNumber, str] | None:
-    """The year's executed total of a final-accounts publication: the first configured subject
-    (支出合计, 本年支出合计 …) among its executions, else among its table lines' 决算数."""
-    keys = [fold(s) for s in subjects]
-    for key in keys:
-        for ex in pub.executions:
-            if fold(ex.subject) == key:
-                return ex.actual, ex.subject
-    for key in keys:
-        for table in pub.tables:
-            for line in table.lines:
-                if fold(line.name) != key:
-                    continue
+def _final_executed(pub: Publication, params: dict[str, Any]) -> tuple[PrintedNumber, str] | None:
+    """The year's executed total of a final-accounts publication: the 合计 line of its 支出决算表
+    (all funds, not only 财政拨款), in the first configured column (本年支出合计 …)."""
+    tables = [fold(t) for t in params.get("final_tables", [])]
+    lines = [fold(x) for x in params.get("final_lines", [])]
+    columns = [fold(x) for x in params.get("final_columns", [])]
+    for key in tables:
+        table = next((t for t in pub.tables if fold(t.key) == key), None)
+        if table is None:
+            continue
+        for line in table.lines:
+            if mon_line_key(line.name) not in lines:
+                continue
+            for col in columns:
                 for header, value in line.values.items():
-                    if "决算" in fold(header) and not value.blank:
-                        return value, line.name
+                    if fold(header).split("/")[-1] == col:
+                        return value, f"{table.key}“{line.name}”{header}"
     return None
+
+
+def mon_line_key(name: str) -> str:
+    from extractors.kinds.monitoring import strip_line_label
+
+    return strip_line_label(name)
 
 
 @rule("SLF009", "executed_differs_from_final_accounts", severity="error")
 def executed_differs_from_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
     """全年执行数 of a unit-wide self-evaluation ≠ the final accounts' executed total."""
     pubs = [p for p in ctx.records_of(Publication) if p.kind == "决算" and not p.template]
-    subjects = ctx.params.get("final_subjects", [])
     for rec in _records(ctx):
         line: SelfEvalLine | None = rec.line(TOTAL_LINE) or rec.line("合计")
         if rec.kind != "unit" or line is None or line.executed is None:
@@ -385,14 +391,14 @@ def executed_differs_from_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
         for pub in pubs:
             if pub.year != rec.year or not same_unit(pub.unit.value, rec.unit.value):
                 continue
-            found = _final_executed(pub, subjects)
+            found = _final_executed(pub, ctx.params)
             if found is None:
                 continue
             final, subject = found
             if not definitely_different(line.executed, final):
                 continue
             evidence = [number_evidence(f"全年执行数（{line.name}）", line.executed),
-                        number_evidence(f"决算数（{subject}）", final)]
+                        number_evidence(f"决算（{subject}）", final)]
             diff = line.executed.value - final.value
             yield ctx.finding(_subject(rec, line.name, "全年执行数"), evidence,
                               {"executed": amount_text(line.executed), "final": amount_text(final),
