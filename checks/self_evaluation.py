@@ -204,7 +204,10 @@ def total_score_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     for rec in _records(ctx):
         if rec.total_score is None:
             continue
-        parts = [ln.score for ln in rec.lines if ln.score is not None]
+        # the budget-execution score is the total line's when it has one (a table that also scores
+        # 财政拨款 / 其他资金 scores the same money twice), else every scored line's
+        total_line = next((ln for ln in rec.lines if ln.name in (TOTAL_LINE, "合计") and ln.score is not None), None)
+        parts = [total_line.score] if total_line is not None else [ln.score for ln in rec.lines if ln.score is not None]
         parts += [ind.score for ind in rec.indicators if ind.score is not None]
         if not parts:
             continue

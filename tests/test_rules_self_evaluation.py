@@ -125,6 +125,12 @@ def test_slf004_total_differs_from_the_parts():
     assert f.details["computed"] == "100" and f.details["difference"] == "-3"
 
 
+def test_slf004_sub_lines_scored_too_count_once():
+    lines = [["年度资金总额", "1164.62", "1164.62", "1164.62", "10", "100.00%", "10"],
+             ["其中：当年财政拨款", "1164.62", "1164.62", "1164.62", "10", "100.00%", "10"]]
+    assert run([self_eval(lines=lines)], "SLF004") == []
+
+
 def test_slf004_total_rounded_to_its_print_precision_is_fine():
     rows = replace(INDICATORS, 0, score="44.6")
     assert run([self_eval(indicators=rows, total=("100", "99.6"))], "SLF004") == []
