@@ -156,3 +156,20 @@ def test_a_budget_list_without_scores_is_no_self_evaluation():
             ["合计", "100.00", "90.00", "90.00%"]]
     with pytest.raises(ParseError, match="未找到自评表"):
         parse(_doc(grid))
+
+
+def test_two_row_budget_header():
+    grid = [
+        ["单位名称", "某县林业局", "<", "<", "<", "<", "<"],
+        ["资金来源", "年初预算数", "全年预算数", "全年执行情况", "<", "评分", "<"],
+        ["^", "^", "^", "执行数", "执行率", "分值", "得分"],
+        ["年度资金总额", "50.00", "60.00", "54.00", "90.00%", "10", "9"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "造林面积", "≥500亩", "520亩", "90", "90"],
+        ["总分", "<", "<", "<", "<", "100", "99"],
+    ]
+    (rec,) = parse(_doc(grid, blocks=[(1, "2024年度部门整体支出绩效自评表")]))
+    line = rec.line("资金总额")
+    assert (line.initial_budget.value, line.annual_budget.value, line.executed.value) == (D(50), D(60), D(54))
+    assert (line.reported_rate.value, line.max_score.value, line.score.value) == (D("90.00"), D(10), D(9))
+    assert rec.unit.value == "某县林业局" and rec.indicators[0].actual.number == D(520)

@@ -143,9 +143,16 @@ def _budget_header(table: Table) -> _Header | None:
         if has_numbers(row):
             continue
         roles = _row_roles(row, rules)
+        bottom = r
+        if not ("executed" in roles and roles & {"annual_budget", "initial_budget"}) and roles and r + 1 < table.n_rows:
+            # a two-row header: “全年执行情况” over “执行数 | 执行率”, the budget columns merged down
+            below = table.rows[r + 1]
+            if not has_numbers(below) and not any(canonical_line(c.text) for c in below if c.text):
+                roles |= _row_roles(below, rules)
+                bottom = r + 1
         if "executed" in roles and roles & {"annual_budget", "initial_budget"}:
-            columns, units = _header_columns(table, r, r, rules)
-            return _Header(r, r, columns, units)
+            columns, units = _header_columns(table, r, bottom, rules)
+            return _Header(r, bottom, columns, units)
     return None
 
 
