@@ -4,6 +4,19 @@ Each `Table` below is rendered in one layout and one format by `selfeval_render.
 record (`selfeval_expected.py`) is derived from these inputs, never from the parser's output.
 Figures are strings as printed; `Ind.reason`/`Ind.measure` state how the 偏差原因分析及改进措施
 text splits (the split is part of what the parser must get right).
+
+Layouts written blind (as a new user would meet them) and what failed on the first try:
+- Hubei-style unit table (AGRICULTURE, Excel): the inline “预期目标：…” goal text came back with
+  its full-width commas turned half-width (the parser normalised the stored text, not only the
+  matching key); fixed. Everything else parsed.
+- Sichuan-style project table (NUTRITION, PDF; amounts in 元, scores in 一级 labels, 指标方向 /
+  指标值 / 度量单位 and 偏差原因 / 改进措施 in separate columns): parsed on the first try.
+- Word file with two project tables, each split into a budget table and an indicator table
+  (CULTURE): parsed on the first try once the parser joined an indicator-only table to the table
+  above (written before this fixture, for this case).
+The planted-error table (HEALTH) showed SLF004 comparing with a tolerance of half a unit per part
+(3.5 points for seven integer scores), so 98 against a printed 95 passed; scores are exact as
+printed, only the total may be rounded; fixed.
 """
 
 from __future__ import annotations
