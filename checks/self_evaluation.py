@@ -84,6 +84,8 @@ def _unmet(ind: SelfEvalIndicator) -> bool:
     short = falls_short(ind.target, ind.actual)
     if short is not None:
         return short
+    if ind.target is not None and ind.actual is not None and name_key(ind.target.raw) == name_key(ind.actual.raw):
+        return False  # the stated value reached (“满意” for “满意”); points lost for other reasons
     return (ind.score is not None and ind.max_score is not None
             and definitely_less(ind.score, ind.max_score))
 

@@ -170,6 +170,11 @@ def test_slf006_blank_deviation_and_qualitative_shortfall():
     assert "未填写偏差原因及改进措施" in f.message
 
 
+def test_slf006_qualitative_value_reached_but_marked_down_is_fine():
+    rows = replace(INDICATORS, 1, target="满意", actual="满意", score="40")
+    assert run([self_eval(indicators=rows, total=("100", "95"))], "SLF006") == []
+
+
 def test_slf006_reason_and_measure_or_met_indicator_is_fine():
     rows = replace(INDICATORS, 1, actual="86%", score="40",
                    deviation="部分居民对办事等候时间有意见；改进措施：2025年3月底前由党政办牵头增设自助服务窗口")
