@@ -173,3 +173,10 @@ def test_two_row_budget_header():
     assert (line.initial_budget.value, line.annual_budget.value, line.executed.value) == (D(50), D(60), D(54))
     assert (line.reported_rate.value, line.max_score.value, line.score.value) == (D("90.00"), D(10), D(9))
     assert rec.unit.value == "某县林业局" and rec.indicators[0].actual.number == D(520)
+
+
+def test_a_word_in_an_amount_cell_is_a_clear_error():
+    grid = [row[:] for row in PROJECT]
+    grid[5][5] = "见附件"
+    with pytest.raises(ParseError, match=r"自评表.xlsx.*第6行“资金总额”的“全年执行数”不是数字：“见附件”.*S!F6"):
+        parse(_doc(grid))
