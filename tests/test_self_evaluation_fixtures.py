@@ -82,7 +82,7 @@ def _norm(x):
 
 def test_there_are_fixtures_in_every_format() -> None:
     assert {p.suffix for p, _ in CASES} == {".xlsx", ".html", ".pdf", ".docx"}
-    assert len(CASES) == 6
+    assert len(CASES) == 7
 
 
 @pytest.mark.parametrize("path, expected", CASES, ids=[p.name for p, _ in CASES])

@@ -78,6 +78,7 @@ class Table:
     # planted findings: (rule id, subject line, subject column)
     findings: list[tuple[str, str, str]] = field(default_factory=list)
     more: list["Table"] = field(default_factory=list)  # further tables of the same file
+    pdf_from: str = "docx"  # a PDF is printed from the Word or the Excel rendering
 
     @property
     def tables(self) -> list["Table"]:
@@ -341,6 +342,30 @@ _FITNESS = Table(
 _CULTURE.more = [_FITNESS]
 CULTURE = _CULTURE
 
-SELF_EVAL_FIXTURES = [HEALTH, INSURANCE, NUTRITION, AGRICULTURE, CULTURE]
+# A town's unit table printed to PDF from Excel (numeric cells, amounts in 元), clean.
+TOWN = Table(
+    file_name="河西镇人民政府2024年度部门整体支出绩效自评表.pdf",
+    layout="gansu", kind="unit", unit="河西镇人民政府", year=2024, amount_unit="元", pdf_from="xlsx",
+    lines=[
+        Line("资金总额", "年度资金总额", "8652300.00", "9015800.00", "8879240.00", "10", "98.49%", "9.85"),
+        Line("财政拨款", "其中：当年财政拨款", "8552300.00", "8915800.00", "8779240.00", "—", "98.47%", "—"),
+        Line("上年结转", "上年结转资金", "0.00", "0.00", "0.00", "—", "—", "—"),
+        Line("其他资金", "其他资金", "100000.00", "100000.00", "100000.00", "—", "100.00%", "—"),
+    ],
+    goal_expected="保障镇机关和村级组织正常运转，完成乡村振兴、基层治理各项任务。",
+    goal_actual="机关和村级组织运转正常，乡村振兴重点任务全部完成。",
+    indicators=[
+        Ind("部门管理", "资金投入", "预算执行率", "≥95%", "98.49%", "20", "20",
+            target_parsed=("≥", "95", "%"), actual_parsed=(None, "98.49", "%")),
+        Ind("部门管理", "财务管理", "财务制度健全性", "健全", "健全", "20", "20"),
+        Ind("部门履职", "重点履职", "村级组织运转保障率", "100%", "100%", "30", "30",
+            target_parsed=(None, "100", "%"), actual_parsed=(None, "100", "%")),
+        Ind("部门效果", "服务对象满意度", "群众满意度", "≥90%", "92%", "20", "20",
+            target_parsed=("≥", "90", "%"), actual_parsed=(None, "92", "%")),
+    ],
+    total_max="100", total_score="99.85",
+)
+
+SELF_EVAL_FIXTURES = [HEALTH, INSURANCE, NUTRITION, AGRICULTURE, CULTURE, TOWN]
 
 __all__ = ["Line", "Ind", "Table", "NANJIE_SELF_EVAL", "SELF_EVAL_FIXTURES"]

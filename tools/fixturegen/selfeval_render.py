@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from fixturegen.layout import GCell, Grid, Para
 from fixturegen.office import Office, normalise_pdf, normalise_zip
@@ -63,7 +64,9 @@ def _num(text: str, fmt: str, numeric: bool) -> Token:
         value = Decimal(text[:-1]) / 100
         decimals = len(text[:-1].split(".", 1)[1]) if "." in text else 0
         return GCell(text=text, number=value, number_format="0." + "0" * decimals + "%" if decimals else "0%")
-    return GCell(text=text, number=Decimal(text.replace(",", "")), number_format=fmt)
+    decimals = len(text.split(".", 1)[1]) if "." in text else 0
+    shown = "0." + "0" * decimals if decimals else "0"  # the format shows what the text prints
+    return GCell(text=text, number=Decimal(text.replace(",", "")), number_format=shown)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +248,11 @@ def render_xlsx(t: Table, path: Path, numeric: bool) -> None:
         else:
             _place_grid(ws, row, block, {}, [])
             row += len(block.rows)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     wb.properties.creator = wb.properties.lastModifiedBy = "Administrator"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     wb.save(str(path))
@@ -271,9 +279,13 @@ def render(t: Table, target: Path, office: Office | None, scratch: Path) -> None
     elif suffix == ".pdf":
         if office is None:
             raise SystemExit("需要 LibreOffice（soffice）才能生成 PDF")
-        src = scratch / (target.stem + ".docx")
-        render_docx(t, src)
-        normalise_zip(src)
+        if t.pdf_from == "xlsx":
+            src = scratch / (target.stem + ".xlsx")
+            render_xlsx(t, src, numeric=True)
+        else:
+            src = scratch / (target.stem + ".docx")
+            render_docx(t, src)
+            normalise_zip(src)
         pdf = office.convert(src, "pdf")
         normalise_pdf(pdf)
         shutil.copyfile(pdf, target)
