@@ -38,6 +38,7 @@ fixtures: $(STAMP)
 	$(BIN)/python tools/make_evaluator_inputs.py
 	$(BIN)/python tools/make_nanjie_final_accounts.py
 	$(BIN)/python tools/make_publication_fixtures.py
+	$(BIN)/python tools/make_self_eval_fixtures.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:

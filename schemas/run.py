@@ -10,11 +10,13 @@ from schemas.document import Format
 from schemas.final_accounts import Publication
 from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport
+from schemas.self_evaluation import SelfEvaluation
 from schemas.targets import TargetTable
 
 # Every typed record a document kind can produce. A new kind adds its record model here (each
 # model has a distinct `record_type` literal), and documents.json reads back into the right type.
-RECORD_TYPES: tuple[type[BaseModel], ...] = (MonitoringReport, TargetTable, Publication, NarrativeReport)
+RECORD_TYPES: tuple[type[BaseModel], ...] = (MonitoringReport, TargetTable, Publication, NarrativeReport,
+                                             SelfEvaluation)
 Record = Annotated[Union[RECORD_TYPES], Field(discriminator="record_type")]  # type: ignore[valid-type]
 
 Status = Literal["ok", "error", "unrecognised"]

@@ -128,6 +128,7 @@ def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
         "南街街道办事处2024年度部门整体支出绩效目标表.pdf": ("ok", "targets", "pdf"),
         "南街街道办事处2025年度部门整体支出绩效目标表.docx": ("ok", "targets", "docx"),
         "南街街道办事处2024年度部门决算.pdf": ("ok", "final_accounts", "pdf"),
+        "南街街道办事处2024年度部门整体支出绩效自评表.docx": ("ok", "self_evaluation", "docx"),
     }, [d["error"] for d in docs]
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == want

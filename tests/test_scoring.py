@@ -80,7 +80,11 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     assert card.total == D("82.00") and card.grade == "良" and card.missing == []
     assert card.evaluator_inputs == str(FORM)
     subs = {s.code: s for s in card.sub_indicators}
-    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "E1", "E2"}
+    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "E1", "E2", "E3"}
+    # E3, the seed's two points: two unmet indicators with a reason but no measure (SLF006, 1 point
+    # each, cap 1) and ten 2025 indicators still carrying criticised values (XDC004, 0.5 each, cap 1)
+    assert subs["E3"].score == D("3.00")
+    assert [(d.rule_ids, d.points) for d in subs["E3"].deductions] == [(["SLF006"], D(1)), (["XDC004"], D(1))]
     assert (subs["A2"].score, subs["A3"].score, subs["E2"].score) == (D("11.00"), D("3.00"), D("2.00"))
     # A2: 6 of 17 quantitative (35.29% < 40 → 3 points) and 11 vague values (0.1 each, cap 1)
     assert [d.points for d in subs["A2"].deductions] == [D(3), D(1)]
@@ -108,20 +112,20 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
 def test_without_inputs_the_card_lists_what_is_missing(nanjie, rubric) -> None:
     results, findings = nanjie
     card = score_submission(submission_records(results), findings, rubric)[0]
-    assert card.missing == ["A1", "B1", "B2", "C1", "C2", "D1", "D2", "E3", "E4"]  # E1: the final accounts
+    assert card.missing == ["A1", "B1", "B2", "C1", "C2", "D1", "D2", "E4"]  # E1, E3: final accounts, self-evaluation
     assert card.total is None and card.grade is None
     assert _dims(card)["A"] == (None, None)
     assert {s.code: s.score for s in card.sub_indicators if s.source == "rule"} == {
-        "A2": D("11.00"), "A3": D("3.00"), "E1": D("5.00"), "E2": D("2.00")}
+        "A2": D("11.00"), "A3": D("3.00"), "E1": D("5.00"), "E2": D("2.00"), "E3": D("3.00")}
 
 
 @pytest.mark.parametrize(
     "edit, total, grade",
     [
-        # E2: 0.25 instead of 0.5 per monitoring data error → E2 3 (5 − 1 − 1), total 83
-        (lambda r: r["dimensions"][4]["sub_indicators"][1]["rule"]["parts"][0].update(points=0.25), "83.00", "良"),
-        # A2: 6 points instead of 3 below a 40% quantitative share → A2 8, total 79, 中
-        (lambda r: r["dimensions"][0]["sub_indicators"][1]["rule"]["parts"][0]["bands"][0].update(deduct=6),
+        # E2: 0.25 instead of 0.5 per monitoring data error → E2 3 (5 − 1 − 1), total 84
+        (lambda r: r["dimensions"][4]["sub_indicators"][1]["rule"]["parts"][0].update(points=0.25), "84.00", "良"),
+        # A2: 7 points instead of 3 below a 40% quantitative share → A2 7, total 79, 中
+        (lambda r: r["dimensions"][0]["sub_indicators"][1]["rule"]["parts"][0]["bands"][0].update(deduct=7),
          "79.00", "中"),
     ],
 )
@@ -329,19 +333,20 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     assert saved[0]["record_type"] == "score_card" and saved[0]["total"] == "82.00"
     ws = load_workbook(Path(second.output_dir) / "scores.xlsx")["评分"]
     totals = [row for row in ws.iter_rows(values_only=True) if row[2] == "合计"]
-    assert totals == [(UNIT, 2024, "合计", None, None, 100, 82, None, None, "等级：良", None)]
+    assert totals == [(UNIT, 2024, "合计", None, None, 100, 83, None, None, "等级：良", None)]
 
     rows, written = write_summary(out)
     assert [(r.unit, r.year, r.total, r.grade, r.run_id) for r in rows] == [
         (UNIT, 2024, D("82.00"), "良", second.run_id)]
-    # the 2024 findings of fixtures/expected/nanjie-2024/findings.json (the 2025 targets' are another year)
-    assert rows[0].counts == {"error": 5, "warning": 12, "notice": 11}
+    # the 2024 findings of fixtures/expected/nanjie-2024/findings*.json (the 2025 targets' are another
+    # year): findings.json's, and the self-evaluation's two SLF006 warnings
+    assert rows[0].counts == {"error": 5, "warning": 14, "notice": 11}
     assert [f.rule_id for f in rows[0].top] == ["MON001", "MON001", "MON001"]
     assert written == [out / SUMMARY_DIR / XLSX_NAME, out / SUMMARY_DIR / HTML_NAME]
     html = written[1].read_text("utf-8")
     assert "82.00" in html and "73.33%" in html and "良" in html
     sheet = load_workbook(written[0])["评分汇总"]
-    assert [c.value for c in sheet[2]][:9] == [UNIT, 2024, 82, "良", 80, 100, 73.33, 100, 68]
+    assert [c.value for c in sheet[2]][:9] == [UNIT, 2024, 83, "良", 80, 100, 73.33, 100, 72]
 
 
 # ------------------------------------------------------------------ the commands
