@@ -122,11 +122,11 @@ def test_without_inputs_the_card_lists_what_is_missing(nanjie, rubric) -> None:
 @pytest.mark.parametrize(
     "edit, total, grade",
     [
-        # E2: 0.25 instead of 0.5 per monitoring data error → E2 3 (5 − 1 − 1), total 84
-        (lambda r: r["dimensions"][4]["sub_indicators"][1]["rule"]["parts"][0].update(points=0.25), "84.00", "良"),
-        # A2: 7 points instead of 3 below a 40% quantitative share → A2 7, total 79, 中
+        # E2: 0.25 instead of 0.5 per monitoring data error → E2 3 (5 − 1 − 1), total 83
+        (lambda r: r["dimensions"][4]["sub_indicators"][1]["rule"]["parts"][0].update(points=0.25), "83.00", "良"),
+        # A2: 7 points instead of 3 below a 40% quantitative share → A2 7, total 78, 中
         (lambda r: r["dimensions"][0]["sub_indicators"][1]["rule"]["parts"][0]["bands"][0].update(deduct=7),
-         "79.00", "中"),
+         "78.00", "中"),
     ],
 )
 def test_a_changed_weight_in_a_copied_rubric_changes_the_total(nanjie, tmp_path, edit, total, grade) -> None:
@@ -333,7 +333,7 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     assert saved[0]["record_type"] == "score_card" and saved[0]["total"] == "82.00"
     ws = load_workbook(Path(second.output_dir) / "scores.xlsx")["评分"]
     totals = [row for row in ws.iter_rows(values_only=True) if row[2] == "合计"]
-    assert totals == [(UNIT, 2024, "合计", None, None, 100, 83, None, None, "等级：良", None)]
+    assert totals == [(UNIT, 2024, "合计", None, None, 100, 82, None, None, "等级：良", None)]
 
     rows, written = write_summary(out)
     assert [(r.unit, r.year, r.total, r.grade, r.run_id) for r in rows] == [
@@ -346,7 +346,7 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     html = written[1].read_text("utf-8")
     assert "82.00" in html and "73.33%" in html and "良" in html
     sheet = load_workbook(written[0])["评分汇总"]
-    assert [c.value for c in sheet[2]][:9] == [UNIT, 2024, 83, "良", 80, 100, 73.33, 100, 72]
+    assert [c.value for c in sheet[2]][:9] == [UNIT, 2024, 82, "良", 80, 100, 73.33, 100, 68]
 
 
 # ------------------------------------------------------------------ the commands
