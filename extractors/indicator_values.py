@@ -125,9 +125,10 @@ _RANGE_SEP = re.compile(r"-|~|—{1,2}|–|至|到")
 _M, _D = r"(?:1[0-2]|0?[1-9])", r"(?:3[01]|[12][0-9]|0?[1-9])"
 _IN_MONTH = r"(?:" + _D + r"[日号]|底|末|份|初|上旬|中旬|下旬)"
 # A date or deadline starting at a number: `2024年12月31日前`, `12月底前`, `2024-06-30`,
-# `3季度末`, `1-6月` (a period). Checked at each number before reading it as an amount.
+# `3季度末`, `1-6月` (a period). Checked at each number before reading it as an amount. A numeric
+# date keeps one separator (`2024-06-30`, `2024.6.30`): `1900.1-1,901次` is a range, not 1900-1-1.
 _DATE = re.compile(
-    r"(?:(?:19|20)[0-9]{2}[-/.]" + _M + r"[-/.]" + _D + r"日?"
+    r"(?:(?:19|20)[0-9]{2}(?P<sep>[-/.])" + _M + r"(?P=sep)" + _D + r"日?"
     r"|(?:19|20)[0-9]{2}年度?(?:" + _M + r"月" + _IN_MONTH + r"?|年?底|年?末|上半年|下半年)?"
     r"|" + _M + r"月" + _IN_MONTH + r"?"
     r"|" + _M + r"(?:-|~|—{1,2}|至|到)" + _M + r"月"

@@ -267,3 +267,18 @@ def test_parse_indicator_parts(parts, op, number, unit, quantitative):
                                          ("两千零二十四", 2024), ("二〇二四", None), ("十万", 100000)])
 def test_cn_to_int_more(text, value):
     assert cn_to_int(text) == value
+
+
+@pytest.mark.parametrize("raw, low, high, unit", [
+    ("1900.1-1,901次", "1900.1", "1901", "次"),  # found by the property test: not the date 1900-1-1
+    ("2020.5-2,024.5万元", "2020.5", "2024.5", "万元"),
+])
+def test_a_numeric_date_keeps_one_separator(raw, low, high, unit):
+    v = parse_indicator_value(raw)
+    assert (v.operator, v.number, v.upper, v.unit) == (None, Decimal(low), Decimal(high), unit)
+
+
+@pytest.mark.parametrize("raw", ["2024-06-30前", "2024.6.30前", "2024/6/30前"])
+def test_numeric_dates_with_one_separator_are_deadlines(raw):
+    v = parse_indicator_value(raw)
+    assert (v.operator, v.number, v.unit) == ("≤", None, "日期")
