@@ -42,6 +42,8 @@ from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 
 BUDGET_LINES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+# The lines whose reasons explain a line's deviation: itself and its parts.
+LINE_SCOPE = {"合计": BUDGET_LINES, "基本支出": ("基本支出", "人员经费", "公用经费")}
 COLUMNS = {"全年预算": "全年预算数", "年初预算": "年初预算数", "执行数": "执行数", "执行率": "执行率"}
 
 
@@ -318,7 +320,8 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
     for report in _reports(ctx):
         reasons = report.reasons()
         for low in _below_threshold(report, ctx.settings):
-            words = _line_words(low.line)
+            # a reason about a part explains its whole (项目支出 → 合计, 公用经费 → 基本支出)
+            words = [w for ln in LINE_SCOPE.get(low.line, (low.line,)) for w in _line_words(ln)]
             about = [s for s in reasons if any(w in fold(s.text) for w in words)] or \
                 [s for s in reasons if not any(w in fold(s.text) for ln in BUDGET_LINES for w in _line_words(ln))]
             text = "".join(s.text for s in about)
