@@ -35,6 +35,7 @@ fixtures: $(STAMP)
 	$(BIN)/python tools/make_unseen_fixtures.py
 	$(BIN)/python tools/make_pdf_samples.py
 	$(BIN)/python tools/make_evaluator_inputs.py
+	$(BIN)/python tools/make_report_fixtures.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:
