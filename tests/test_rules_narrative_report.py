@@ -122,3 +122,18 @@ def test_rpt006_year_on_year_change():
     down = CLEAN_BUDGET + "上年同期执行520.00万元，较上年同期下降2.03%。"
     assert ids([clean_report(down)], "RPT006") == []
     assert len(ids([clean_report(down.replace("下降2.03%", "增长2.03%"))], "RPT006")) == 1
+
+
+def test_rpt004_a_total_is_explained_by_its_parts_reasons():
+    budget = ("全年预算1750.00万元，全年执行1741.20万元，执行率99.50%。项目支出预算400.00万元，执行391.20万元，"
+              "执行率97.80%。")
+    title = "西湖镇人民政府2024年度部门整体支出绩效自评报告"
+    concrete = "由财政所负责，于2025年6月底前完成结余资金清理。"
+    explained = report("一、预算执行情况", budget, "二、偏差原因分析",
+                       "项目支出结余8.80万元，原因是农村人居环境整治项目公开招标，中标价低于预算。",
+                       "三、改进措施", concrete, title=title)
+    assert ids([explained], "RPT004") == []
+    # the part's reason is boilerplate: both the part and the total are unexplained
+    vague = report("一、预算执行情况", budget, "二、偏差原因分析", "项目支出主要原因是部分项目不具备付款条件。",
+                   "三、改进措施", concrete, title=title)
+    assert sorted(f.subject.line for f in ids([vague], "RPT004")) == ["合计", "项目支出"]
