@@ -7,8 +7,10 @@ deviation analysis (RPT004) and concrete measures (RPT005), and that a stated ye
 follows from the two years' stated amounts (RPT006).
 
 Tables are read through *fact sources*: a small function turning a table record into
-(unit, year, period, line, column) → figure facts. Monitoring tables are one source; another table
-kind (a self-evaluation table) plugs in with `register_facts(RecordType, function)`.
+(unit, year, period, line, column) → figure facts. Monitoring tables (every line and column of
+their period), unit-wide target tables (年度资金总额 as 合计 年初预算, any period) and final-accounts
+publications (the year's 执行数 of 合计/基本支出/项目支出) are sources; another table kind (a
+self-evaluation table) plugs in with `register_facts(RecordType, function)`.
 """
 
 from __future__ import annotations
@@ -36,10 +38,13 @@ from checks.tolerance import (
 )
 from extractors.text import fold
 from schemas.findings import Evidence, Finding, Subject
+from checks.narrative import _total_row
+from schemas.final_accounts import Publication
 from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport, ReportFigure
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
+from schemas.targets import TargetTable
 
 BUDGET_LINES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
 # The lines whose reasons explain a line's deviation: itself and its parts.
@@ -95,6 +100,38 @@ def monitoring_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[Fact
 
 
 register_facts(MonitoringReport, monitoring_facts)
+
+ANY_PERIOD = 0  # a fact that holds for every period of its year (the approved 年初预算)
+
+
+def target_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[FactKey, Fact]]:
+    """A unit-wide 绩效目标表: its 年度资金总额 is the unit's 年初预算 (合计), for every period."""
+    assert isinstance(record, TargetTable)
+    if record.kind != "unit" or record.budget_total is None or record.budget_total.blank:
+        return
+    yield ((fold(record.unit.value), record.year, ANY_PERIOD, "合计", "年初预算"),
+           Fact(record.budget_total, f"{record.year}年度部门整体支出绩效目标表"))
+
+
+def publication_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[FactKey, Fact]]:
+    """A 部门决算: the year's spending (本年支出合计, 基本支出, 项目支出 of the 支出决算表's total row)
+    is what a self-evaluation report states as the year's 执行数."""
+    assert isinstance(record, Publication)
+    if record.kind != "决算" or record.template:
+        return
+    unit = fold(record.unit.value)
+    for line, column in (("合计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出")):
+        found = _total_row(record, "支出决算表", column)
+        if found is None:
+            continue
+        table, row, header = found
+        value = row.values[header]
+        if not value.blank:
+            yield (unit, record.year, 12, line, "执行数"), Fact(value, f"{record.year}年度部门决算{table.title}")
+
+
+register_facts(TargetTable, target_facts)
+register_facts(Publication, publication_facts)
 
 
 def table_facts(ctx: RuleContext) -> dict[FactKey, list[Fact]]:
@@ -239,7 +276,9 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
 
 def _lookup(ctx: RuleContext, report: NarrativeReport, fig: ReportFigure,
             facts: dict[FactKey, list[Fact]]) -> list[Fact]:
-    return facts.get((fold(report.unit.value), report.year, fig.period_months, fig.line, fig.measure), [])
+    unit = fold(report.unit.value)
+    return facts.get((unit, report.year, fig.period_months, fig.line, fig.measure), []) + \
+        facts.get((unit, report.year, ANY_PERIOD, fig.line, fig.measure), [])
 
 
 @rule("RPT002", "report_amount_mismatch", severity="error")

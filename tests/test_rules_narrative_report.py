@@ -137,3 +137,65 @@ def test_rpt004_a_total_is_explained_by_its_parts_reasons():
     vague = report("一、预算执行情况", budget, "二、偏差原因分析", "项目支出主要原因是部分项目不具备付款条件。",
                    "三、改进措施", concrete, title=title)
     assert sorted(f.subject.line for f in ids([vague], "RPT004")) == ["合计", "项目支出"]
+
+
+# ---------------------------------------------------------------- other fact sources for RPT002
+
+
+def _ref(file_name: str, label: str) -> SourceRef:
+    return SourceRef(file_sha256=SHA, file_name=file_name, label=label)
+
+
+def target_table(total: str, kind: str = "unit"):
+    from extractors.numbers import amount
+    from schemas.records import Attribute
+    from schemas.targets import TargetTable
+
+    name = f"{UNIT}2024年度部门整体支出绩效目标表.xlsx"
+    return TargetTable(kind=kind, unit=Attribute(value=UNIT, raw=UNIT, ref=_ref(name, "A2"), source="content"),
+                       year=2024, year_attr=Attribute(value="2024", raw="2024年度", ref=None, source="content"),
+                       amount_unit="万元", budget_total=amount(total, _ref(name, "C5"), "万元"),
+                       file_name=name, file_sha256=SHA)
+
+
+def final_accounts(total: str, basic: str, project: str):
+    from extractors.numbers import amount
+    from schemas.final_accounts import Publication, PublicationLine, PublicationTable
+    from schemas.records import Attribute
+
+    name = f"{UNIT}2024年度部门决算.pdf"
+    values = {h: amount(v, _ref(name, f"第5页 {h}"), "万元")
+              for h, v in (("本年支出合计", total), ("基本支出", basic), ("项目支出", project))}
+    table = PublicationTable(title="支出决算表", key="支出决算表", title_ref=_ref(name, "第5页"), table=3, pages=[5],
+                             status="present", amount_unit="万元",
+                             lines=[PublicationLine(name="合计", values=values, ref=_ref(name, "第5页 表3 第6行"))])
+    return Publication(unit=Attribute(value=UNIT, raw=UNIT, ref=None, source="content"), year=2024,
+                       year_attr=Attribute(value="2024", raw="2024年度", ref=None, source="content"), kind="决算",
+                       tables=[table], file_name=name, file_sha256=SHA)
+
+
+def test_rpt002_initial_budget_against_the_target_table_in_any_period():
+    stated = clean_report(CLEAN_BUDGET.replace("2024年全年预算", "2024年年初预算1164.62万元，全年预算"))
+    assert ids([stated, target_table("1164.62")], "RPT002") == []
+    found = ids([stated, target_table("1286.43")], "RPT002")
+    assert [(f.subject.line, f.subject.column, f.details["table_value"]) for f in found] == [
+        ("合计", "年初预算数", "1286.43")]
+    assert "2024年度部门整体支出绩效目标表中为1286.43万元" in found[0].message
+    # a project's target table is not the unit's budget
+    assert ids([stated, target_table("1286.43", kind="project")], "RPT002") == []
+
+
+SELF_EVALUATION = "南街街道办事处2024年度部门整体支出绩效自评报告"
+YEAR_BUDGET = ("2024年度全年预算1164.62万元，全年执行1164.62万元，执行率100.00%。其中基本支出执行1030.25万元，"
+               "项目支出执行134.37万元。")
+
+
+def test_rpt002_the_years_execution_against_the_final_accounts():
+    stated = report("一、预算执行情况", YEAR_BUDGET, "二、绩效目标完成情况", "年度各项绩效指标均已完成，部门履职和社会效益达到预期目标。",
+                    title=SELF_EVALUATION)
+    assert ids([stated, final_accounts("1164.62", "1030.25", "134.37")], "RPT002") == []
+    found = ids([stated, final_accounts("1164.62", "1030.25", "130.37")], "RPT002")
+    assert [(f.subject.period, f.subject.line, f.subject.column) for f in found] == [("全年", "项目支出", "执行数")]
+    assert "2024年度部门决算支出决算表中为130.37万元" in found[0].message
+    # a monitoring report's 1-6月 execution is not the year's
+    assert ids([clean_report(), final_accounts("1164.62", "1030.25", "130.37")], "RPT002") == []
