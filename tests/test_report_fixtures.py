@@ -89,7 +89,8 @@ def test_sentences_and_roles(case):
         problems.append(f"{len(got)} sentences, want {len(want)}: {[g[0][:12] for g in got]}")
     assert not problems, "\n".join(problems)
     for s in rep.sentences:
-        assert s.ref.file_name == exp["file"] and (s.ref.label or s.ref.page)
+        assert s.ref.file_name == exp["file"] and s.ref.label
+        assert (s.ref.page is not None and s.ref.bbox is not None) if exp["format"] == "pdf" else "段" in s.ref.label
 
 
 def _key(line: str, measure: str, period: int, value: Decimal, indicator: bool) -> tuple:
@@ -108,10 +109,11 @@ def test_every_stated_figure(case):
     assert not missing and not extra, f"missing: {sorted(missing)}\nextra: {sorted(extra)}"
     for f in rep.figures:
         assert f.value.raw and f.value.ref.file_name == exp["file"]
-        assert f.text and squeeze(f.value.raw.rstrip("%万元次分场公里")) in squeeze(f.text).replace(",", "") or \
-            squeeze(f.value.raw) in squeeze(f.text)
-        if exp["format"] == "pdf" and not rep.figures[0].ref.label:
-            assert f.ref.page is not None and f.ref.bbox is not None
+        assert squeeze(f.value.raw) in squeeze(f.text), (f.value.raw, f.text)
+        if exp["format"] == "pdf":  # the printed line it stands on
+            assert f.ref.page is not None and f.ref.bbox is not None and f.ref.label.startswith("第")
+        else:  # the paragraph, or the table cell
+            assert f.ref.label.startswith("第") or f.ref.row is not None
 
 
 def _finding_key(rule_id, unit, year, months, line, column) -> tuple:
