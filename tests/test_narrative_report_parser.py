@@ -80,3 +80,12 @@ def test_titles_over_two_lines():
     # a dated line above a complete title is not part of it
     dated = _title(_paragraphs(_doc("2024年7月10日", "东湖街道办事处2024年1-6月绩效运行监控报告", "一、预算执行情况")))
     assert dated is not None and dated[0] == "东湖街道办事处2024年1-6月绩效运行监控报告" and dated[2] == 1
+
+
+def test_a_share_of_the_budget_is_the_execution_rate_a_bare_share_is_not():
+    rep = report("一、预算执行情况", "基本支出执行685.42万元，占全年基本支出预算916.90万元的74.75%；项目支出执行150.80万元，"
+                 "完成年度预算的71.60%；人员经费占76.96%；公用经费执行70.12万元，完成年初预算的72.66%。")
+    assert figures(rep) == [
+        ("基本支出", "执行数", Decimal("685.42"), False), ("基本支出", "全年预算", Decimal("916.90"), False),
+        ("基本支出", "执行率", Decimal("74.75"), False), ("项目支出", "执行数", Decimal("150.80"), False),
+        ("项目支出", "执行率", Decimal("71.60"), False), ("公用经费", "执行数", Decimal("70.12"), False)]
