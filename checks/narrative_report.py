@@ -3,8 +3,9 @@
 A report repeats its tables' figures in sentences. An auditor checks that each stated rate follows
 from the stated amounts (RPT001), that stated amounts and rates equal the tables' for the same
 unit, year, period and line (RPT002, RPT003), that a below-threshold execution comes with a real
-deviation analysis (RPT004) and concrete measures (RPT005), and that a stated year-on-year change
-follows from the two years' stated amounts (RPT006).
+deviation analysis (RPT004) and concrete measures (RPT005), that a stated year-on-year change
+follows from the two years' stated amounts (RPT006), and that a stated indicator value equals the
+table's 实际完成值 (RPT007).
 
 Tables are read through *fact sources*: a small function turning a table record into
 (unit, year, period, line, column) → figure facts. Monitoring tables (every line and column of
@@ -24,7 +25,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import amount_decimals, amount_text, format_amount, number_evidence, plain, rate_text, source_labels
+from checks.evidence import (
+    amount_decimals,
+    amount_text,
+    format_amount,
+    indicator_evidence,
+    number_evidence,
+    plain,
+    rate_text,
+    source_labels,
+)
+from checks.links import name_key, same_unit, similarity
 from checks.monitoring import analyse_text, is_boilerplate, report_fmt
 from checks.tolerance import (
     HUNDRED,
@@ -451,3 +462,47 @@ def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
                 current=amount_text(current.value), previous=amount_text(previous.value),
                 computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT007
+
+
+def _decimals(raw: str) -> int:
+    m = re.search(r"\d+(?:[.．](\d+))?", raw)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+@rule("RPT007", "report_indicator_differs_from_table", severity="error")
+def report_indicator_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated indicator value (“‘开展政策宣传活动’已完成12次”) differs from the 1–N月实际完成值
+    of the same indicator in a monitoring table of the same unit, year and period. Only point
+    values in the same unit are compared (no 完成率, no ranges or operators)."""
+    threshold = Decimal(str(ctx.settings.get("indicator_name_similarity", 0.8)))
+    tables = ctx.records_of(MonitoringReport)
+    for report in _reports(ctx):
+        for fig in report.figures:
+            if not fig.indicator or fig.measure != "完成值":
+                continue
+            candidates = [(ind, t) for t in tables
+                          if t.year == report.year and t.period_months == fig.period_months
+                          and same_unit(t.unit.value, report.unit.value) for ind in t.indicators]
+            equal = [(ind, t) for ind, t in candidates if name_key(ind.level3) == name_key(fig.line)]
+            scored = equal or [(ind, t) for ind, t in candidates if similarity(ind.level3, fig.line) >= threshold]
+            if len({name_key(ind.level3) for ind, _ in scored}) != 1:
+                continue  # no table states it, or the name is ambiguous
+            ind, table = scored[0]
+            actual = ind.actual
+            if actual is None or actual.number is None or actual.upper is not None or \
+                    actual.operator not in (None, "=") or (actual.unit or "") != (fig.value.unit or ""):
+                continue
+            step = Decimal(1).scaleb(-min(fig.value.decimals, _decimals(actual.raw)))
+            if abs(fig.value.value - actual.number) < step:
+                continue
+            fmt = report_fmt(ctx, table)
+            table_name = f"{table.year}年{table.period}{fmt['title']}"
+            evidence = [_ev(fig), indicator_evidence(f"{table_name}“{ind.level3}”实际完成值", actual, ind.ref)]
+            yield ctx.finding(
+                _subject(report, fig.line, "完成值", fig.period_months), evidence,
+                {"stated": fig.value.raw, "table_value": actual.raw, "table_indicator": ind.level3},
+                **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
+                stated=fig.value.raw, table=table_name, table_value=actual.raw, source=source_labels(evidence))

@@ -199,3 +199,30 @@ def test_rpt002_the_years_execution_against_the_final_accounts():
     assert "2024年度部门决算支出决算表中为130.37万元" in found[0].message
     # a monitoring report's 1-6月 execution is not the year's
     assert ids([clean_report(), final_accounts("1164.62", "1030.25", "130.37")], "RPT002") == []
+
+
+# ---------------------------------------------------------------- RPT007
+
+
+def test_rpt007_stated_indicator_value_against_the_table():
+    from test_rules_monitoring import I
+
+    stated = clean_report(CLEAN_BUDGET + "“开展政策宣传活动”已完成12次，“居民满意度”达到96.5%，“道路保洁覆盖率”完成率100%。")
+
+    def with_table(campaigns: str, satisfaction: str = "96.5%", cleaning: str = "90%", months: int = 6):
+        return build_report(months, [L("合计", "1164.62", "1164.62", "509.47", "43.75")], [
+            I("部门履职", "重点履职", "开展政策宣传活动", "24次", campaigns, "24次"),
+            I("部门效果", "满意度", "居民满意度", "≥90%", satisfaction, "≥90%"),
+            I("部门履职", "重点履职", "道路保洁覆盖率", "100%", cleaning, "100%")])
+
+    assert ids([stated, with_table("12次")], "RPT007") == []
+    found = ids([stated, with_table("10次", satisfaction="95%")], "RPT007")
+    assert [(f.subject.line, f.subject.column, f.details["stated"], f.details["table_value"]) for f in found] == [
+        ("开展政策宣传活动", "完成值", "12次", "10次"), ("居民满意度", "完成值", "96.5%", "95%")]
+    assert "实际完成值为10次" in found[0].message and len(found[0].evidence) == 2
+    # 完成率 (100%) is not the indicator's value (90%); at print precision 96.5% is 96.48%; another
+    # period's table, a value with an operator or in another unit are not compared
+    assert ids([stated, with_table("12次", satisfaction="96.48%")], "RPT007") == []
+    assert ids([stated, with_table("10次", months=9)], "RPT007") == []
+    assert ids([stated, with_table("≥10次")], "RPT007") == []
+    assert ids([stated, with_table("10个")], "RPT007") == []

@@ -194,17 +194,22 @@ def xihu_6() -> ReportDoc:
                 S("公用经费执行", Fig(wan("78.30"), "公用经费", "执行数"), "。"),
                 *_budget_sentences(t, ("项目支出",)),
             ]),
-            Heading("二、偏差原因分析", 1),
+            Heading("二、绩效目标完成情况", 1),
+            # planted RPT007: the table's 1-6月实际完成值 is 10次
+            Paragraph([S("“开展政策宣传活动”已完成", Fig("12次", "开展政策宣传活动", "完成值", indicator=True),
+                         "，“道路保洁覆盖率”完成率", Fig("100%", "道路保洁覆盖率", "完成率", indicator=True), "。")]),
+            Heading("三、偏差原因分析", 1),
             # planted RPT004: boilerplate only
             Paragraph([S("项目支出执行进度较慢，主要原因是部分项目不具备付款条件。", role="reason")]),
-            Heading("三、下一步改进措施", 1),
+            Heading("四、下一步改进措施", 1),
             # planted RPT005: no owner, no date, stock phrases
             Paragraph([S("下一步将加快预算执行进度，确保完成全年目标任务。", role="measure")]),
         ],
         expect=[Expect("RPT001", "人员经费", "执行率"), Expect("RPT003", "人员经费", "执行率"),
                 Expect("RPT003", "基本支出", "执行率"), Expect("RPT002", "公用经费", "执行数"),
-                Expect("RPT004", "项目支出", "偏差原因"), Expect("RPT005", "", "改进措施")],
-        note="西湖 1–6月 监控报告（.docx）：埋设 RPT001–RPT005",
+                Expect("RPT004", "项目支出", "偏差原因"), Expect("RPT005", "", "改进措施"),
+                Expect("RPT007", "开展政策宣传活动", "完成值")],
+        note="西湖 1–6月 监控报告（.docx）：埋设 RPT001–RPT005、RPT007",
     )
 
 
