@@ -16,11 +16,12 @@ from fixturegen import oracle
 from fixturegen.build import render
 from fixturegen.expected import document_record, sort_findings
 from fixturegen.office import Office, normalise_pdf, normalise_zip
-from fixturegen.reports_data import SUB, reports, table_docs
+from fixturegen.reports_data import SUB, nanjie_9, reports, table_docs
 from fixturegen.reports_model import Heading, ReportDoc
 from fixturegen.reports_render import render_report_docx
 
 ROOT = Path(__file__).resolve().parents[2]
+NANJIE_SUB = "nanjie-2024"  # the main generator owns the folder; this writes one file into it
 
 
 def report_record(doc: ReportDoc) -> dict:
@@ -45,12 +46,15 @@ def report_record(doc: ReportDoc) -> dict:
     }
 
 
+def planted(doc: ReportDoc) -> list[dict]:
+    return sort_findings([{"rule_id": exp.rule_id, "unit": doc.unit, "period_months": exp.period or doc.months,
+                           "project": "", "line": exp.line, "column": exp.column} for exp in doc.expect])
+
+
 def findings() -> list[dict]:
     out = oracle.findings([document_record(d) for d in table_docs()])
     for doc in reports():
-        for exp in doc.expect:
-            out.append({"rule_id": exp.rule_id, "unit": doc.unit, "period_months": exp.period or doc.months,
-                        "project": "", "line": exp.line, "column": exp.column})
+        out += planted(doc)
     return sort_findings(out)
 
 
@@ -61,6 +65,10 @@ def expected_files() -> dict[str, object]:
     for rdoc in reports():
         out[f"{SUB}/{rdoc.file_name}.json"] = report_record(rdoc)
     out[f"{SUB}/findings.json"] = findings()
+    # the sample submission: one report added beside the main generator's documents
+    nanjie = nanjie_9()
+    out[f"{NANJIE_SUB}/{nanjie.file_name}.json"] = report_record(nanjie)
+    out[f"{NANJIE_SUB}/findings-reports.json"] = planted(nanjie)
     return out
 
 
@@ -91,6 +99,9 @@ def build(fixtures: Path = ROOT / "fixtures") -> None:
         for rdoc in reports():
             _render_report(rdoc, folder / rdoc.file_name, office, scratch)
             print(f"  {SUB}/{rdoc.file_name}")
+        nanjie = nanjie_9()
+        _render_report(nanjie, fixtures / NANJIE_SUB / nanjie.file_name, office, scratch)
+        print(f"  {NANJIE_SUB}/{nanjie.file_name}")
     finally:
         office.close()
         shutil.rmtree(scratch, ignore_errors=True)

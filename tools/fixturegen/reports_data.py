@@ -281,6 +281,56 @@ def xihu_year() -> ReportDoc:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# nanjie-2024: the 1–9月 monitoring report that repeats the 1–9月 table (tools/fixturegen/data.py),
+# with the seed's wrong rates (基本支出 66.05%, 项目支出 5.31%), its boilerplate reason and its
+# generic measures (seed 五(四) 监控分析浅表化、改进措施不具体; 五(六) “加强学习”“细化措施”).
+
+NANJIE = "南街街道办事处"
+NANJIE_9 = {"人员经费": ("958.63", "958.63", "718.97"), "公用经费": ("71.62", "71.62", "50.31"),
+            "项目支出": ("134.37", "134.37", "61.85")}
+
+
+def nanjie_9() -> ReportDoc:
+    t = _totals(NANJIE_9)
+    _, annual, executed = t["合计"]
+    _, basic_budget, basic_exec = t["基本支出"]
+    _, project_budget, project_exec = t["项目支出"]
+    return ReportDoc(
+        f"{NANJIE}{YEAR}年1-9月绩效运行监控报告.docx", "docx", "monitoring",
+        [f"{NANJIE}{YEAR}年1-9月绩效运行监控报告"], NANJIE, YEAR, 9,
+        [
+            Paragraph([S("按照甘州区财政局关于开展2024年度预算绩效运行监控工作的要求，我办对2024年1-9月部门整体支出"
+                         "预算执行和绩效目标完成情况进行了监控，现将监控情况报告如下。")]),
+            Heading("一、预算执行情况", 1),
+            Paragraph([
+                S("2024年全年预算", Fig(wan(annual), "合计", "全年预算"), "，1-9月执行", Fig(wan(executed), "合计", "执行数"),
+                  "，执行率", Fig(rate(pct(executed, annual)), "合计", "执行率"), "。"),
+                # the table's wrong 基本支出 rate, repeated (seed: 执行率监控期数值填写错误) → RPT001
+                S("其中基本支出预算", Fig(wan(basic_budget), "基本支出", "全年预算"), "，执行", Fig(wan(basic_exec), "基本支出", "执行数"),
+                  "，执行率", Fig("66.05%", "基本支出", "执行率"), "。"),
+                S("人员经费预算", Fig(wan(t["人员经费"][1]), "人员经费", "全年预算"), "，执行",
+                  Fig(wan(t["人员经费"][2]), "人员经费", "执行数"), "；公用经费预算", Fig(wan(t["公用经费"][1]), "公用经费", "全年预算"),
+                  "，执行", Fig(wan(t["公用经费"][2]), "公用经费", "执行数"), "。"),
+                # the table's wrong 项目支出 rate, repeated → RPT001
+                S("项目支出预算", Fig(wan(project_budget), "项目支出", "全年预算"), "，执行", Fig(wan(project_exec), "项目支出", "执行数"),
+                  "，执行率", Fig("5.31%", "项目支出", "执行率"), "。"),
+            ]),
+            Heading("二、绩效目标完成情况", 1),
+            Paragraph([S("各项绩效指标均按计划推进，部门履职情况有效提升，服务对象总体满意。")]),
+            Heading("三、偏差原因分析", 1),
+            # seed 五(四): 仅简单归因为“不具备付款条件” → RPT004
+            Paragraph([S("项目支出执行率较低，主要原因是项目尚不具备付款条件。", role="reason")]),
+            Heading("四、下一步措施", 1),
+            # seed 五(六): “加强学习”“细化措施” → RPT005
+            Paragraph([S("下一步将加强学习，细化措施，确保完成全年目标。", role="measure")]),
+        ],
+        expect=[Expect("RPT001", "基本支出", "执行率"), Expect("RPT001", "项目支出", "执行率"),
+                Expect("RPT004", "项目支出", "偏差原因"), Expect("RPT005", "", "改进措施")],
+        note="南街 1–9月 监控报告（.docx）：数字照抄 1–9月表（含评估报告指出的两处错误执行率），偏差原因笼统、措施不具体",
+    )
+
+
 def reports() -> list[ReportDoc]:
     return [donghu_6(), donghu_9(), xihu_6(), donghu_year(), xihu_year(), *blind_reports()]
 
