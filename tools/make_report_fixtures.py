@@ -3,8 +3,13 @@ and fixtures/expected/reports/ from tools/fixturegen/reports_data.py.
 
 Usage: python tools/make_report_fixtures.py [--fixtures DIR]   (`make fixtures`; needs LibreOffice)
 
-The generated files are committed, so tests never need LibreOffice. Re-running overwrites those two
-folders only and reproduces the same bytes (fixed dates, fixed PDF ids).
+It also writes the 1-9月 监控报告 of the sample submission into fixtures/nanjie-2024/ with
+fixtures/expected/nanjie-2024/<file>.json and findings-reports.json. tools/make_fixtures.py
+rebuilds that folder from scratch, so run this after it (`make fixtures` does).
+
+The generated files are committed, so tests never need LibreOffice. Re-running overwrites
+fixtures/reports/ and fixtures/expected/reports/ and reproduces the same bytes (fixed dates,
+fixed PDF ids).
 """
 
 from __future__ import annotations
