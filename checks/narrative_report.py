@@ -287,9 +287,15 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
 
 def _lookup(ctx: RuleContext, report: NarrativeReport, fig: ReportFigure,
             facts: dict[FactKey, list[Fact]]) -> list[Fact]:
-    unit = fold(report.unit.value)
-    return facts.get((unit, report.year, fig.period_months, fig.line, fig.measure), []) + \
-        facts.get((unit, report.year, ANY_PERIOD, fig.line, fig.measure), [])
+    """The facts of the same unit (equal, or one name ending with the other: a district prefix
+    left out), year, period (or any period), line and column."""
+    out: list[Fact] = []
+    for period in (fig.period_months, ANY_PERIOD):
+        for (unit, year, months, line, column), found in facts.items():
+            if (year, months, line, column) == (report.year, period, fig.line, fig.measure) \
+                    and same_unit(unit, report.unit.value):
+                out.extend(found)
+    return out
 
 
 @rule("RPT002", "report_amount_mismatch", severity="error")

@@ -226,3 +226,11 @@ def test_rpt007_stated_indicator_value_against_the_table():
     assert ids([stated, with_table("10次", months=9)], "RPT007") == []
     assert ids([stated, with_table("≥10次")], "RPT007") == []
     assert ids([stated, with_table("10个")], "RPT007") == []
+
+
+def test_rpt002_a_table_naming_the_unit_with_its_district_is_the_same_unit():
+    full = build_report(6, [L("合计", "1164.62", "1164.62", "509.47", "43.75"),
+                            L("基本支出", "1030.25", "1030.25", "476.99", "46.30")], unit="甘州区" + UNIT)
+    assert [f.subject.line for f in ids([clean_report(), full], "RPT002")] == ["基本支出"]
+    other = build_report(6, [L("基本支出", "1030.25", "1030.25", "476.99", "46.30")], unit="北街街道办事处")
+    assert ids([clean_report(), other], "RPT002") == []
