@@ -4,8 +4,8 @@ A report repeats its tables' figures in sentences. An auditor checks that each s
 from the stated amounts (RPT001), that stated amounts and rates equal the tables' for the same
 unit, year, period and line (RPT002, RPT003), that a below-threshold execution comes with a real
 deviation analysis (RPT004) and concrete measures (RPT005), that a stated year-on-year change
-follows from the two years' stated amounts (RPT006), and that a stated indicator value equals the
-table's 实际完成值 (RPT007).
+follows from the two years' stated amounts (RPT006), that a stated indicator value equals the
+table's 实际完成值 (RPT007), and that the stated parts add up to the stated totals (RPT008).
 
 Tables are read through *fact sources*: a small function turning a table record into
 (unit, year, period, line, column) → figure facts. Monitoring tables (every line and column of
@@ -44,6 +44,7 @@ from checks.tolerance import (
     rate_interval,
     rate_matches,
     round_half_up,
+    sum_mismatch,
     threshold_for,
     time_progress,
 )
@@ -512,3 +513,45 @@ def report_indicator_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                 {"stated": fig.value.raw, "table_value": actual.raw, "table_indicator": ind.level3},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 stated=fig.value.raw, table=table_name, table_value=actual.raw, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT008
+
+
+@rule("RPT008", "report_parts_differ_from_total", severity="error")
+def report_parts_differ_from_total(ctx: RuleContext) -> Iterator[Finding]:
+    """The report's own amounts of one measure and period do not add up (基本支出 = 人员经费 +
+    公用经费, 合计 = 基本支出 + 项目支出, …) beyond the rounding of the printed figures."""
+    relations = ctx.params.get("relations", []) or []
+    for report in _reports(ctx):
+        first: dict[tuple[str, str, int], ReportFigure] = {}
+        for fig in _budget_figures(report):
+            if fig.measure in ("全年预算", "年初预算", "执行数"):
+                first.setdefault((fig.line, fig.measure, fig.period_months), fig)
+        measures = sorted({(m, p) for _, m, p in first}, key=lambda mp: (mp[1], mp[0]))
+        for measure, period in measures:
+            done: set[str] = set()
+            stated = {line for line, m, p in first if (m, p) == (measure, period)}
+            for relation in relations:
+                whole, parts = relation["whole"], relation["parts"]
+                if whole in done or stated & set(relation.get("unless", [])):
+                    continue
+                total = first.get((whole, measure, period))
+                figs = [first.get((ln, measure, period)) for ln in parts]
+                if total is None or any(f is None for f in figs):
+                    continue
+                mismatch = sum_mismatch(total.value, [f.value for f in figs if f is not None])
+                if mismatch is None:
+                    continue
+                done.add(whole)
+                computed, difference, _tolerance = mismatch
+                decimals = max(amount_decimals(f.value) for f in [total, *figs] if f is not None)
+                evidence = [_ev(total)] + [_ev(f) for f in figs if f is not None]
+                column = COLUMNS[measure]
+                yield ctx.finding(
+                    _subject(report, whole, column, period), evidence,
+                    {"total": amount_text(total.value), "computed": format_amount(computed, decimals),
+                     "parts": list(parts)},
+                    **_fmt(report, period), line=whole, column=column, total=amount_text(total.value),
+                    parts="、".join(f"“{p}”" for p in parts), computed=format_amount(computed, decimals),
+                    difference=format_amount(abs(difference), decimals), source=source_labels(evidence))

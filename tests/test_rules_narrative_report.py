@@ -234,3 +234,23 @@ def test_rpt002_a_table_naming_the_unit_with_its_district_is_the_same_unit():
     assert [f.subject.line for f in ids([clean_report(), full], "RPT002")] == ["基本支出"]
     other = build_report(6, [L("基本支出", "1030.25", "1030.25", "476.99", "46.30")], unit="北街街道办事处")
     assert ids([clean_report(), other], "RPT002") == []
+
+
+# ---------------------------------------------------------------- RPT008
+
+
+def test_rpt008_stated_parts_against_stated_totals():
+    assert ids([clean_report()], "RPT008") == []  # 1030.25 + 134.37 = 1164.62; 486.99 + 22.48 = 509.47
+    found = ids([clean_report(CLEAN_BUDGET.replace("执行486.99万元，执行率47.27%", "执行496.99万元，执行率48.24%"))],
+                "RPT008")
+    assert [(f.subject.line, f.subject.column, f.details["total"], f.details["computed"]) for f in found] == [
+        ("合计", "执行数", "509.47", "519.47")]
+    assert "“基本支出”、“项目支出”之和为519.47万元，相差10.00万元" in found[0].message
+    assert len(found[0].evidence) == 3
+    # rounding: two parts printed to 0.01 may miss the total by up to 0.015
+    assert ids([clean_report(CLEAN_BUDGET.replace("执行22.48万元", "执行22.49万元"))], "RPT008") == []
+    # without 基本支出, 人员经费 + 公用经费 + 项目支出 make the total
+    three = ("全年预算1164.62万元，1-6月执行509.47万元。人员经费执行451.00万元，公用经费执行36.00万元，"
+             "项目支出执行22.48万元。")
+    assert ids([clean_report(three)], "RPT008") == []  # 509.48 is 509.47 within rounding
+    assert [f.subject.line for f in ids([clean_report(three.replace("36.00", "46.00"))], "RPT008")] == ["合计"]

@@ -208,8 +208,10 @@ def xihu_6() -> ReportDoc:
         expect=[Expect("RPT001", "人员经费", "执行率"), Expect("RPT003", "人员经费", "执行率"),
                 Expect("RPT003", "基本支出", "执行率"), Expect("RPT002", "公用经费", "执行数"),
                 Expect("RPT004", "项目支出", "偏差原因"), Expect("RPT005", "", "改进措施"),
-                Expect("RPT007", "开展政策宣传活动", "完成值")],
-        note="西湖 1–6月 监控报告（.docx）：埋设 RPT001–RPT005、RPT007",
+                Expect("RPT007", "开展政策宣传活动", "完成值"),
+                # the planted 公用经费 78.30 also breaks the report's own sum: 588.00 + 78.30 + 90.00 ≠ 750.30
+                Expect("RPT008", "合计", "执行数")],
+        note="西湖 1–6月 监控报告（.docx）：埋设 RPT001–RPT005、RPT007（公用经费执行数之误同时使 RPT008 成立）",
     )
 
 
