@@ -3,12 +3,15 @@
 A report repeats its tables' figures in sentences. An auditor checks that each stated rate follows
 from the stated amounts (RPT001), that stated amounts and rates equal the tables' for the same
 unit, year, period and line (RPT002, RPT003), that a below-threshold execution comes with a real
-deviation analysis (RPT004) and concrete measures (RPT005), and that a stated year-on-year change
-follows from the two years' stated amounts (RPT006).
+deviation analysis (RPT004) and concrete measures (RPT005), that a stated year-on-year change
+follows from the two years' stated amounts (RPT006), that a stated indicator value equals the
+table's 实际完成值 (RPT007), and that the stated parts add up to the stated totals (RPT008).
 
 Tables are read through *fact sources*: a small function turning a table record into
-(unit, year, period, line, column) → figure facts. Monitoring tables are one source; another table
-kind (a self-evaluation table) plugs in with `register_facts(RecordType, function)`.
+(unit, year, period, line, column) → figure facts. Monitoring tables (every line and column of
+their period), unit-wide target tables (年度资金总额 as 合计 年初预算, any period) and final-accounts
+publications (the year's 执行数 of 合计/基本支出/项目支出) are sources; another table kind (a
+self-evaluation table) plugs in with `register_facts(RecordType, function)`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import amount_decimals, amount_text, format_amount, number_evidence, plain, rate_text, source_labels
+from checks.evidence import (
+    amount_decimals,
+    amount_text,
+    format_amount,
+    indicator_evidence,
+    number_evidence,
+    plain,
+    rate_text,
+    source_labels,
+)
+from checks.links import name_key, same_unit, similarity
 from checks.monitoring import analyse_text, is_boilerplate, report_fmt
 from checks.tolerance import (
     HUNDRED,
@@ -31,17 +44,23 @@ from checks.tolerance import (
     rate_interval,
     rate_matches,
     round_half_up,
+    sum_mismatch,
     threshold_for,
     time_progress,
 )
 from extractors.text import fold
 from schemas.findings import Evidence, Finding, Subject
+from checks.narrative import _total_row
+from schemas.final_accounts import Publication
 from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport, ReportFigure
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
+from schemas.targets import TargetTable
 
 BUDGET_LINES = ("合计", "基本支出", "人员经费", "公用经费", "项目支出")
+# The lines whose reasons explain a line's deviation: itself and its parts.
+LINE_SCOPE = {"合计": BUDGET_LINES, "基本支出": ("基本支出", "人员经费", "公用经费")}
 COLUMNS = {"全年预算": "全年预算数", "年初预算": "年初预算数", "执行数": "执行数", "执行率": "执行率"}
 
 
@@ -93,6 +112,38 @@ def monitoring_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[Fact
 
 
 register_facts(MonitoringReport, monitoring_facts)
+
+ANY_PERIOD = 0  # a fact that holds for every period of its year (the approved 年初预算)
+
+
+def target_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[FactKey, Fact]]:
+    """A unit-wide 绩效目标表: its 年度资金总额 is the unit's 年初预算 (合计), for every period."""
+    assert isinstance(record, TargetTable)
+    if record.kind != "unit" or record.budget_total is None or record.budget_total.blank:
+        return
+    yield ((fold(record.unit.value), record.year, ANY_PERIOD, "合计", "年初预算"),
+           Fact(record.budget_total, f"{record.year}年度部门整体支出绩效目标表"))
+
+
+def publication_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[FactKey, Fact]]:
+    """A 部门决算: the year's spending (本年支出合计, 基本支出, 项目支出 of the 支出决算表's total row)
+    is what a self-evaluation report states as the year's 执行数."""
+    assert isinstance(record, Publication)
+    if record.kind != "决算" or record.template:
+        return
+    unit = fold(record.unit.value)
+    for line, column in (("合计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出")):
+        found = _total_row(record, "支出决算表", column)
+        if found is None:
+            continue
+        table, row, header = found
+        value = row.values[header]
+        if not value.blank:
+            yield (unit, record.year, 12, line, "执行数"), Fact(value, f"{record.year}年度部门决算{table.title}")
+
+
+register_facts(TargetTable, target_facts)
+register_facts(Publication, publication_facts)
 
 
 def table_facts(ctx: RuleContext) -> dict[FactKey, list[Fact]]:
@@ -237,7 +288,15 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
 
 def _lookup(ctx: RuleContext, report: NarrativeReport, fig: ReportFigure,
             facts: dict[FactKey, list[Fact]]) -> list[Fact]:
-    return facts.get((fold(report.unit.value), report.year, fig.period_months, fig.line, fig.measure), [])
+    """The facts of the same unit (equal, or one name ending with the other: a district prefix
+    left out), year, period (or any period), line and column."""
+    out: list[Fact] = []
+    for period in (fig.period_months, ANY_PERIOD):
+        for (unit, year, months, line, column), found in facts.items():
+            if (year, months, line, column) == (report.year, period, fig.line, fig.measure) \
+                    and same_unit(unit, report.unit.value):
+                out.extend(found)
+    return out
 
 
 @rule("RPT002", "report_amount_mismatch", severity="error")
@@ -318,7 +377,8 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
     for report in _reports(ctx):
         reasons = report.reasons()
         for low in _below_threshold(report, ctx.settings):
-            words = _line_words(low.line)
+            # a reason about a part explains its whole (项目支出 → 合计, 公用经费 → 基本支出)
+            words = [w for ln in LINE_SCOPE.get(low.line, (low.line,)) for w in _line_words(ln)]
             about = [s for s in reasons if any(w in fold(s.text) for w in words)] or \
                 [s for s in reasons if not any(w in fold(s.text) for ln in BUDGET_LINES for w in _line_words(ln))]
             text = "".join(s.text for s in about)
@@ -409,3 +469,89 @@ def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
                 current=amount_text(current.value), previous=amount_text(previous.value),
                 computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT007
+
+
+def _decimals(raw: str) -> int:
+    m = re.search(r"\d+(?:[.．](\d+))?", raw)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+@rule("RPT007", "report_indicator_differs_from_table", severity="error")
+def report_indicator_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated indicator value (“‘开展政策宣传活动’已完成12次”) differs from the 1–N月实际完成值
+    of the same indicator in a monitoring table of the same unit, year and period. Only point
+    values in the same unit are compared (no 完成率, no ranges or operators)."""
+    threshold = Decimal(str(ctx.settings.get("indicator_name_similarity", 0.8)))
+    tables = ctx.records_of(MonitoringReport)
+    for report in _reports(ctx):
+        for fig in report.figures:
+            if not fig.indicator or fig.measure != "完成值":
+                continue
+            candidates = [(ind, t) for t in tables
+                          if t.year == report.year and t.period_months == fig.period_months
+                          and same_unit(t.unit.value, report.unit.value) for ind in t.indicators]
+            equal = [(ind, t) for ind, t in candidates if name_key(ind.level3) == name_key(fig.line)]
+            scored = equal or [(ind, t) for ind, t in candidates if similarity(ind.level3, fig.line) >= threshold]
+            if len({name_key(ind.level3) for ind, _ in scored}) != 1:
+                continue  # no table states it, or the name is ambiguous
+            ind, table = scored[0]
+            actual = ind.actual
+            if actual is None or actual.number is None or actual.upper is not None or \
+                    actual.operator not in (None, "=") or (actual.unit or "") != (fig.value.unit or ""):
+                continue
+            step = Decimal(1).scaleb(-min(fig.value.decimals, _decimals(actual.raw)))
+            if abs(fig.value.value - actual.number) < step:
+                continue
+            fmt = report_fmt(ctx, table)
+            table_name = f"{table.year}年{table.period}{fmt['title']}"
+            evidence = [_ev(fig), indicator_evidence(f"{table_name}“{ind.level3}”实际完成值", actual, ind.ref)]
+            yield ctx.finding(
+                _subject(report, fig.line, "完成值", fig.period_months), evidence,
+                {"stated": fig.value.raw, "table_value": actual.raw, "table_indicator": ind.level3},
+                **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
+                stated=fig.value.raw, table=table_name, table_value=actual.raw, source=source_labels(evidence))
+
+
+# ---------------------------------------------------------------- RPT008
+
+
+@rule("RPT008", "report_parts_differ_from_total", severity="error")
+def report_parts_differ_from_total(ctx: RuleContext) -> Iterator[Finding]:
+    """The report's own amounts of one measure and period do not add up (基本支出 = 人员经费 +
+    公用经费, 合计 = 基本支出 + 项目支出, …) beyond the rounding of the printed figures."""
+    relations = ctx.params.get("relations", []) or []
+    for report in _reports(ctx):
+        first: dict[tuple[str, str, int], ReportFigure] = {}
+        for fig in _budget_figures(report):
+            if fig.measure in ("全年预算", "年初预算", "执行数"):
+                first.setdefault((fig.line, fig.measure, fig.period_months), fig)
+        measures = sorted({(m, p) for _, m, p in first}, key=lambda mp: (mp[1], mp[0]))
+        for measure, period in measures:
+            done: set[str] = set()
+            stated = {line for line, m, p in first if (m, p) == (measure, period)}
+            for relation in relations:
+                whole, parts = relation["whole"], relation["parts"]
+                if whole in done or stated & set(relation.get("unless", [])):
+                    continue
+                total = first.get((whole, measure, period))
+                figs = [first.get((ln, measure, period)) for ln in parts]
+                if total is None or any(f is None for f in figs):
+                    continue
+                mismatch = sum_mismatch(total.value, [f.value for f in figs if f is not None])
+                if mismatch is None:
+                    continue
+                done.add(whole)
+                computed, difference, _tolerance = mismatch
+                decimals = max(amount_decimals(f.value) for f in [total, *figs] if f is not None)
+                evidence = [_ev(total)] + [_ev(f) for f in figs if f is not None]
+                column = COLUMNS[measure]
+                yield ctx.finding(
+                    _subject(report, whole, column, period), evidence,
+                    {"total": amount_text(total.value), "computed": format_amount(computed, decimals),
+                     "parts": list(parts)},
+                    **_fmt(report, period), line=whole, column=column, total=amount_text(total.value),
+                    parts="、".join(f"“{p}”" for p in parts), computed=format_amount(computed, decimals),
+                    difference=format_amount(abs(difference), decimals), source=source_labels(evidence))

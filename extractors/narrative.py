@@ -166,10 +166,11 @@ def _margins(blocks: list[TextBlock]) -> tuple[float, float]:
     return float(left), float(right)
 
 
-def paragraphs(blocks: list[TextBlock]) -> list[_Para]:
+def paragraphs(blocks: list[TextBlock], margins: tuple[float, float] | None = None) -> list[_Para]:
     """Printed lines joined into paragraphs. A line starts a paragraph when it is indented, or
-    when the line before ended short of the margin after a full stop (or was a heading)."""
-    left, right = _margins(blocks)
+    when the line before ended short of the margin after a full stop (or was a heading).
+    `margins` (left, right) overrides the body-text edges measured from the lines."""
+    left, right = margins or _margins(blocks)
     out: list[_Para] = []
     prev: TextBlock | None = None
     for b in blocks:

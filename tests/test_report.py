@@ -175,7 +175,7 @@ def test_report_data_from_the_records(unscored_run) -> None:
         for ln in p.lines:
             assert f"{ln.rate}%" == rates[(p.months, ln.name)], (p.label, ln.name)
     # the 2025 target table is reviewed (a document of the unit) but its findings are not this year's
-    assert len(r.documents) == 6
+    assert len(r.documents) == 7
     assert all(f.subject.year in (2024, None) for f in r.findings) and r.findings
     assert r.card is None and not r.scored
 
@@ -247,7 +247,7 @@ def test_unreadable_documents_are_listed_with_their_error(unscored_run) -> None:
     (r,) = build_reports(run, load_config())
     scope = build_sections(r, None)[2]
     table = next(b for b in scope.blocks if b.kind == "grid")
-    assert table.caption == "表5 审阅资料（共7份）"  # the fixture's six documents and the broken one
+    assert table.caption == "表5 审阅资料（共8份）"  # the fixture's seven documents and the broken one
     assert table.rows[-1][1] == "损坏的监控表.docx" and table.rows[-1][4] == DocumentResult(
         path="x", file_name="x", status="error").status_label
     assert any(b.kind == "para" and b.text == f"损坏的监控表.docx：{error}" for b in scope.blocks)

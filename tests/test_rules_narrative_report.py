@@ -122,3 +122,135 @@ def test_rpt006_year_on_year_change():
     down = CLEAN_BUDGET + "上年同期执行520.00万元，较上年同期下降2.03%。"
     assert ids([clean_report(down)], "RPT006") == []
     assert len(ids([clean_report(down.replace("下降2.03%", "增长2.03%"))], "RPT006")) == 1
+
+
+def test_rpt004_a_total_is_explained_by_its_parts_reasons():
+    budget = ("全年预算1750.00万元，全年执行1741.20万元，执行率99.50%。项目支出预算400.00万元，执行391.20万元，"
+              "执行率97.80%。")
+    title = "西湖镇人民政府2024年度部门整体支出绩效自评报告"
+    concrete = "由财政所负责，于2025年6月底前完成结余资金清理。"
+    explained = report("一、预算执行情况", budget, "二、偏差原因分析",
+                       "项目支出结余8.80万元，原因是农村人居环境整治项目公开招标，中标价低于预算。",
+                       "三、改进措施", concrete, title=title)
+    assert ids([explained], "RPT004") == []
+    # the part's reason is boilerplate: both the part and the total are unexplained
+    vague = report("一、预算执行情况", budget, "二、偏差原因分析", "项目支出主要原因是部分项目不具备付款条件。",
+                   "三、改进措施", concrete, title=title)
+    assert sorted(f.subject.line for f in ids([vague], "RPT004")) == ["合计", "项目支出"]
+
+
+# ---------------------------------------------------------------- other fact sources for RPT002
+
+
+def _ref(file_name: str, label: str) -> SourceRef:
+    return SourceRef(file_sha256=SHA, file_name=file_name, label=label)
+
+
+def target_table(total: str, kind: str = "unit"):
+    from extractors.numbers import amount
+    from schemas.records import Attribute
+    from schemas.targets import TargetTable
+
+    name = f"{UNIT}2024年度部门整体支出绩效目标表.xlsx"
+    return TargetTable(kind=kind, unit=Attribute(value=UNIT, raw=UNIT, ref=_ref(name, "A2"), source="content"),
+                       year=2024, year_attr=Attribute(value="2024", raw="2024年度", ref=None, source="content"),
+                       amount_unit="万元", budget_total=amount(total, _ref(name, "C5"), "万元"),
+                       file_name=name, file_sha256=SHA)
+
+
+def final_accounts(total: str, basic: str, project: str):
+    from extractors.numbers import amount
+    from schemas.final_accounts import Publication, PublicationLine, PublicationTable
+    from schemas.records import Attribute
+
+    name = f"{UNIT}2024年度部门决算.pdf"
+    values = {h: amount(v, _ref(name, f"第5页 {h}"), "万元")
+              for h, v in (("本年支出合计", total), ("基本支出", basic), ("项目支出", project))}
+    table = PublicationTable(title="支出决算表", key="支出决算表", title_ref=_ref(name, "第5页"), table=3, pages=[5],
+                             status="present", amount_unit="万元",
+                             lines=[PublicationLine(name="合计", values=values, ref=_ref(name, "第5页 表3 第6行"))])
+    return Publication(unit=Attribute(value=UNIT, raw=UNIT, ref=None, source="content"), year=2024,
+                       year_attr=Attribute(value="2024", raw="2024年度", ref=None, source="content"), kind="决算",
+                       tables=[table], file_name=name, file_sha256=SHA)
+
+
+def test_rpt002_initial_budget_against_the_target_table_in_any_period():
+    stated = clean_report(CLEAN_BUDGET.replace("2024年全年预算", "2024年年初预算1164.62万元，全年预算"))
+    assert ids([stated, target_table("1164.62")], "RPT002") == []
+    found = ids([stated, target_table("1286.43")], "RPT002")
+    assert [(f.subject.line, f.subject.column, f.details["table_value"]) for f in found] == [
+        ("合计", "年初预算数", "1286.43")]
+    assert "2024年度部门整体支出绩效目标表中为1286.43万元" in found[0].message
+    # a project's target table is not the unit's budget
+    assert ids([stated, target_table("1286.43", kind="project")], "RPT002") == []
+
+
+SELF_EVALUATION = "南街街道办事处2024年度部门整体支出绩效自评报告"
+YEAR_BUDGET = ("2024年度全年预算1164.62万元，全年执行1164.62万元，执行率100.00%。其中基本支出执行1030.25万元，"
+               "项目支出执行134.37万元。")
+
+
+def test_rpt002_the_years_execution_against_the_final_accounts():
+    stated = report("一、预算执行情况", YEAR_BUDGET, "二、绩效目标完成情况", "年度各项绩效指标均已完成，部门履职和社会效益达到预期目标。",
+                    title=SELF_EVALUATION)
+    assert ids([stated, final_accounts("1164.62", "1030.25", "134.37")], "RPT002") == []
+    found = ids([stated, final_accounts("1164.62", "1030.25", "130.37")], "RPT002")
+    assert [(f.subject.period, f.subject.line, f.subject.column) for f in found] == [("全年", "项目支出", "执行数")]
+    assert "2024年度部门决算支出决算表中为130.37万元" in found[0].message
+    # a monitoring report's 1-6月 execution is not the year's
+    assert ids([clean_report(), final_accounts("1164.62", "1030.25", "130.37")], "RPT002") == []
+
+
+# ---------------------------------------------------------------- RPT007
+
+
+def test_rpt007_stated_indicator_value_against_the_table():
+    from test_rules_monitoring import I
+
+    stated = clean_report(CLEAN_BUDGET + "“开展政策宣传活动”已完成12次，“居民满意度”达到96.5%，“道路保洁覆盖率”完成率100%。")
+
+    def with_table(campaigns: str, satisfaction: str = "96.5%", cleaning: str = "90%", months: int = 6):
+        return build_report(months, [L("合计", "1164.62", "1164.62", "509.47", "43.75")], [
+            I("部门履职", "重点履职", "开展政策宣传活动", "24次", campaigns, "24次"),
+            I("部门效果", "满意度", "居民满意度", "≥90%", satisfaction, "≥90%"),
+            I("部门履职", "重点履职", "道路保洁覆盖率", "100%", cleaning, "100%")])
+
+    assert ids([stated, with_table("12次")], "RPT007") == []
+    found = ids([stated, with_table("10次", satisfaction="95%")], "RPT007")
+    assert [(f.subject.line, f.subject.column, f.details["stated"], f.details["table_value"]) for f in found] == [
+        ("开展政策宣传活动", "完成值", "12次", "10次"), ("居民满意度", "完成值", "96.5%", "95%")]
+    assert "实际完成值为10次" in found[0].message and len(found[0].evidence) == 2
+    # 完成率 (100%) is not the indicator's value (90%); at print precision 96.5% is 96.48%; another
+    # period's table, a value with an operator or in another unit are not compared
+    assert ids([stated, with_table("12次", satisfaction="96.48%")], "RPT007") == []
+    assert ids([stated, with_table("10次", months=9)], "RPT007") == []
+    assert ids([stated, with_table("≥10次")], "RPT007") == []
+    assert ids([stated, with_table("10个")], "RPT007") == []
+
+
+def test_rpt002_a_table_naming_the_unit_with_its_district_is_the_same_unit():
+    full = build_report(6, [L("合计", "1164.62", "1164.62", "509.47", "43.75"),
+                            L("基本支出", "1030.25", "1030.25", "476.99", "46.30")], unit="甘州区" + UNIT)
+    assert [f.subject.line for f in ids([clean_report(), full], "RPT002")] == ["基本支出"]
+    other = build_report(6, [L("基本支出", "1030.25", "1030.25", "476.99", "46.30")], unit="北街街道办事处")
+    assert ids([clean_report(), other], "RPT002") == []
+
+
+# ---------------------------------------------------------------- RPT008
+
+
+def test_rpt008_stated_parts_against_stated_totals():
+    assert ids([clean_report()], "RPT008") == []  # 1030.25 + 134.37 = 1164.62; 486.99 + 22.48 = 509.47
+    found = ids([clean_report(CLEAN_BUDGET.replace("执行486.99万元，执行率47.27%", "执行496.99万元，执行率48.24%"))],
+                "RPT008")
+    assert [(f.subject.line, f.subject.column, f.details["total"], f.details["computed"]) for f in found] == [
+        ("合计", "执行数", "509.47", "519.47")]
+    assert "“基本支出”、“项目支出”之和为519.47万元，相差10.00万元" in found[0].message
+    assert len(found[0].evidence) == 3
+    # rounding: two parts printed to 0.01 may miss the total by up to 0.015
+    assert ids([clean_report(CLEAN_BUDGET.replace("执行22.48万元", "执行22.49万元"))], "RPT008") == []
+    # without 基本支出, 人员经费 + 公用经费 + 项目支出 make the total
+    three = ("全年预算1164.62万元，1-6月执行509.47万元。人员经费执行451.00万元，公用经费执行36.00万元，"
+             "项目支出执行22.48万元。")
+    assert ids([clean_report(three)], "RPT008") == []  # 509.48 is 509.47 within rounding
+    assert [f.subject.line for f in ids([clean_report(three.replace("36.00", "46.00"))], "RPT008")] == ["合计"]

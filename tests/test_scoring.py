@@ -339,8 +339,9 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     assert [(r.unit, r.year, r.total, r.grade, r.run_id) for r in rows] == [
         (UNIT, 2024, D("82.00"), "良", second.run_id)]
     # the 2024 findings of fixtures/expected/nanjie-2024/findings*.json (the 2025 targets' are another
-    # year): findings.json's, and the self-evaluation's two SLF006 warnings
-    assert rows[0].counts == {"error": 5, "warning": 14, "notice": 11}
+    # year): findings.json's, the self-evaluation's two SLF006 warnings and the 1-9月 监控报告's
+    # two errors and two warnings (findings-reports.json)
+    assert rows[0].counts == {"error": 7, "warning": 16, "notice": 11}
     assert [f.rule_id for f in rows[0].top] == ["MON001", "MON001", "MON001"]
     assert written == [out / SUMMARY_DIR / XLSX_NAME, out / SUMMARY_DIR / HTML_NAME]
     html = written[1].read_text("utf-8")

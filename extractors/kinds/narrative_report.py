@@ -16,6 +16,7 @@ PDF paragraphs are rebuilt from printed lines with the final-accounts narrative 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ import yaml
 
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds._common import find_amount_unit, find_period, find_year, unit_from_title
-from extractors.narrative import _NUMBER, _Para, _number, paragraphs
+from extractors.narrative import _NUMBER, _Para, _margins, _number, paragraphs
 from extractors.numbers import NumberError, amount, rate
 from extractors.text import fold
 from schemas.document import Document, Format, Table, TextBlock
@@ -41,7 +42,8 @@ _HEADINGS = (
     (re.compile(r"^\d{1,2}[、.．](?!\d)"), 3),
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
-_COUNT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(次|人次|人|个|项|户|台|件|天|场|期|篇|份|家|所|名|万人)")
+_COUNT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(人次|万人|次|人|个|项|户|台|件|天|场|期|篇|份|家|所|名|"
+                    r"平方米|公里|千米|米|亩|吨|辆|座|条|盏|处)")
 _CLAUSE_DELIMS = "，,；;：:。"
 
 
@@ -76,7 +78,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
     """Paragraphs in reading order: a .docx block is one; PDF lines are joined."""
     blocks = [b for b in doc.blocks if b.text.strip()]
     if doc.format == Format.PDF and any(b.ref.bbox for b in blocks):
-        return paragraphs(blocks)
+        return paragraphs(blocks, _report_margins(blocks))
     out = []
     for b in blocks:
         p = _Para()
@@ -85,19 +87,40 @@ def _paragraphs(doc: Document) -> list[_Para]:
     return out
 
 
-def _title(paras: list[_Para]) -> tuple[str, TextBlock] | None:
-    """The report's title: among the first paragraphs, the one matching a title pattern (a title
-    printed over two lines is joined with the line before it)."""
+def _report_margins(blocks: list[TextBlock]) -> tuple[float, float]:
+    """Body-text edges of a report. A short report has more first lines (indented two characters)
+    and headings than continuation lines, so the most common start is the indent: the left edge
+    is the leftmost start shared by two lines or more."""
+    left, right = _margins(blocks)
+    starts = Counter(round(b.ref.bbox[0]) for b in blocks if b.ref.bbox)
+    shared = [x for x, n in starts.items() if n >= 2]
+    return (float(min(shared)) if shared else left), right
+
+
+def _title(paras: list[_Para]) -> tuple[str, TextBlock, int] | None:
+    """The report's title: among the first paragraphs, the one matching a title pattern. A title
+    printed over two lines is joined: the unit on a line of its own above a line that starts with
+    the year (or has no year), or the title's last characters wrapped onto the next line.
+    Returns (title, its first block, index of its last paragraph)."""
     patterns = config().raw["detect"]["title_patterns"]
     head = paras[:6]
     for i, p in enumerate(head):
         t = fold(p.text)
+        last = i
         if len(t) > 80 or t.endswith("表"):
             continue
+        if not _matches(t, patterns) and i + 1 < len(head):
+            tail = fold(head[i + 1].text)
+            if len(tail) <= 12 and not _heading_level(head[i + 1].text) and "。" not in tail \
+                    and _matches(t + tail, patterns):
+                t, last = t + tail, i + 1
         if _matches(t, patterns):
-            if i > 0 and len(fold(head[i - 1].text)) <= 30 and find_year(t) is None and not _heading_level(head[i - 1].text):
-                return fold(head[i - 1].text) + t, head[i - 1].blocks[0]
-            return t, p.blocks[0]
+            if i > 0:
+                above = fold(head[i - 1].text)
+                if len(above) <= 30 and not _heading_level(head[i - 1].text) and "。" not in above \
+                        and find_year(above) is None and (find_year(t) is None or re.match(r"^(关于)?20\d{2}年", t)):
+                    return above + t, head[i - 1].blocks[0], last
+            return t, p.blocks[0], last
     return None
 
 
@@ -127,18 +150,24 @@ def _heading_level(text: str) -> int | None:
         if pattern.match(t):
             # a heading is short; a numbered paragraph of prose (“1.加强……。”) is not one
             body = t.rstrip("。")
-            if len(fold(body)) <= 40 and "。" not in body and not _NUMBER.search(t):
+            # a numbered point of prose (“1.由疾控科牵头，7月底前完成……。”) has clauses
+            prose = t.endswith("。") and re.search(r"[，,；;]", body)
+            if len(fold(body)) <= 40 and "。" not in body and not _NUMBER.search(t) and not prose:
                 return level
     return None
 
 
-def _role(sentence: str, section: str) -> str:
+def _role(sentence: str, headings: list[str]) -> str:
+    """reason / measure / other: from the innermost heading that says (a point “1.项目支出进度偏慢”
+    under “二、存在的问题及原因分析” is a reason), else from the sentence's own words."""
     roles = config().raw["roles"]
-    s, h = fold(sentence), fold(section)
-    if h and _matches(h, roles["measure_headings"]):
-        return "measure"
-    if h and _matches(h, roles["reason_headings"]):
-        return "reason"
+    s = fold(sentence)
+    for heading in reversed(headings):
+        h = fold(heading)
+        if _matches(h, roles["measure_headings"]):
+            return "measure"
+        if _matches(h, roles["reason_headings"]):
+            return "reason"
     body = re.sub(r"^([一二三四五六七八九十]+是|[(（]?\d+[)）.、]?)", "", s)
     if _matches(body, roles["measure_sentence"]):
         return "measure"
@@ -166,6 +195,8 @@ def _clause_start(sentence: str, pos: int) -> int:
 
 
 def _measure(pre: str, unit_kind: str) -> str | None:
+    if unit_kind == "amount" and _matches(pre, config().raw["not_line_amount"]):
+        return None  # 追加预算X万元, 结余X万元: a part of a line's figure, not the figure
     for measure, kind, pattern in config().measures:
         if kind == unit_kind and pattern.search(pre):
             return measure
@@ -180,6 +211,7 @@ def _measure(pre: str, unit_kind: str) -> str | None:
 class _State:
     line: tuple[str, str] | None = None  # (canonical, wording) named last in the sentence
     measure: str | None = None  # the last figure's measure in the sentence
+    amount_measure: str | None = None  # the last amount's measure in the paragraph
 
 
 def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, section: str,
@@ -200,7 +232,10 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
         ref = para.block_at(lo + start).ref.with_label()
         unit_kind = "amount" if unit in ("万元", "元") else "rate" if unit == "%" else "score" if unit == "分" else "count"
         # indicator statements: “指标名”…完成…N% / N次
-        if quoted and ("完成" in pre or "完成" in sentence[quoted[-1].end():start]) and unit_kind in ("rate", "count"):
+        between = sentence[quoted[-1].end():start] if quoted else ""
+        states = quoted and ("完成" in pre or "完成" in between or (
+            quoted[-1].start() >= c0 and re.fullmatch(cfg.raw["indicator_words"], fold(between))))
+        if states and unit_kind in ("rate", "count"):
             name = quoted[-1].group(1)
             measure = "完成率" if unit_kind == "rate" and "完成率" in sentence[quoted[-1].end():start] else "完成值"
             value = _count(raw, unit, ref) if count else _number(raw, unit, ref)
@@ -218,6 +253,11 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
         measure = _measure(words, unit_kind)
         if measure is None and unit_kind == "amount" and state.measure in ("年初预算", "全年预算", "执行数", "上年执行数"):
             measure = state.measure
+        if measure is None and unit_kind == "amount" and line_pre is not None and state.amount_measure \
+                and re.fullmatch(cfg.raw["bare_line_words"], words):
+            # “全年实际支出912.40万元。基本支出中人员经费612.35万元，…”: a clause that only names a
+            # line states the same measure as the paragraph's last amount
+            measure = state.amount_measure
         if measure is None:
             continue  # a number whose meaning cannot be told (占X%, 节约X万元): not claimed
         if line_pre is not None:
@@ -236,6 +276,8 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
                 compared = f"{ym.group(1)}年"
         period = find_period(words) or default_period
         state.measure = measure
+        if unit_kind == "amount" and measure in ("年初预算", "全年预算", "执行数"):
+            state.amount_measure = measure
         out.append(ReportFigure(text=sentence, fragment=sentence[c0:end], value=value, measure=measure,  # type: ignore[arg-type]
                                 line=line[0], label=line[1], period_months=period, compared_to=compared,
                                 comparison=comparison, section=section, ref=ref))
@@ -318,7 +360,7 @@ def parse(doc: Document) -> list[NarrativeReport]:
     found = _title(paras)
     if found is None:
         raise ParseError(doc.file_name, "未找到报告标题（如“……绩效运行监控报告”“……绩效自评报告”）")
-    title, title_block = found
+    title, title_block, title_end = found
     title_ref = title_block.ref.with_label()
     stem = fold(Path(doc.file_name).stem)
     report_type = next((t for t, words in cfg.raw["types"].items() if any(w in title for w in words)),
@@ -353,31 +395,32 @@ def parse(doc: Document) -> list[NarrativeReport]:
                              period_months=months, period_attr=period, file_name=doc.file_name,
                              file_sha256=doc.file_sha256)
     section = ""
-    title_seen = False
+    headings: list[tuple[int, str]] = []  # the open headings, outermost first
     # Tables and paragraphs in reading order: a table takes the section it stands under.
     tables = sorted(doc.tables, key=lambda t: t.order)
     ti = 0
-    for para in paras:
+    for pi, para in enumerate(paras):
         order = para.blocks[0].order
         while ti < len(tables) and tables[ti].order < order:
             report.figures.extend(_table_figures(doc, tables[ti], section, months))
             ti += 1
-        if not title_seen:
-            if title_block in para.blocks:
-                title_seen = True
+        if pi <= title_end:
             continue
         level = _heading_level(para.text)
         if level is not None:
             section = para.text.strip().rstrip("。：:")
             report.sections.append(ReportSection(heading=section, level=level, ref=para.blocks[0].ref.with_label()))
+            headings = [h for h in headings if h[0] < level] + [(level, section)]
             continue
+        if _matches(fold(para.text), cfg.raw["not_prose"]):
+            continue  # a table's unit line (“单位：元”) above a table
         state = _State()
         for m in re.finditer(r"[^。]+。?", para.text):
             sentence = m.group(0)
             if not fold(sentence):
                 continue
             ref = para.block_at(m.start()).ref.with_label()
-            report.sentences.append(ReportSentence(text=sentence, section=section, role=_role(sentence, section),  # type: ignore[arg-type]
+            report.sentences.append(ReportSentence(text=sentence, section=section, role=_role(sentence, [h for _, h in headings]),  # type: ignore[arg-type]
                                                    ref=ref))
             report.figures.extend(_sentence_figures(sentence, m.start(), para, state, section, months))
     while ti < len(tables):
