@@ -377,3 +377,20 @@ def test_cli_template_summary_and_a_bad_form(nanjie, tmp_path) -> None:
     bad = _form(tmp_path, [{"code": "C1", "score": 12, "reasoning": "x"}])
     result = runner.invoke(app, ["run", str(NANJIE), "--evaluator-inputs", str(bad), "-o", str(out)], env=env)
     assert result.exit_code == 1 and "得分12超过C1（内部审核质量）的分值10" in result.output
+
+
+@pytest.mark.parametrize("rule_id, problem, suggestion", [
+    ("RPT004", "绩效监控与分析浅表化，改进措施不具体", "构建问题导向的监控分析体系"),
+    ("SLF002", "自评数据与评分不够严谨", "规范自评计分与数据衔接"),
+    ("XDC002", "各类材料之间预算数据不一致", "建立跨材料数据核对机制"),
+])
+def test_report_self_evaluation_and_cross_document_findings_reach_problems_and_suggestions(
+        rule_id, problem, suggestion) -> None:
+    from scoring.card import build_problems, build_suggestions
+
+    problems = build_problems(ctx([finding(rule_id, "合计")]))
+    assert [p.title for p in problems] == [problem]
+    assert problems[0].rule_ids == [rule_id] and "{" not in problems[0].text
+    assert [s.title for s in build_suggestions(problems)] == [suggestion]
+    # another unit's finding raises no problem for this one
+    assert build_problems(ctx([finding(rule_id, "合计", unit="北街街道办事处")])) == []
