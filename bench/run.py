@@ -24,7 +24,8 @@ from extractors import extract  # noqa: E402
 from extractors.kinds import best_kind  # noqa: E402
 from runs.discover import discover  # noqa: E402
 
-SUBMISSIONS = [ROOT / "fixtures" / name for name in ("nanjie-2024", "monitoring", "unseen", "targets")]
+SUBMISSIONS = [ROOT / "fixtures" / name
+               for name in ("nanjie-2024", "monitoring", "unseen", "targets", "self-eval", "reports", "publications")]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 
 
@@ -61,6 +62,21 @@ def throughput(n: int) -> None:
     print(f"\nthroughput: {n} documents in {elapsed:.2f} s = {n / elapsed:.1f} documents/s (one process)")
 
 
+def scoring(repeat: int) -> None:
+    """Cross-document checks and scoring of the sample submission (records already parsed)."""
+    from runs.process import check_submission, process_document, submission_records
+    from scoring import load_rubric
+    from scoring.card import score_submission
+
+    sample = SUBMISSIONS[0]
+    results = [process_document(p, sample) for p in discover(sample)]
+    findings, t_ch = timed(lambda: check_submission(results), repeat)
+    rubric = load_rubric()
+    cards, t_sc = timed(lambda: score_submission(submission_records(results), findings, rubric), repeat)
+    print(f"\n{sample.name}: all checks {t_ch*1000:.1f} ms ({len(findings)} findings), "
+          f"scoring {t_sc*1000:.1f} ms ({len(cards)} card(s))")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
@@ -93,6 +109,7 @@ def main() -> None:
             pages = doc.page_count or 0
             print(f"{cut(pdf.name)} pdf    {t_ex*1000:10.1f} {'':>9} {len(doc.tables):6}  "
                   f"({pages} pages, {t_ex*1000/max(pages,1):.0f} ms/page)")
+    scoring(args.repeat)
     throughput(args.batch)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nfixture documents: {total_files}, extract+parse median total {total_time:.2f} s")
