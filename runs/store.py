@@ -1,0 +1,414 @@
+"""The run store: every run's documents, findings and score cards in a database (SQLAlchemy 2.0 ORM).
+
+The files under `output/<run-id>/` stay the primary record and are written first; the store is a
+queryable copy of them, written afterwards in one transaction. By default it is a SQLite file
+`<output root>/jixiao.db` (no server to start); `--store URL` or $JIXIAO_STORE_URL selects another
+database, e.g. `postgresql+psycopg://user@host/jixiao` (the driver is not a dependency: install
+`psycopg[binary]` for PostgreSQL). The schema is created on first use; the table `schema_version`
+records its version for future migrations (plain code here, no alembic).
+
+Readers: `summary_rows` (the latest run of each unit and year, for `jixiao summary`) and
+`history` (a unit's runs and, per finding fingerprint, whether it is new, still open or resolved
+compared with the unit's previous run, for `jixiao history`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Sequence
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    select,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from schemas.findings import Evidence, Finding, Severity, Subject
+from schemas.run import DocumentResult, RunSummary
+
+if TYPE_CHECKING:  # scoring imports runs; keep the import one-way at run time
+    from schemas.scoring import ScoreCard
+    from scoring.summary import SummaryRow
+
+ENV_STORE = "JIXIAO_STORE_URL"
+DB_NAME = "jixiao.db"
+SCHEMA_VERSION = 1
+
+# JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+class StoreError(Exception):
+    """The store cannot be opened, read or written; the message is Chinese."""
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaVersion(Base):
+    __tablename__ = "schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applied: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+
+    run_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    submission: Mapped[str] = mapped_column(Text)
+    output_dir: Mapped[str | None] = mapped_column(Text)
+    started: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    finished: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    rules_file: Mapped[str | None] = mapped_column(Text)
+    rules_hash: Mapped[str] = mapped_column(String(64))  # sha256 of the merged rule configuration
+    documents_total: Mapped[int] = mapped_column(Integer)
+    documents_ok: Mapped[int] = mapped_column(Integer)
+    documents_error: Mapped[int] = mapped_column(Integer)
+    documents_unrecognised: Mapped[int] = mapped_column(Integer)
+    records: Mapped[int] = mapped_column(Integer)
+    findings_total: Mapped[int] = mapped_column(Integer)
+    findings_error: Mapped[int] = mapped_column(Integer)
+    findings_warning: Mapped[int] = mapped_column(Integer)
+    findings_notice: Mapped[int] = mapped_column(Integer)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.run_id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # discovery order within the run
+    path: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    format: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str | None] = mapped_column(String(40))
+    kind_label: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None]
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)  # Chinese
+    records: Mapped[list[Any]] = mapped_column(Json)
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.run_id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    rule_id: Mapped[str] = mapped_column(String(16), index=True)
+    rule_name: Mapped[str] = mapped_column(Text)
+    rule_title: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(Text, index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(Text)
+    project: Mapped[str] = mapped_column(Text)
+    line: Mapped[str] = mapped_column(Text)
+    column: Mapped[str] = mapped_column("column", Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[list[Any]] = mapped_column(Json)
+    details: Mapped[dict[str, Any]] = mapped_column(Json)
+
+
+class ScoreRow(Base):
+    __tablename__ = "scores"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.run_id", ondelete="CASCADE"), index=True)
+    unit: Mapped[str] = mapped_column(Text, index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    rubric_id: Mapped[str] = mapped_column(Text)
+    total: Mapped[str | None] = mapped_column(String(16))  # decimal text, as scores.json prints it
+    points: Mapped[str] = mapped_column(String(16))
+    grade: Mapped[str | None] = mapped_column(String(8))
+    dimensions: Mapped[list[Any]] = mapped_column(Json)
+    card: Mapped[dict[str, Any]] = mapped_column(Json)
+
+
+# ---------------------------------------------------------------------------- opening a store
+
+
+def store_url(explicit: str | None = None, root: str | Path | None = None) -> str:
+    """`explicit`, else $JIXIAO_STORE_URL, else SQLite `<root>/jixiao.db` (root: the output root)."""
+    if explicit:
+        return explicit
+    if os.environ.get(ENV_STORE):
+        return os.environ[ENV_STORE]
+    from runs.output import output_root
+
+    return default_url(output_root(root))
+
+
+def default_url(root: str | Path) -> str:
+    return f"sqlite:///{(Path(root) / DB_NAME).resolve().as_posix()}"
+
+
+def display_url(url: str) -> str:
+    """The URL with its password hidden, for messages and summary.json."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for another database or an in-memory one)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    db = parsed.database
+    if db.startswith("file:"):  # a SQLite URI (…?mode=ro&uri=true)
+        db = db[len("file:"):]
+    return Path(db)
+
+
+def exists(url: str) -> bool:
+    """Whether there is a store to read: a SQLite file that exists, or any other database URL."""
+    path = sqlite_path(url)
+    return path.is_file() if path is not None else True
+
+
+def _error(url: str, action: str, exc: BaseException) -> StoreError:
+    where = display_url(url)
+    if isinstance(exc, (NoSuchModuleError, ModuleNotFoundError, ImportError)):
+        return StoreError(f"无法{action}结果库“{where}”：缺少该数据库的驱动（{exc}）。"
+                          "PostgreSQL 请先安装 psycopg（pip install 'psycopg[binary]'），"
+                          "并使用 postgresql+psycopg:// 开头的地址")
+    if isinstance(exc, ArgumentError):
+        return StoreError(f"结果库地址“{where}”无效：应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名")
+    reason = getattr(exc, "orig", None) or exc
+    return StoreError(f"无法{action}结果库“{where}”：{reason}")
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")  # ON DELETE CASCADE when a run is written again
+    cur.close()
+
+
+def open_store(url: str, create: bool = True) -> Engine:
+    """An engine on the store, its schema created (when `create`) and its version checked."""
+    try:
+        path = sqlite_path(url)
+        if path is not None and create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, json_serializer=_json_dumps, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+        if create:
+            Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            version = session.scalar(select(SchemaVersion.version).order_by(SchemaVersion.version.desc()))
+            if version is None and create:
+                session.add(SchemaVersion(version=SCHEMA_VERSION, applied=datetime.now(timezone.utc)))
+    except (SQLAlchemyError, OSError, ImportError) as exc:
+        raise _error(url, "打开", exc) from exc
+    if version is not None and version > SCHEMA_VERSION:
+        engine.dispose()
+        raise StoreError(f"结果库“{display_url(url)}”的结构版本为 {version}，高于本程序支持的 {SCHEMA_VERSION}："
+                         "请升级 jixiao 后再使用")
+    # Migrations from older versions go here when SCHEMA_VERSION grows (none yet).
+    return engine
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# ---------------------------------------------------------------------------- writing a run
+
+
+def rules_hash(config: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(config, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _instant(iso: str) -> datetime:
+    return datetime.fromisoformat(iso).astimezone(timezone.utc)
+
+
+def save_run(
+    url: str,
+    summary: RunSummary,
+    results: Sequence[DocumentResult],
+    findings: Sequence[Finding],
+    scores: Sequence[ScoreCard] | None = None,
+) -> None:
+    """Write one run (its row, documents, findings and score cards) in one transaction; a run
+    written again replaces its earlier copy. Raises StoreError (Chinese) on any failure."""
+    engine = open_store(url)
+    try:
+        with Session(engine) as session, session.begin():
+            session.execute(delete(ScoreRow).where(ScoreRow.run_id == summary.run_id))
+            session.execute(delete(FindingRow).where(FindingRow.run_id == summary.run_id))
+            session.execute(delete(DocumentRow).where(DocumentRow.run_id == summary.run_id))
+            session.execute(delete(RunRow).where(RunRow.run_id == summary.run_id))
+            session.add(_run_row(summary))
+            session.flush()  # the run row before the rows that refer to it
+            session.add_all(_document_row(summary.run_id, i, r) for i, r in enumerate(results))
+            session.add_all(_finding_row(summary.run_id, i, f) for i, f in enumerate(findings))
+            session.add_all(_score_row(summary.run_id, c) for c in scores or [])
+    except (SQLAlchemyError, OSError) as exc:
+        raise _error(url, "写入", exc) from exc
+    finally:
+        engine.dispose()
+
+
+def _run_row(s: RunSummary) -> RunRow:
+    return RunRow(
+        run_id=s.run_id, submission=s.submission, output_dir=s.output_dir,
+        started=_instant(s.started), finished=_instant(s.finished),
+        rules_file=s.rules_file, rules_hash=rules_hash(s.rules_config),
+        documents_total=s.documents.total, documents_ok=s.documents.ok, documents_error=s.documents.error,
+        documents_unrecognised=s.documents.unrecognised, records=s.records,
+        findings_total=s.findings.total, findings_error=s.findings.error,
+        findings_warning=s.findings.warning, findings_notice=s.findings.notice,
+    )
+
+
+def _document_row(run_id: str, position: int, r: DocumentResult) -> DocumentRow:
+    data = r.model_dump(mode="json")
+    return DocumentRow(
+        run_id=run_id, position=position, path=r.path, file_name=r.file_name, sha256=r.sha256,
+        format=data["format"], kind=r.kind, kind_label=r.kind_label, confidence=r.confidence,
+        status=r.status, error=r.error, records=data["records"],
+    )
+
+
+def _finding_row(run_id: str, position: int, f: Finding) -> FindingRow:
+    data = f.model_dump(mode="json")
+    s = f.subject
+    return FindingRow(
+        run_id=run_id, position=position, rule_id=f.rule_id, rule_name=f.rule_name, rule_title=f.rule_title,
+        severity=f.severity.value, unit=s.unit, year=s.year, period=s.period, project=s.project, line=s.line,
+        column=s.column, fingerprint=f.fingerprint, message=f.message, evidence=data["evidence"],
+        details=data["details"],
+    )
+
+
+def _score_row(run_id: str, card: ScoreCard) -> ScoreRow:
+    data = card.model_dump(mode="json")
+    return ScoreRow(
+        run_id=run_id, unit=card.unit, year=card.year, rubric_id=card.rubric_id,
+        total=None if card.total is None else str(card.total), points=str(card.points), grade=card.grade,
+        dimensions=data["dimensions"], card=data,
+    )
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+@dataclass
+class StoredRun:
+    """A run as the store holds it."""
+
+    run_id: str
+    submission: str
+    output_dir: str | None
+    started: datetime
+    finished: datetime
+    rules_hash: str
+    documents: dict[str, int]  # total, ok, error, unrecognised
+    records: int
+    findings: dict[str, int]  # total, error, warning, notice
+
+
+def _stored_run(row: RunRow) -> StoredRun:
+    return StoredRun(
+        run_id=row.run_id, submission=row.submission, output_dir=row.output_dir,
+        started=_aware(row.started), finished=_aware(row.finished), rules_hash=row.rules_hash,
+        documents={"total": row.documents_total, "ok": row.documents_ok, "error": row.documents_error,
+                   "unrecognised": row.documents_unrecognised},
+        records=row.records,
+        findings={"total": row.findings_total, "error": row.findings_error, "warning": row.findings_warning,
+                  "notice": row.findings_notice},
+    )
+
+
+def _aware(when: datetime) -> datetime:
+    # SQLite keeps no offset: the store writes UTC, so a naive value read back is UTC.
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def finding_from_row(row: FindingRow) -> Finding:
+    return Finding(
+        rule_id=row.rule_id, rule_name=row.rule_name, rule_title=row.rule_title, severity=Severity(row.severity),
+        message=row.message,
+        subject=Subject(unit=row.unit, year=row.year, period=row.period, project=row.project, line=row.line,
+                        column=row.column),
+        evidence=[Evidence.model_validate(e) for e in row.evidence], details=row.details,
+    )
+
+
+@contextmanager
+def reading(url: str) -> Iterator[Session]:
+    """A session on an existing store; StoreError (Chinese) when it cannot be read."""
+    if not exists(url):
+        raise StoreError(f"结果库“{display_url(url)}”不存在：请先用 jixiao run 处理一次材料")
+    engine = open_store(url, create=False)
+    try:
+        with Session(engine) as session:
+            yield session
+    except SQLAlchemyError as exc:
+        raise _error(url, "读取", exc) from exc
+    finally:
+        engine.dispose()
+
+
+def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], list[Finding], list[ScoreCard]]:
+    """One run read back: its row, documents (with typed records), findings and score cards."""
+    from schemas.scoring import ScoreCard
+
+    with reading(url) as session:
+        row = session.get(RunRow, run_id)
+        if row is None:
+            raise StoreError(f"结果库“{display_url(url)}”中没有运行“{run_id}”")
+        docs = session.scalars(select(DocumentRow).where(DocumentRow.run_id == run_id)
+                               .order_by(DocumentRow.position)).all()
+        found = session.scalars(select(FindingRow).where(FindingRow.run_id == run_id)
+                                .order_by(FindingRow.position)).all()
+        cards = session.scalars(select(ScoreRow).where(ScoreRow.run_id == run_id).order_by(ScoreRow.id)).all()
+        return (
+            _stored_run(row),
+            [DocumentResult.model_validate(_document_data(d)) for d in docs],
+            [finding_from_row(f) for f in found],
+            [ScoreCard.model_validate(c.card) for c in cards],
+        )
+
+
+def _document_data(d: DocumentRow) -> dict[str, Any]:
+    return {"path": d.path, "file_name": d.file_name, "sha256": d.sha256, "format": d.format, "kind": d.kind,
+            "kind_label": d.kind_label, "confidence": d.confidence, "status": d.status, "error": d.error,
+            "records": d.records}
+
+
+def run_ids(url: str) -> list[str]:
+    with reading(url) as session:
+        return list(session.scalars(select(RunRow.run_id).order_by(RunRow.started, RunRow.run_id)))
