@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -412,3 +411,119 @@ def _document_data(d: DocumentRow) -> dict[str, Any]:
 def run_ids(url: str) -> list[str]:
     with reading(url) as session:
         return list(session.scalars(select(RunRow.run_id).order_by(RunRow.started, RunRow.run_id)))
+
+
+# ---------------------------------------------------------------------------- the season summary
+
+
+def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
+    """One row per unit and year, from the latest stored run that scored it (as
+    scoring.summary.collect does from the files). Run folders under `root` that the store lacks
+    (written before the store existed, or when writing it failed) are read from their files."""
+    from schemas.scoring import ScoreCard
+    from scoring.summary import SEVERITY_ORDER, TOP, SummaryRow, collect
+
+    latest: dict[tuple[str, int | None], tuple[str, SummaryRow]] = {}
+    with reading(url) as session:
+        stored = set(session.scalars(select(RunRow.run_id)))
+        rows = session.execute(select(ScoreRow, RunRow.started).join(RunRow, ScoreRow.run_id == RunRow.run_id)
+                               .order_by(RunRow.started, RunRow.run_id)).all()
+        chosen: dict[tuple[str, int | None], ScoreRow] = {}
+        for score, _started in rows:  # oldest first: a later run of the same unit and year replaces it
+            chosen[(score.unit, score.year)] = score
+        for key, score in chosen.items():
+            card = ScoreCard.model_validate(score.card)
+            found = session.scalars(
+                select(FindingRow).where(FindingRow.run_id == score.run_id, FindingRow.unit == card.unit,
+                                         FindingRow.year == card.year if card.year is not None
+                                         else FindingRow.year.is_(None))
+                .order_by(FindingRow.position)).all()
+            own = [finding_from_row(f) for f in found]
+            counts = {s.value: sum(1 for f in own if f.severity is s) for s in Severity}
+            latest[key] = (score.run_id, SummaryRow(
+                unit=card.unit, year=card.year, run_id=score.run_id, rubric=card.rubric_id, total=card.total,
+                grade=card.grade, points=card.points, dimensions=[(d.code, d.name, d.rate) for d in card.dimensions],
+                missing=card.missing, counts=counts,
+                top=sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP]))
+    if root is not None and root.is_dir():
+        for row in collect(root, skip=stored):
+            key = (row.unit, row.year)
+            if key not in latest or row.run_id > latest[key][0]:  # run ids sort by start time
+                latest[key] = (row.run_id, row)
+    return sorted((row for _, row in latest.values()), key=lambda r: (r.unit, r.year or 0))
+
+
+# ---------------------------------------------------------------------------- history
+
+
+Change = Literal["new", "open", "resolved"]
+CHANGE_LABELS: dict[str, str] = {"new": "新增", "open": "仍存在", "resolved": "已解决"}
+
+
+@dataclass
+class FindingChange:
+    """One finding fingerprint in a run of a unit, compared with the unit's previous run."""
+
+    status: Change
+    finding: Finding  # this run's finding; for "resolved", the previous run's
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self.status]
+
+
+@dataclass
+class RunHistory:
+    run: StoredRun
+    previous: str | None  # the unit's previous run id, None for its first run
+    years: list[int]  # the years of the unit's score cards in this run
+    totals: list[tuple[int | None, Decimal | None, str | None]]  # year, total, grade per score card
+    changes: list[FindingChange] = field(default_factory=list)
+
+    def count(self, status: Change) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+@dataclass
+class UnitHistory:
+    unit: str
+    runs: list[RunHistory]  # oldest first
+
+
+def history(url: str, unit: str | None = None) -> list[UnitHistory]:
+    """Every unit's runs (oldest first; `unit` keeps the units whose name is or contains it) and,
+    per run, each finding fingerprint of the unit as new, still open or resolved compared with
+    the unit's previous run. A unit's runs are those that scored it or found something about it."""
+    from schemas.scoring import ScoreCard
+
+    with reading(url) as session:
+        runs = {r.run_id: r for r in session.scalars(select(RunRow))}
+        by_unit: dict[str, dict[str, list[Finding]]] = {}
+        for row in session.scalars(select(FindingRow).order_by(FindingRow.run_id, FindingRow.position)):
+            if row.unit:
+                by_unit.setdefault(row.unit, {}).setdefault(row.run_id, []).append(finding_from_row(row))
+        cards: dict[str, dict[str, list[ScoreCard]]] = {}
+        for score in session.scalars(select(ScoreRow).order_by(ScoreRow.id)):
+            cards.setdefault(score.unit, {}).setdefault(score.run_id, []).append(ScoreCard.model_validate(score.card))
+            by_unit.setdefault(score.unit, {}).setdefault(score.run_id, [])
+    out: list[UnitHistory] = []
+    for name in sorted(by_unit):
+        if unit and unit != name and unit not in name:
+            continue
+        ordered = sorted(by_unit[name], key=lambda rid: (_aware(runs[rid].started), rid))
+        entries: list[RunHistory] = []
+        before: dict[str, Finding] = {}
+        for i, rid in enumerate(ordered):
+            now = {}
+            for f in by_unit[name][rid]:
+                now.setdefault(f.fingerprint, f)
+            changes = [FindingChange("open" if fp in before else "new", f) for fp, f in now.items()]
+            changes += [FindingChange("resolved", f) for fp, f in before.items() if fp not in now]
+            own_cards = cards.get(name, {}).get(rid, [])
+            entries.append(RunHistory(
+                run=_stored_run(runs[rid]), previous=ordered[i - 1] if i else None,
+                years=sorted({c.year for c in own_cards if c.year is not None}),
+                totals=[(c.year, c.total, c.grade) for c in own_cards], changes=changes))
+            before = now
+        out.append(UnitHistory(name, entries))
+    return out
