@@ -298,3 +298,44 @@ def test_run_command_with_an_unwritable_store(tmp_path, prefect_harness) -> None
     result = CliRunner().invoke(app, ["run", str(submission), "-o", str(out)], env=ENV)
     assert result.exit_code == 0, result.output
     assert len(store.run_ids(store.default_url(out))) == 1  # the first run never reached the store
+
+
+# ------------------------------------------------------------------ PostgreSQL (opt-in)
+
+PG_ENV = "JIXIAO_TEST_POSTGRES_URL"
+
+
+def test_the_same_code_on_postgresql(nanjie, corrected, tmp_path) -> None:
+    """Opt-in: set JIXIAO_TEST_POSTGRES_URL to a throw-away database (its jixiao tables are dropped),
+    with a driver installed, e.g. postgresql+psycopg://postgres@/jixiao?host=/tmp/pg&port=5432.
+    Not run by CI: PostgreSQL's driver is not a dependency of the project."""
+    import os
+
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"opt-in: {PG_ENV} not set")
+    engine = store.open_store(url)
+    store.Base.metadata.drop_all(engine)
+    engine.dispose()
+
+    out = tmp_path / "output"
+    first = _write(nanjie, out, 1, store=url)
+    second = _write(corrected, out, 2, store=url)
+    assert first.store_error is None and second.store_error is None
+    assert first.store == store.display_url(url) and not (out / "jixiao.db").exists()
+    run, docs, findings, cards = store.load_run(url, first.run_id)
+    run_dir = Path(first.output_dir)
+    assert [d.model_dump(mode="json") for d in docs] == json.loads((run_dir / "documents.json").read_text("utf-8"))
+    assert [f.model_dump(mode="json") for f in findings] == json.loads((run_dir / "findings.json").read_text("utf-8"))
+    assert cards[0].total == Decimal("82.00") and run.started == datetime(2025, 3, 1, 9, 0, 0).astimezone()
+    (unit,) = store.history(url, UNIT)
+    assert sorted(_key(c.finding) for c in unit.runs[1].changes if c.status == "resolved") == _report_keys()
+    assert [vars(r) for r in store.summary_rows(url, out)] == [vars(r) for r in collect(out)]
+    engine = store.open_store(url)
+    assert engine.dialect.name == "postgresql"
+    with engine.connect() as con:
+        from sqlalchemy import text
+
+        assert con.execute(text("select data_type from information_schema.columns "
+                                "where table_name = 'findings' and column_name = 'evidence'")).scalar() == "jsonb"
+    engine.dispose()
