@@ -203,8 +203,24 @@ def _error(url: str, action: str, exc: BaseException) -> StoreError:
                           "并使用 postgresql+psycopg:// 开头的地址")
     if isinstance(exc, ArgumentError):
         return StoreError(f"结果库地址“{where}”无效：应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名")
-    reason = getattr(exc, "orig", None) or exc
-    return StoreError(f"无法{action}结果库“{where}”：{reason}")
+    reason = str(getattr(exc, "orig", None) or exc).strip()
+    if isinstance(exc, OSError):  # creating the SQLite file's folder
+        return StoreError(f"无法{action}结果库“{where}”：无法创建数据库文件所在的文件夹（路径中有同名文件、"
+                          f"不是文件夹或无写权限：{reason}）")
+    said = next((cn for words, cn in _REASONS if any(w in reason.lower() for w in words)), None)
+    return StoreError(f"无法{action}结果库“{where}”：{said}（{reason}）" if said else f"无法{action}结果库“{where}”：{reason}")
+
+
+# What the database said → what to tell the user (the original stays in parentheses).
+_REASONS: list[tuple[tuple[str, ...], str]] = [
+    (("readonly database", "read-only"), "数据库只读，无法写入"),
+    (("unable to open database file",), "无法打开数据库文件（路径不存在、不是文件夹或无权限）"),
+    (("database is locked",), "数据库正被其他进程占用（已锁定），请稍后重试"),
+    (("file is not a database",), "该文件不是 SQLite 数据库"),
+    (("password authentication failed",), "数据库用户名或密码错误"),
+    (("does not exist",), "数据库或数据表不存在"),
+    (("connection refused", "could not connect", "connection failed"), "无法连接数据库服务器"),
+]
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -276,6 +292,8 @@ def save_run(
             session.add_all(_score_row(summary.run_id, c) for c in scores or [])
     except (SQLAlchemyError, OSError) as exc:
         raise _error(url, "写入", exc) from exc
+    except Exception as exc:  # a bug must not cost the run: the files are already written
+        raise StoreError(f"写入结果库“{display_url(url)}”时发生内部错误（{type(exc).__name__}: {exc}）") from exc
     finally:
         engine.dispose()
 

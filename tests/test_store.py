@@ -265,7 +265,7 @@ def test_a_read_only_store_is_a_chinese_error_and_the_files_are_written(nanjie, 
     store.open_store(f"sqlite:///{db}").dispose()  # an existing store, opened read-only below
     summary = _write(nanjie, tmp_path / "output", 1, store=f"sqlite:///file:{db}?mode=ro&uri=true")
     assert summary.store_error and summary.store_error.startswith("无法写入结果库")
-    assert "readonly" in summary.store_error and f"结果文件已写入“{summary.output_dir}”，不受影响" in summary.store_error
+    assert "数据库只读，无法写入（attempt to write a readonly database）" in summary.store_error and f"结果文件已写入“{summary.output_dir}”，不受影响" in summary.store_error
     assert _files_written(summary)["store_error"] == summary.store_error
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from runs").fetchone()[0] == 0
@@ -275,7 +275,8 @@ def test_a_store_under_a_file_is_a_chinese_error_and_the_files_are_written(nanji
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     summary = _write(nanjie, tmp_path / "output", 1, store=f"sqlite:///{blocker}/jixiao.db")
-    assert summary.store_error and summary.store_error.startswith(f"无法打开结果库“sqlite:///{blocker}/jixiao.db”")
+    assert summary.store_error and summary.store_error.startswith(
+        f"无法打开结果库“sqlite:///{blocker}/jixiao.db”：无法创建数据库文件所在的文件夹（路径中有同名文件")
     assert _files_written(summary)["store_error"] == summary.store_error
 
 
