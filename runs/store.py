@@ -40,7 +40,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from schemas.findings import Evidence, Finding, Severity, Subject
@@ -239,11 +246,16 @@ def open_store(url: str, create: bool = True) -> Engine:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _set_sqlite_pragmas)
         if create:
-            Base.metadata.create_all(engine)
+            _create_schema(engine)
         with Session(engine) as session, session.begin():
             version = session.scalar(select(SchemaVersion.version).order_by(SchemaVersion.version.desc()))
-            if version is None and create:
-                session.add(SchemaVersion(version=SCHEMA_VERSION, applied=datetime.now(timezone.utc)))
+        if version is None and create:
+            try:
+                with Session(engine) as session, session.begin():
+                    session.add(SchemaVersion(version=SCHEMA_VERSION, applied=datetime.now(timezone.utc)))
+            except IntegrityError:  # another run created the store at the same moment
+                pass
+            version = SCHEMA_VERSION
     except (SQLAlchemyError, OSError, ImportError) as exc:
         raise _error(url, "打开", exc) from exc
     if version is not None and version > SCHEMA_VERSION:
@@ -252,6 +264,17 @@ def open_store(url: str, create: bool = True) -> Engine:
                          "请升级 jixiao 后再使用")
     # Migrations from older versions go here when SCHEMA_VERSION grows (none yet).
     return engine
+
+
+def _create_schema(engine: Engine) -> None:
+    """The tables that are missing; when two runs create a new store at the same moment, the
+    loser's CREATE TABLE fails as "already exists" and a second pass finds every table there."""
+    try:
+        Base.metadata.create_all(engine)
+    except (OperationalError, ProgrammingError) as exc:
+        if "already exists" not in str(exc):
+            raise
+        Base.metadata.create_all(engine)
 
 
 def _json_dumps(value: Any) -> str:
