@@ -202,6 +202,9 @@ def test_history_and_summary_commands(nanjie, corrected, tmp_path) -> None:
     assert result.exit_code == 0 and "尚无结果库" in result.stdout
     result = runner.invoke(app, ["history", "-o", str(empty)], env=ENV)
     assert result.exit_code == 1 and "不存在：请先用 jixiao run 处理一次材料" in result.stderr
+    # a store named explicitly must exist: no silent fall-back to the files
+    result = runner.invoke(app, ["summary", str(out), "--store", f"sqlite:///{empty / 'none.db'}"], env=ENV)
+    assert result.exit_code == 1 and f"结果库“sqlite:///{empty / 'none.db'}”不存在" in result.stderr
 
 
 # ------------------------------------------------------------------ the store URL
