@@ -30,7 +30,6 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
-    Numeric,
     String,
     Text,
     create_engine,
