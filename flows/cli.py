@@ -38,6 +38,7 @@ err_console = Console(stderr=True)
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
 TOP_FINDINGS = 16
+STORE_HELP = "结果库地址（SQLAlchemy URL，默认 $JIXIAO_STORE_URL，否则结果根目录下的 SQLite 文件 jixiao.db）"
 
 
 def _fail(message: str) -> None:
@@ -71,8 +72,9 @@ def run(
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="已有 Dask 调度器的地址，如 tcp://10.0.0.5:8786"),
     rubric: Optional[Path] = typer.Option(None, "--rubric", help="评分标准 YAML（默认内置 scoring/rubrics/default.yaml）"),
     evaluator_inputs: Optional[Path] = typer.Option(None, "--evaluator-inputs", help="评估人填写的评分录入表（YAML 或 xlsx）"),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
-    """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/。"""
+    """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。"""
     _check_folder(folder)
     _check_rules(rules)
     _check_scoring(rubric, evaluator_inputs)
@@ -102,11 +104,14 @@ def run(
                     rules=str(rules) if rules else None,
                     rubric=str(rubric) if rubric else None,
                     evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
+                    store=store,
                 )
         except Exception as exc:  # a bug in a rule or in writing the output: say so plainly
             bar.stop()
             _fail(f"运行失败（{type(exc).__name__}: {exc}）")
     _print_run(summary)
+    if summary.store_error:  # the files are written; say plainly that the store is not
+        _fail(summary.store_error)
 
 
 def _print_run(summary: RunSummary) -> None:
@@ -411,15 +416,29 @@ def evaluator_template(
 @app.command()
 def summary(
     output_dir: Optional[Path] = typer.Argument(None, metavar="OUTPUT_DIR", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
-    """汇总各次运行的评分（每家单位每个年度取最新一次）：写出 summary/汇总.xlsx 与 汇总.html。"""
+    """汇总各次运行的评分（每家单位每个年度取最新一次）：写出 summary/汇总.xlsx 与 汇总.html。
+    有结果库时从结果库读取，否则从各运行目录的结果文件读取。"""
+    from runs import store as run_store
     from runs.output import output_root
     from scoring.summary import write_summary
 
     root = output_root(output_dir)
     if not root.is_dir():
         _fail(f"结果目录“{root}”不存在")
-    rows, written = write_summary(root)
+    url = run_store.store_url(store, root)
+    explicit = bool(store or os.environ.get(run_store.ENV_STORE))
+    rows = None
+    if explicit or run_store.exists(url):
+        try:
+            rows = run_store.summary_rows(url, root)
+        except run_store.StoreError as exc:
+            _fail(str(exc))
+        console.print(f"数据来源：结果库 {escape(run_store.display_url(url))}")
+    else:
+        console.print(f"数据来源：结果目录 {escape(str(root))} 下各次运行的结果文件（尚无结果库）")
+    rows, written = write_summary(root, rows)
     table = Table(title="评分汇总", title_justify="left")
     for name in ("单位", "年度", "总分", "等级", "错误", "警告", "提示", "运行编号"):
         table.add_column(name, no_wrap=name != "单位")
@@ -429,6 +448,77 @@ def summary(
     console.print(table)
     for path in written:
         console.print(f"已写出：[bold]{escape(str(path))}[/]")
+
+
+@app.command()
+def history(
+    unit: Optional[str] = typer.Argument(None, metavar="UNIT", help="单位名称（或其中一段）；省略则列出全部单位"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+    run_id: Optional[str] = typer.Option(None, "--run", help="列出该次运行的问题变化（默认每家单位最新一次）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+) -> None:
+    """列出各单位的历次运行，以及每条问题（按指纹）相对该单位上一次运行是新增、仍存在还是已解决。"""
+    from runs import store as run_store
+
+    url = run_store.store_url(store, output)
+    try:
+        units = run_store.history(url, unit)
+    except run_store.StoreError as exc:
+        _fail(str(exc))
+    if not units:
+        _fail(f"结果库“{run_store.display_url(url)}”中没有{f'单位“{unit}”的' if unit else '任何'}运行记录")
+    if run_id and not any(h.run.run_id == run_id for u in units for h in u.runs):
+        _fail(f"结果库中没有{f'单位“{unit}”的' if unit else ''}运行“{run_id}”")
+    if as_json:
+        _print_json([_history_json(u) for u in units])
+        return
+    for u in units:
+        table = Table(title=f"{escape(u.unit)}：历次运行", title_justify="left")
+        for name in ("运行编号", "开始时间", "文件", "问题", "新增", "仍存在", "已解决", "评分", "提交材料"):
+            table.add_column(name, no_wrap=name != "提交材料", overflow="fold")
+        for h in u.runs:
+            scores = "；".join(f"{y or ''}年 {t if t is not None else '待定'}{' ' + g if g else ''}" for y, t, g in h.totals)
+            table.add_row(h.run.run_id, f"{h.run.started.astimezone():%Y-%m-%d %H:%M:%S}", str(h.run.documents["total"]),
+                          str(sum(1 for c in h.changes if c.status != "resolved")), str(h.count("new")),
+                          str(h.count("open")), str(h.count("resolved")), escape(scores or "—"),
+                          escape(h.run.submission))
+        console.print(table)
+        shown = next((h for h in u.runs if h.run.run_id == run_id), None) if run_id else u.runs[-1]
+        if shown is None or not shown.changes:
+            continue
+        against = f"相对上一次运行 {shown.previous}" if shown.previous else "首次运行，全部为新增"
+        detail = Table(title=f"运行 {shown.run.run_id} 的问题（{against}）", title_justify="left")
+        for name in ("变化", "严重程度", "规则", "问题描述", "指纹"):
+            detail.add_column(name, no_wrap=name != "问题描述", overflow="fold")
+        style = {"new": "bold red", "open": "yellow", "resolved": "green"}
+        order = {"new": 0, "open": 1, "resolved": 2}
+        for c in sorted(shown.changes, key=lambda c: order[c.status]):
+            f = c.finding
+            detail.add_row(f"[{style[c.status]}]{c.label}[/]", f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
+                           f.rule_id, escape(_without_source(f.message)), f.fingerprint)
+        console.print(detail)
+
+
+def _history_json(u: Any) -> dict[str, Any]:
+    return {
+        "unit": u.unit,
+        "runs": [
+            {
+                "run_id": h.run.run_id,
+                "started": h.run.started.isoformat(timespec="seconds"),
+                "submission": h.run.submission,
+                "previous_run_id": h.previous,
+                "documents": h.run.documents,
+                "scores": [{"year": y, "total": None if t is None else str(t), "grade": g} for y, t, g in h.totals],
+                "counts": {s: h.count(s) for s in ("new", "open", "resolved")},
+                "findings": [{"status": c.status, "fingerprint": c.finding.fingerprint, "rule_id": c.finding.rule_id,
+                              "severity": c.finding.severity.value, "message": c.finding.message,
+                              **c.finding.subject.model_dump()} for c in h.changes],
+            }
+            for h in u.runs
+        ],
+    }
 
 
 @app.command()

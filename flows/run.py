@@ -74,8 +74,9 @@ def write_task(
     rules: str | None,
     config: dict[str, Any],
     scores: list[Any] | None = None,
+    store: str | None = None,
 ) -> RunSummary:
-    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores)
+    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store)
 
 
 def task_runner(dask: bool = False, dask_address: str | None = None):
@@ -92,8 +93,10 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
 
 @flow(name="jixiao-run")
 def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
-                   rubric: str | None = None, evaluator_inputs: str | None = None) -> RunSummary:
-    """Process every document of a submission folder, check them and write output/<run-id>/."""
+                   rubric: str | None = None, evaluator_inputs: str | None = None,
+                   store: str | None = None) -> RunSummary:
+    """Process every document of a submission folder, check them and write output/<run-id>/
+    and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db)."""
     started = datetime.now()
     root = Path(submission)
     paths = discover(root)
@@ -115,7 +118,7 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
 
     findings = check_task(results, config)
     scores = score_task(results, findings, str(root), rubric, evaluator_inputs)
-    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores)
+    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store)
     publish_artifacts(summary, results, findings)
     return summary
 

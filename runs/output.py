@@ -237,9 +237,15 @@ def write_run(
     config: dict[str, Any] | None = None,
     finished: datetime | None = None,
     scores: Sequence[Any] | None = None,
+    store: str | None = None,
 ) -> RunSummary:
     """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary.
-    With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx."""
+    With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx.
+
+    Then the run goes into the store (`store` URL, else $JIXIAO_STORE_URL, else SQLite
+    `<root>/jixiao.db`; runs/store.py). The files are the primary record and are written first:
+    when the store cannot be written, the summary's `store_error` says why (in Chinese, also in
+    summary.json) and the files stay as they are."""
     if config is None:  # record what the checks used by default
         config = load_config(rules_file)
     root = output_root(root)
@@ -252,6 +258,10 @@ def write_run(
         run_id = f"{base_id}-{n}"
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
+    from runs import store as run_store
+
+    url = run_store.store_url(store, root)
+    summary.store = run_store.display_url(url)
 
     staging = root / f".{run_id}.tmp"
     if staging.exists():
@@ -271,6 +281,13 @@ def write_run(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     update_latest(root)
+    try:
+        run_store.save_run(url, summary, results, findings, scores)
+    except run_store.StoreError as exc:
+        summary.store_error = f"{exc}；结果文件已写入“{final}”，不受影响"
+        tmp = final / ".summary.json.tmp"
+        _dump(tmp, summary.model_dump(mode="json"))
+        os.replace(tmp, final / "summary.json")
     return summary
 
 

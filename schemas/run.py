@@ -67,3 +67,5 @@ class RunSummary(BaseModel):
     findings: FindingCounts
     rules_file: str | None = None  # the user's rule file, None for the built-in checks/rules.yaml
     rules_config: dict[str, Any] = Field(default_factory=dict)  # the merged configuration used
+    store: str | None = None  # the run store's URL (password hidden) the run is written to
+    store_error: str | None = None  # Chinese: why the run could not be written to the store

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Collection
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -38,9 +39,11 @@ class SummaryRow:
     top: list[Finding] = field(default_factory=list)
 
 
-def collect(root: Path) -> list[SummaryRow]:
+def collect(root: Path, skip: Collection[str] = ()) -> list[SummaryRow]:
+    """From the run folders under `root` (except the run ids in `skip`)."""
     latest: dict[tuple[str, int | None], SummaryRow] = {}
-    runs = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name))
+    runs = sorted(p for p in root.iterdir()
+                  if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name) and p.name not in skip)
     for run in runs:  # oldest first: a later run of the same unit and year replaces the row
         cards = read_scores(run)
         if not cards:
@@ -61,8 +64,9 @@ def collect(root: Path) -> list[SummaryRow]:
     return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
 
 
-def write_summary(root: Path) -> tuple[list[SummaryRow], list[Path]]:
-    rows = collect(root)
+def write_summary(root: Path, rows: list[SummaryRow] | None = None) -> tuple[list[SummaryRow], list[Path]]:
+    """Writes the rows given (e.g. from the run store), else those collected from the files."""
+    rows = collect(root) if rows is None else rows
     out = root / SUMMARY_DIR
     out.mkdir(parents=True, exist_ok=True)
     xlsx, html = out / XLSX_NAME, out / HTML_NAME
