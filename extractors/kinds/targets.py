@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 import yaml
 
 from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
+from extractors.dates import date_labels, labelled_date, signature_date
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds._common import (
     cell_ref,
@@ -969,6 +970,9 @@ def parse(doc: Document) -> list[TargetTable]:
     tables: list[TargetTable] = []
     for d in drafts:
         tables.append(_build(doc, d, tables[-1] if tables else None))
+    filled = labelled_date(doc, date_labels("target_table"))
+    for t in tables:
+        t.filled_date = filled
     return tables
 
 
