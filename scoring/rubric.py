@@ -19,7 +19,7 @@ class RubricError(Exception):
 
 
 class RulePart(BaseModel, extra="allow"):
-    kind: Literal["deduct_per_finding", "finding_metric_bands", "execution_rate_bands"]
+    kind: Literal["deduct_per_finding", "finding_metric_bands", "execution_rate_bands", "date_deadline"]
     reason: str = ""
 
 
