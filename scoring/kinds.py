@@ -187,13 +187,14 @@ def dated_records(ctx: Context, record_type: str, fields: Sequence[str], year: i
 
 
 def _date_evidence(role: str, dated: Sequence[DatedRecord]) -> list[Evidence]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     out = []
     for d in dated:
         v = d.value
-        if v.ref is None or (v.ref.file_sha256, v.ref.label) in seen:
+        key = (v.ref.file_name, v.ref.file_sha256, v.ref.label) if v.ref is not None else None
+        if key is None or key in seen:
             continue
-        seen.add((v.ref.file_sha256, v.ref.label))
+        seen.add(key)
         out.append(Evidence(role=f"{role}（{v.label or '日期'}）", raw=v.raw, ref=v.ref.with_label()))
     return out
 
