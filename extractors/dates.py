@@ -191,6 +191,41 @@ def labelled_date(doc: Document, labels: Sequence[str], items: Iterable[TextBloc
     return None
 
 
+def labelled_dates_per_record(doc: Document, labels: Sequence[str], record_tables: Sequence[set[int]]
+                              ) -> list[DateValue | None]:
+    """The labelled date of each of several records read from one document, `record_tables` giving
+    the table indexes each record was read from (in document order). A record's date is looked for
+    in its own tables, then between its last table and the next record's first (a 填报日期 line
+    under the table), then between the previous record's last table and its first (a line above
+    it) unless the previous record took that date. A record with none of its own takes the
+    document's first date (a date printed once for all the tables)."""
+    whole = labelled_date(doc, labels)
+    if len(record_tables) < 2:
+        return [whole] * len(record_tables)
+    order = {t.index: t.order for t in doc.tables}
+    spans = [(min((order[i] for i in ts if i in order), default=None),
+              max((order[i] for i in ts if i in order), default=None)) for ts in record_tables]
+    stream = _stream(doc)
+    out: list[DateValue | None] = []
+    for k, (first, last) in enumerate(spans):
+        if first is None or last is None:
+            out.append(whole)
+            continue
+        prev_last = next((spans[j][1] for j in range(k - 1, -1, -1) if spans[j][1] is not None), float("-inf"))
+        next_first = next((spans[j][0] for j in range(k + 1, len(spans)) if spans[j][0] is not None),
+                          float("inf"))
+        own = [i for i in stream if first <= i.order <= last]
+        below = [i for i in stream if last < i.order < next_first]
+        above = [i for i in stream if prev_last < i.order < first]
+        found = labelled_date(doc, labels, own) or labelled_date(doc, labels, below)
+        if found is None:
+            found = labelled_date(doc, labels, above)
+            if found is not None and out and out[-1] == found:
+                found = None
+        out.append(found or whole)
+    return out
+
+
 # A signature line: the date alone, or a unit's name (or 盖章) then the date, and nothing after it.
 _ORG_END = re.compile(r"(?:办事处|街道|局|委员会|委|政府|中心|院|所|部|处|室|站|队|会|办|公司|单位|厅|署|馆|校|"
                       r"[（(](?:盖章|公章|章)[)）]|盖章|签章)$")
@@ -232,4 +267,4 @@ def date_labels(record_type: str) -> tuple[str, ...]:
     return tuple(data["labels"].get(record_type, ()))
 
 
-__all__ = ["date_labels", "FoundDate", "find_dates", "parse_date", "labelled_date", "signature_date"]
+__all__ = ["date_labels", "labelled_dates_per_record", "FoundDate", "find_dates", "parse_date", "labelled_date", "signature_date"]

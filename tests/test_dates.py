@@ -269,3 +269,35 @@ def test_kinds_are_unchanged_by_a_date():
     mon = monitoring.parse(extract(FIX / "monitoring" / "东关街道办事处2024年1-9月绩效运行监控表.pdf"))[0]
     assert mon.filled_date.value == date(2024, 10, 9)
     assert SHA  # builders' hash, used by make_doc
+
+
+def _project(name: str) -> list[list[str]]:
+    return [
+        ["项目名称", name, "<", "<"],
+        ["主管部门", "临河区教育局", "实施单位", "临河区教育局"],
+        ["年度资金总额", "<", "财政拨款", "其他资金"],
+        ["100.00", "<", "100.00", "0"],
+        ["年度绩效目标", "按时足额发放补助。", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", f"{name}受益人数", "≥100人"],
+    ]
+
+
+def test_each_table_of_a_document_takes_the_date_printed_with_it():
+    doc = make_doc(
+        [make_table(_project("学生资助项目"), index=1, order=2, sheet=None, page=1),
+         make_table(_project("人才引进项目"), index=2, order=5, sheet=None, page=2)],
+        blocks=[(1, "2024年度项目支出绩效目标表"), (3, "填报日期：2024年1月10日"),
+                (4, "2024年度项目支出绩效目标表"), (6, "填报日期：2024年3月5日")],
+        file_name="临河.pdf", fmt=Format.PDF)
+    first, second = targets.parse(doc)
+    assert (first.filled_date.value, second.filled_date.value) == (date(2024, 1, 10), date(2024, 3, 5))
+    # printed once for the whole document: every table takes it
+    once = doc.model_copy(update={"blocks": [b for b in doc.blocks if b.order != 3]})
+    assert [t.filled_date.value for t in targets.parse(once)] == [date(2024, 3, 5)] * 2
+
+
+def test_a_date_in_a_cell_of_the_target_grid():
+    grid = _project("学生资助项目") + [["单位负责人：", "<", "填报日期：2024年2月26日", "<"]]
+    (t,) = targets.parse(make_doc([make_table(grid, sheet="目标表")], blocks=[(0, "2024年度项目支出绩效目标表")]))
+    assert (t.filled_date.value, t.filled_date.ref.label) == (date(2024, 2, 26), "目标表!C8")
