@@ -164,3 +164,21 @@ def test_a_card_takes_b1_from_the_date_and_falls_back_to_the_form():
     assert (b1.source, b1.score) == ("evaluator", D("8.00"))
     d1 = next(s for s in undated.sub_indicators if s.code == "D1")
     assert (d1.source, d1.score) == ("evaluator", D("5.00"))
+
+
+def test_a_bad_deadline_in_a_rubric_file_is_a_clear_error(tmp_path):
+    import yaml
+
+    from scoring.rubric import DEFAULT_RUBRIC, RubricError
+
+    data = yaml.safe_load(DEFAULT_RUBRIC.read_text(encoding="utf-8"))
+    part = data["dimensions"][1]["sub_indicators"][0]["rule"]["parts"][0]
+    part["deadlines"] = {2024: "2月底"}
+    del part["bands"][0]["min_days"]
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RubricError) as err:
+        load_rubric(path)
+    assert "评分标准文件“bad.yaml”有误" in str(err.value)
+    assert "B1：date_deadline 的截止日期“2024: 2月底”应写作 年份: YYYY-MM-DD" in str(err.value)
+    assert "B1：date_deadline 的扣分档（bands）每档应写 min_days 和 deduct" in str(err.value)
