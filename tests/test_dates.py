@@ -301,3 +301,28 @@ def test_a_date_in_a_cell_of_the_target_grid():
     grid = _project("学生资助项目") + [["单位负责人：", "<", "填报日期：2024年2月26日", "<"]]
     (t,) = targets.parse(make_doc([make_table(grid, sheet="目标表")], blocks=[(0, "2024年度项目支出绩效目标表")]))
     assert (t.filled_date.value, t.filled_date.ref.label) == (date(2024, 2, 26), "目标表!C8")
+
+
+# ------------------------------------------------------------------ fixtures/dates (tools/make_date_fixtures.py)
+
+DATED = FIX / "dates"
+DATED_EXPECTED = FIX / "expected" / "dates"
+
+
+def test_every_dated_fixture_has_its_expected_file():
+    files = {p.name for p in DATED.iterdir() if p.is_file()}
+    assert {".pdf", ".docx"} <= {Path(f).suffix for f in files}
+    assert {f"{name}.json" for name in files} == {p.name for p in DATED_EXPECTED.glob("*.json")}
+
+
+@pytest.mark.parametrize("expected", sorted(DATED_EXPECTED.glob("*.json")), ids=lambda p: p.stem)
+def test_a_narrative_report_reads_its_signature_date(expected):
+    import json
+
+    exp = json.loads(expected.read_text(encoding="utf-8"))
+    (report,) = _records(DATED / expected.stem)
+    assert (report.record_type, report.unit.value, report.year, report.period_months) == (
+        exp["kind"], exp["unit"], exp["year"], exp["period_months"])
+    assert report.signed_date.value == date.fromisoformat(exp["signed_date"])
+    assert report.signed_date.raw == exp["signature"][-1]  # the line the date is printed on
+    assert report.signed_date.ref.file_name == expected.stem and report.signed_date.ref.label
