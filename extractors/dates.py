@@ -98,8 +98,9 @@ def parse_date(text: str) -> date | None:
 # ------------------------------------------------------------------ in a document
 
 _LABEL_TAIL = re.compile(r"^[ \t]*[:：]?[ \t]*")
-# What may follow a date in a labelled field: a time (发布时间：2025-01-20 10:30), a bracket, nothing.
-_AFTER_DATE = re.compile(r"^(?:[ \t]*(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)(?:$|[ \t]|[（(，,。；;|])")
+# What may follow a date in a labelled field: a time (发布时间：2025-01-20 10:30), then anything but
+# the rest of a range (2024年1月1日至…) or more digits.
+_AFTER_DATE = re.compile(r"^(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?![ \t]*(?:[0-9]|至|到|~|-|—))")
 
 
 def _after_label(text: str, labels: Sequence[str]) -> tuple[str, str] | None:

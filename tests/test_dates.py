@@ -326,3 +326,14 @@ def test_a_narrative_report_reads_its_signature_date(expected):
     assert report.signed_date.value == date.fromisoformat(exp["signed_date"])
     assert report.signed_date.raw == exp["signature"][-1]  # the line the date is printed on
     assert report.signed_date.ref.file_name == expected.stem and report.signed_date.ref.label
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("发布时间：2025-01-20 10:30:00 来源：区财政局", date(2025, 1, 20)),
+    ("【发布日期：2025-01-20】【字体：大 中 小】", date(2025, 1, 20)),
+    ("公开日期:2025/1/20", date(2025, 1, 20)),
+    ("发布日期：2025年1月1日至2025年1月31日", None),  # a range, not the day it was published
+])
+def test_portal_date_lines(line, expected):
+    found = labelled_date(make_doc([], blocks=[(1, line)], fmt=Format.HTML), ("公开日期", "发布日期", "发布时间"))
+    assert (found.value if found else None) == expected
