@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from schemas.narrative import NarrativeFigure, NarrativeSentence
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue
+from schemas.records import Attribute, DateValue, TextValue
 
 TableStatus = Literal["present", "empty"]
 ExpectedStatus = Literal["present", "empty", "missing"]
@@ -103,6 +103,9 @@ class Publication(BaseModel):
     narrative: list[NarrativeFigure] = Field(default_factory=list)
     narrative_sentences: list[NarrativeSentence] = Field(default_factory=list)
     executions: list[LineExecution] = Field(default_factory=list)
+    published_date: DateValue | None = None  # 公开日期 / 发布日期 / 发布时间 (a portal page)
+    signed_date: DateValue | None = None  # the dated signature line (落款) of the 情况说明
+    approved_date: DateValue | None = None  # 批复日期, when the publication states it
     file_name: str
     file_sha256: str
 

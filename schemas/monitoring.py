@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
 
 # Canonical budget-line names. Unit-wide: 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费.
 # Per project: 资金总额 = 财政拨款 + 其他资金, plus the sources some templates list separately
@@ -60,6 +60,7 @@ class MonitoringReport(BaseModel):
     period_attr: Attribute
     project: Attribute | None = None  # 项目名称, for project tables
     amount_unit: str  # printed unit of the budget block: '元' or '万元'
+    filled_date: DateValue | None = None  # 填报日期
     file_name: str
     file_sha256: str
     lines: list[MonitoringLine] = Field(default_factory=list)

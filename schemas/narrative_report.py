@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute
+from schemas.records import Attribute, DateValue
 
 ReportType = Literal["monitoring", "self_evaluation"]
 
@@ -77,6 +77,7 @@ class NarrativeReport(BaseModel):
     year_attr: Attribute
     period_months: int  # N of 1–N月; 12 for a self-evaluation report
     period_attr: Attribute
+    signed_date: DateValue | None = None  # the date under the signature (落款)
     file_name: str
     file_sha256: str
     sections: list[ReportSection] = Field(default_factory=list)

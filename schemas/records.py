@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -42,4 +43,13 @@ class IndicatorValue(BaseModel):
     upper: Decimal | None = None  # upper bound of a range (`1-2次` → 2); None for a single value
     unit: str | None = None
     quantitative: bool = False
+    ref: SourceRef | None = None
+
+
+class DateValue(BaseModel):
+    """A calendar date printed in a document (填报日期, 发布时间, the date of a signature line)."""
+
+    value: date
+    raw: str  # the line or cell it was read from
+    label: str = ""  # the label it followed (填报日期 …) or 落款日期 for a signature line
     ref: SourceRef | None = None

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
 
 
 class SelfEvalLine(BaseModel):
@@ -59,6 +59,7 @@ class SelfEvaluation(BaseModel):
     indicators: list[SelfEvalIndicator] = Field(default_factory=list)
     total_score: PrintedNumber | None = None  # 总分
     total_max: PrintedNumber | None = None  # 总分 row's 分值 (usually 100)
+    filled_date: DateValue | None = None  # 填报日期
     file_name: str
     file_sha256: str
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
 
 
 class TargetIndicator(BaseModel):
@@ -49,6 +49,7 @@ class TargetTable(BaseModel):
     tasks_total: PrintedNumber | None = None  # 金额合计 of the task block, when printed
     goal_text: TextValue | None = None  # 年度总体目标 / 年度绩效目标
     indicators: list[TargetIndicator] = Field(default_factory=list)
+    filled_date: DateValue | None = None  # 填报日期 / 报送日期 / 编报日期
     file_name: str
     file_sha256: str
 

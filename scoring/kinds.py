@@ -6,6 +6,7 @@ deducts, with the reason and evidence. Adding a kind: a function here and its na
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Callable, Sequence
 
@@ -142,8 +143,124 @@ def execution_rate_bands(part: RulePart, ctx: Context) -> PartResult | None:
     return PartResult(deduct, Deduction(points=deduct, reason=reason, evidence=found.evidence))
 
 
+RECORD_LABELS = {"target_table": "绩效目标表", "monitoring_report": "绩效运行监控表", "self_evaluation": "绩效自评表",
+                 "budget_publication": "预算/决算公开文件", "narrative_report": "监控/自评报告"}
+
+
+@dataclass
+class DatedRecord:
+    record: Any
+    field: str
+    value: Any  # schemas.records.DateValue
+
+
+def _as_date(value: Any) -> date | None:
+    """A deadline from the rubric: a YAML date (2024-01-31) or its text."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _matches(record: Any, where: dict[str, Any]) -> bool:
+    return all(str(getattr(record, k, None)) == str(v) for k, v in where.items())
+
+
+def dated_records(ctx: Context, record_type: str, fields: Sequence[str], year: int,
+                  where: dict[str, Any] | None = None) -> list[DatedRecord]:
+    """The records of `record_type` of the unit and `year` with a date in the first of `fields`
+    they carry."""
+    out = []
+    for r in ctx.records:
+        if getattr(r, "record_type", "") != record_type or getattr(r, "year", None) != year:
+            continue
+        if not _matches(r, where or {}):
+            continue
+        for name in fields:
+            value = getattr(r, name, None)
+            if value is not None:
+                out.append(DatedRecord(r, name, value))
+                break
+    return out
+
+
+def _date_evidence(role: str, dated: Sequence[DatedRecord]) -> list[Evidence]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for d in dated:
+        v = d.value
+        key = (v.ref.file_name, v.ref.file_sha256, v.ref.label) if v.ref is not None else None
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        out.append(Evidence(role=f"{role}（{v.label or '日期'}）", raw=v.raw, ref=v.ref.with_label()))
+    return out
+
+
+def _cn_date(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def date_deadline(part: RulePart, ctx: Context) -> PartResult | None:
+    """The latest date in `fields` of the unit's `record_type` records of the year (card year +
+    `year_offset`) against a deadline: `deadlines[year]` (an absolute date per year) or, with
+    `relative_to: {record_type, fields, days}`, that record's date plus `days`. The first band
+    whose `min_days` the days late reach gives the deduction. No date or no deadline: None."""
+    params = part.model_extra or {}
+    if ctx.year is None:
+        return None
+    year = ctx.year + int(params.get("year_offset", 0))
+    record_type = str(params.get("record_type", ""))
+    role = str(params.get("label") or RECORD_LABELS.get(record_type, record_type))
+    fields = list(params.get("fields") or [params.get("field", "")])
+    dated = dated_records(ctx, record_type, fields, year, params.get("where"))
+    if not dated:
+        return None  # the documents carry no date: the evaluator scores it
+    latest = max(dated, key=lambda d: d.value.value)
+    deadline: date | None = None
+    basis_evidence: list[Evidence] = []
+    basis = ""
+    relative = params.get("relative_to")
+    if relative:
+        base = dated_records(ctx, str(relative.get("record_type", record_type)),
+                             list(relative.get("fields") or [relative.get("field", "")]), year,
+                             relative.get("where"))
+        if base:
+            first = min(base, key=lambda d: d.value.value)
+            days = int(relative.get("days", 0))
+            deadline = first.value.value + timedelta(days=days)
+            basis = f"{relative.get('label', '基准日期')}{_cn_date(first.value.value)}后{days}日内"
+            basis_evidence = _date_evidence(str(relative.get("label", "基准日期")), [first])
+    if deadline is None:
+        deadlines = {int(k): v for k, v in (params.get("deadlines") or {}).items()}
+        if year in deadlines:
+            deadline = _as_date(deadlines[year])
+            basis = f"规定时限{_cn_date(deadline)}" if deadline else ""
+    if deadline is None:
+        return None  # no deadline configured for the year
+    late = (latest.value.value - deadline).days
+    deduct = Decimal(0)
+    for band in sorted(params.get("bands", []), key=lambda b: -int(b["min_days"])):
+        if late >= int(band["min_days"]):
+            deduct = Decimal(str(band["deduct"]))
+            break
+    evidence = _date_evidence(role, dated) + basis_evidence
+    fields_ = {"date": _cn_date(latest.value.value), "deadline": _cn_date(deadline), "basis": basis,
+               "days": max(late, 0), "early": max(-late, 0), "record": role, "deduct": plain(deduct)}
+    if late <= 0:
+        note = render(params.get("on_time") or "{record}日期{date}，在{basis}之内，按时", **fields_)
+        return PartResult(Decimal(0), note=note, evidence=evidence)
+    reason = render(part.reason or "{record}日期{date}，晚于{basis}{days}天，扣{deduct}分", **fields_)
+    if not deduct:
+        return PartResult(Decimal(0), note=reason, evidence=evidence)
+    return PartResult(deduct, Deduction(points=deduct, reason=reason, evidence=evidence))
+
+
 KINDS: dict[str, Callable[[RulePart, Context], PartResult | None]] = {
     "deduct_per_finding": deduct_per_finding,
     "finding_metric_bands": finding_metric_bands,
     "execution_rate_bands": execution_rate_bands,
+    "date_deadline": date_deadline,
 }

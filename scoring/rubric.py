@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +20,7 @@ class RubricError(Exception):
 
 
 class RulePart(BaseModel, extra="allow"):
-    kind: Literal["deduct_per_finding", "finding_metric_bands", "execution_rate_bands"]
+    kind: Literal["deduct_per_finding", "finding_metric_bands", "execution_rate_bands", "date_deadline"]
     reason: str = ""
 
 
@@ -72,6 +73,30 @@ class Rubric(BaseModel):
         return self.grades[-1].grade
 
 
+def _date_deadline_errors(params: dict[str, Any]) -> list[str]:
+    """What is wrong with the parameters of a `date_deadline` part (Chinese)."""
+    errors = []
+    if not params.get("record_type"):
+        errors.append("date_deadline 未写记录类型（record_type）")
+    if not (params.get("fields") or params.get("field")):
+        errors.append("date_deadline 未写日期字段（fields）")
+    for year, value in (params.get("deadlines") or {}).items():
+        try:
+            int(year)
+            if not isinstance(value, date):
+                date.fromisoformat(str(value))
+        except (TypeError, ValueError):
+            errors.append(f"date_deadline 的截止日期“{year}: {value}”应写作 年份: YYYY-MM-DD")
+    relative = params.get("relative_to")
+    if relative is not None and (not isinstance(relative, dict) or "days" not in relative):
+        errors.append("date_deadline 的 relative_to 应写明 record_type、fields 和天数（days）")
+    for band in params.get("bands") or []:
+        if not isinstance(band, dict) or "min_days" not in band or "deduct" not in band:
+            errors.append("date_deadline 的扣分档（bands）每档应写 min_days 和 deduct")
+            break
+    return errors
+
+
 def load_rubric(path: str | Path | None = None) -> Rubric:
     """Read a rubric file (default: the built-in one) and check that its points add up."""
     path = Path(path) if path else DEFAULT_RUBRIC
@@ -101,6 +126,9 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
             codes.add(sub.code)
             if sub.method == "automatic" and sub.rule is None:
                 errors.append(f"{sub.code}为自动评分但未写评分规则（rule）")
+            for part in (sub.rule.parts if sub.rule else []):
+                if part.kind == "date_deadline":
+                    errors += [f"{sub.code}：{e}" for e in _date_deadline_errors(part.model_extra or {})]
     dims = sum((d.points for d in rubric.dimensions), Decimal(0))
     if dims != rubric.points:
         errors.append(f"总分{rubric.points}与一级指标分值之和{dims}不符")

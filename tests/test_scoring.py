@@ -80,7 +80,14 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     assert card.total == D("82.00") and card.grade == "良" and card.missing == []
     assert card.evaluator_inputs == str(FORM)
     subs = {s.code: s for s in card.sub_indicators}
-    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "E1", "E2", "E3"}
+    # B1 from the 2024 target table's 填报日期 (2024年2月26日, the generator's) against the rubric's
+    # 2024 deadline; D1 stays the evaluator's: nanjie carries no 预算 publication
+    assert {c for c, s in subs.items() if s.source == "rule"} == {"A2", "A3", "B1", "E1", "E2", "E3"}
+    assert (subs["B1"].score, subs["B1"].deductions) == (D("10.00"), [])
+    assert "绩效目标表填报日期为2024年2月26日，在规定时限2024年2月29日之前" in subs["B1"].explanation
+    assert [(ev.raw, ev.ref.file_name) for ev in subs["B1"].evidence] == [
+        ("填报日期：2024年2月26日", "南街街道办事处2024年度部门整体支出绩效目标表.pdf")]
+    assert (subs["D1"].source, subs["D1"].score) == ("evaluator", D("5.00"))
     # E3, the seed's two points: two unmet indicators with a reason but no measure (SLF006, 1 point
     # each, cap 1) and ten 2025 indicators still carrying criticised values (XDC004, 0.5 each, cap 1)
     assert subs["E3"].score == D("3.00")
@@ -112,11 +119,12 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
 def test_without_inputs_the_card_lists_what_is_missing(nanjie, rubric) -> None:
     results, findings = nanjie
     card = score_submission(submission_records(results), findings, rubric)[0]
-    assert card.missing == ["A1", "B1", "B2", "C1", "C2", "D1", "D2", "E4"]  # E1, E3: final accounts, self-evaluation
+    # E1, E3: final accounts, self-evaluation; B1: the target table's 填报日期
+    assert card.missing == ["A1", "B2", "C1", "C2", "D1", "D2", "E4"]
     assert card.total is None and card.grade is None
     assert _dims(card)["A"] == (None, None)
     assert {s.code: s.score for s in card.sub_indicators if s.source == "rule"} == {
-        "A2": D("11.00"), "A3": D("3.00"), "E1": D("5.00"), "E2": D("2.00"), "E3": D("3.00")}
+        "A2": D("11.00"), "A3": D("3.00"), "B1": D("10.00"), "E1": D("5.00"), "E2": D("2.00"), "E3": D("3.00")}
 
 
 @pytest.mark.parametrize(
@@ -263,9 +271,9 @@ def test_xlsx_form_errors_name_the_row(nanjie, rubric, tmp_path) -> None:
     wb = load_workbook(path)
     ws = wb["评分录入"]
     assert ws["A1"].value == "jixiao 评分录入表" and ws["A8"].value == "A1"
-    ws["D9"] = 11  # B1, 10 points
+    ws["D9"] = 11  # B2, 10 points (B1 is scored from the target table's 填报日期, not in the form)
     wb.save(path)
-    with pytest.raises(EvaluatorInputError, match="第9行（B1）：得分11超过B1（编报及时性）的分值10"):
+    with pytest.raises(EvaluatorInputError, match="第9行（B2）：得分11超过B2（编报质量）的分值10"):
         read_evaluator_inputs(path, rubric)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
+from extractors.dates import date_labels, labelled_date, signature_date
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds._common import (
     cell_ref,
@@ -588,6 +589,9 @@ def parse(doc: Document) -> list[Publication]:
                         template=template, tables=tables, expected=expected,
                         narrative=narrative, narrative_sentences=sentences,
                         executions=line_executions(tables, narrative),
+                        published_date=labelled_date(doc, date_labels("budget_publication")),
+                        signed_date=signature_date(doc),
+                        approved_date=labelled_date(doc, date_labels("approval")),
                         file_name=doc.file_name, file_sha256=doc.file_sha256)]
 
 

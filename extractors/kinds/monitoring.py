@@ -21,6 +21,7 @@ from typing import Iterable
 import yaml
 
 from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
+from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
 # Generic helpers live in _common (shared with the other kinds); the private aliases keep this
 # module's code as it was.
@@ -806,6 +807,9 @@ def parse(doc: Document) -> list[MonitoringReport]:
         report = _build_report(doc, p, previous)
         reports.append(report)
         previous = report
+    refs = [{x.ref.table for x in [*r.lines, *r.indicators] if x.ref.table} for r in reports]
+    for report, value in zip(reports, labelled_dates_per_record(doc, date_labels("monitoring_report"), refs)):
+        report.filled_date = value
     return reports
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from extractors.dates import signature_date
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds._common import find_amount_unit, find_period, find_year, unit_from_title
 from extractors.narrative import _NUMBER, _Para, _margins, _number, paragraphs
@@ -392,7 +393,8 @@ def parse(doc: Document) -> list[NarrativeReport]:
     months = int(period.value)
 
     report = NarrativeReport(report_type=report_type, title=title, unit=unit, year=int(year.value), year_attr=year,
-                             period_months=months, period_attr=period, file_name=doc.file_name,
+                             period_months=months, period_attr=period, signed_date=signature_date(doc),
+                             file_name=doc.file_name,
                              file_sha256=doc.file_sha256)
     section = ""
     headings: list[tuple[int, str]] = []  # the open headings, outermost first

@@ -20,6 +20,7 @@ from typing import Iterable
 import yaml
 
 from extractors.indicator_values import parse_indicator_value
+from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds import monitoring as mon
 from extractors.kinds._common import (
@@ -600,6 +601,9 @@ def parse(doc: Document) -> list[SelfEvaluation]:
     if not out:
         raise ParseError(doc.file_name, "未找到自评表的预算执行表头（应有“全年执行数”及“全年预算数”等列）或"
                                         "带“得分”列的绩效指标表头，无法按绩效自评表读取")
+    refs = [{x.ref.table for x in [*r.lines, *r.indicators] if x.ref.table} for r in out]
+    for record, value in zip(out, labelled_dates_per_record(doc, date_labels("self_evaluation"), refs)):
+        record.filled_date = value
     return out
 
 

@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 import yaml
 
 from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
+from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.kinds._common import (
     cell_ref,
@@ -969,6 +970,10 @@ def parse(doc: Document) -> list[TargetTable]:
     tables: list[TargetTable] = []
     for d in drafts:
         tables.append(_build(doc, d, tables[-1] if tables else None))
+    refs = [{i.ref.table for i in t.indicators} | {k.ref.table for k in t.tasks} for t in tables]
+    filled = labelled_dates_per_record(doc, date_labels("target_table"), [{i for i in r if i} for r in refs])
+    for t, value in zip(tables, filled):
+        t.filled_date = value
     return tables
 
 
