@@ -150,3 +150,17 @@ def test_a_narrative_starting_below_the_last_table_on_its_page_is_read_but_not_t
     doc.tables[0].pages = [2]
     figures = parse_publication(doc)[0].narrative
     assert [(f.subject, f.value.value) for f in figures] == [("收入支出总计", Decimal("100.00"))]
+
+
+# ---------------------------------------------------------------- 监控报告 (narrative report)
+
+def test_an_addition_after_a_budget_amount_does_not_take_its_measure() -> None:
+    # The blind monitoring report: “（年初预算968.40万元，年中追加…资金24.60万元）” made 24.60 a
+    # 年初预算 of 合计, and RPT002 called it different from the table's 968.40.
+    from test_narrative_report_parser import figures, report
+
+    rep = report("二、预算执行情况", "2024年全年预算数993.00万元（年初预算968.40万元，年中追加社区微更新工程资金24.60万元），"
+                 "截至6月30日累计执行497.18万元，执行率50.07%。")
+    assert figures(rep) == [
+        ("合计", "全年预算", Decimal("993.00"), False), ("合计", "年初预算", Decimal("968.40"), False),
+        ("合计", "执行数", Decimal("497.18"), False), ("合计", "执行率", Decimal("50.07"), False)]
