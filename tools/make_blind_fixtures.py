@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixturegen.blind_accounts import baixi, key_figures, qinghe, totals  # noqa: E402
 from fixturegen.blind_render import accounts_docx, accounts_html  # noqa: E402
 from fixturegen.blind_tables import (  # noqa: E402
-    huayuan_selfeval, luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, rate, report_docx,
+    huayuan_selfeval, luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, rate, report_docx, report_figures,
     selfeval_docx, selfeval_xlsx, weitang_monitoring, yunxi_selfeval)
 from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
 
@@ -131,7 +131,7 @@ def monitoring_cases(out: Path) -> None:
                 {"file": table, "kind": "monitoring", "unit": m.unit, "year": m.year, "period_months": m.months,
                  "money_unit": m.money_unit, "lines": lines, "indicator_count": len(m.indicators)},
                 {"file": report, "kind": "narrative_report", "unit": m.unit, "year": m.year,
-                 "period_months": m.months}],
+                 "period_months": m.months, "figures": report_figures(m)}],
             "findings": [_finding(p, m.unit, m.year, m.months) for p in m.planted]})
 
 

@@ -459,7 +459,7 @@ def qinghe() -> Publication:
     true_total = pub.wan(t["total"])
     wrong_total = true_total + D("12.00")
     pub.narrative_overrides["total"] = f"{pub.year}年度收、支总计{wrong_total:.2f}万元。"
-    pub.planted.append({"rule_id": "NAR001", "severity": "error", "line": "收支总计", "column": "",
+    pub.planted.append({"rule_id": "NAR001", "severity": "error", "line": "收入支出总计", "column": "",
                         "stated": f"{wrong_total:.2f}", "table": f"{true_total:.2f}",
                         "note": "情况说明收、支总计比总表多12.00万元"})
     # 3 NAR002: 住房公积金 完成年初预算的 % wrong (stated 100.00%).
@@ -472,6 +472,10 @@ def qinghe() -> Publication:
     pub.planted.append({"rule_id": "NAR002", "severity": "error", "line": "住房公积金", "column": "",
                         "stated": "100.00", "computed": f"{pct(act, ini):.2f}",
                         "note": "完成年初预算的百分比写错"})
+    # The same sentence calls 23.44 against 24.00 (2.33% apart) 基本持平, beyond rules.yaml's 2%:
+    # a second error the first expectation missed (see fixtures/blind/RESULTS.md).
+    pub.planted.append({"rule_id": "NAR004", "severity": "error", "line": "住房公积金", "column": "",
+                        "note": "“基本持平”而决算数比年初预算数少2.33%，超出2%"})
     # 4 FIN009: 财政拨款收入支出决算总表 listed in the contents, not published.
     pub.planted.append({"rule_id": "FIN009", "severity": "error", "line": "财政拨款收入支出决算总表", "column": "",
                         "note": "目录列出而正文缺表"})

@@ -484,3 +484,20 @@ def report_docx(m: Monitoring, path: Path) -> None:
 
 
 __all__ = ["grid_table"]
+
+
+def report_figures(m: Monitoring) -> list[dict]:
+    """The budget figures report_sentences states, in the order written: line, measure, value (万元 / %)."""
+    w = m.wan
+    tot, basic, pers, publ, proj = (m.line(n) for n in ("合计", "基本支出", "人员经费", "公用经费", "项目支出"))
+    out = [("合计", "全年预算", w(tot[2]))]
+    if tot[2] != tot[1]:
+        out.append(("合计", "年初预算", w(tot[1])))
+    out += [("合计", "执行数", w(tot[3])), ("合计", "执行率", rate(w(tot[3]), w(tot[2])))]
+    for ln in (basic, proj):
+        out += [(ln[0], "全年预算", w(ln[2])), (ln[0], "执行数", w(ln[3])), (ln[0], "执行率", rate(w(ln[3]), w(ln[2])))]
+    if "公用经费" in m.report_overrides:
+        out.append(("公用经费", "执行数", D(m.planted[0]["stated"])))
+    else:
+        out += [("人员经费", "执行数", w(pers[3])), ("公用经费", "执行数", w(publ[3]))]
+    return [{"line": a, "measure": b, "value": f"{v:.2f}"} for a, b, v in out]
