@@ -285,7 +285,7 @@ def _number(raw: str, unit: str, ref: SourceRef) -> PrintedNumber | None:
 
 
 def _resolve_item(m: re.Match[str], codes: dict[tuple[str, str | None], str]) -> str | None:
-    cls = codes.get((fold(m.group(1)), None))
+    cls = codes.get((fold(m.group(1)).lstrip(".．"), None))  # “1.农林水支出（类）…”: not the “.”
     kuan = codes.get((fold(m.group(2)), cls)) if cls else None
     return codes.get((fold(m.group(3)), kuan)) if kuan else None
 

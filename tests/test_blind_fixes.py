@@ -164,3 +164,24 @@ def test_an_addition_after_a_budget_amount_does_not_take_its_measure() -> None:
     assert figures(rep) == [
         ("合计", "全年预算", Decimal("993.00"), False), ("合计", "年初预算", Decimal("968.40"), False),
         ("合计", "执行数", Decimal("497.18"), False), ("合计", "执行率", Decimal("50.07"), False)]
+
+
+def test_an_item_numbered_with_a_full_stop_resolves_to_its_code() -> None:
+    # “1.农林水支出（类）水利（款）行政运行（项）”: the “.” of the number is not part of the 类's name.
+    grid = [
+        ["科目编码", "科目名称", "合计"],
+        ["", "合计", "40.00"],
+        ["213", "农林水支出", "40.00"],
+        ["21303", "水利", "40.00"],
+        ["2130301", "行政运行", "40.00"],
+    ]
+    blocks = [(1, "测试局"), (2, "2024年度部门决算"), (3, "一般公共预算财政拨款支出决算表"), (4, "单位：万元"),
+              (6, "第三部分 情况说明"),
+              (7, "1.农林水支出（类）水利（款）行政运行（项）：年初预算为38.00万元，支出决算为40.00万元，"
+                  "完成年初预算的105.26%。")]
+    doc = make_doc([make_table(grid, order=5, file_name=PDF, page=2)], blocks, file_name=PDF, fmt=Format.PDF)
+    for b in doc.blocks[-2:]:
+        b.ref = b.ref.model_copy(update={"page": 3})
+    figures = parse_publication(doc)[0].narrative
+    assert [(f.subject, f.code, f.measure) for f in figures] == [
+        ("行政运行", "2130301", "年初预算"), ("行政运行", "2130301", "决算"), ("行政运行", "2130301", "完成率")]

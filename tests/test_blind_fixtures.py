@@ -64,6 +64,30 @@ def _publication_problems(rec, exp: dict) -> list[str]:
             got = values[0].raw if values else None
         if num(got) != num(want):
             problems.append(f"{key}: read {got}, printed {want}")
+    # every line of the function-classified tables, every column
+    for printed in exp["tables"]:
+        table = next((t for t in rec.tables if t.key == printed["table"]), None)
+        if table is None:
+            problems.append(f"{printed['table']}: not read")
+            continue
+        for code, name, *texts in printed["rows"]:
+            ln = next((x for x in table.lines if (x.code == code if code else x.name == name)), None)
+            if ln is None:
+                problems.append(f"{printed['table']} {code} {name}: no line")
+                continue
+            if ln.name != name:
+                problems.append(f"{printed['table']} {code}: named {ln.name}, printed {name}")
+            for column, text in zip(printed["columns"], texts):
+                values = [v for k, v in ln.values.items() if k.split("/")[-1] == column]
+                got = values[0].raw if values else None
+                if num(got) != num(text):
+                    problems.append(f"{printed['table']} {code or name}/{column}: read {got}, printed {text}")
+    # the 情况说明's key amounts and rates
+    stated = {(f.subject, f.measure, f.value.value, f.code) for f in rec.narrative}
+    for want in exp["narrative"]:
+        key = (want["subject"], want["measure"], Decimal(want["value"]), want["code"])
+        if key not in stated:
+            problems.append(f"情况说明 {key}: not read")
     return problems
 
 

@@ -9,6 +9,7 @@ errors are injected by `overrides` and listed in `planted`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -494,3 +495,51 @@ def key_figures(pub: Publication) -> dict[str, str]:
         "一般公共预算财政拨款基本支出决算表/公用经费合计": fmt(t["public"]),
         "收入支出决算总表/总计": fmt(t["total"]),
     }
+
+
+def stated_figures(pub: Publication) -> list[dict]:
+    """Key amounts and rates the 情况说明 states (as printed, 万元 / %): subject, measure, value,
+    and the function code of a 类 / 项. A planted misstatement is listed as stated."""
+    t = totals(pub)
+    w = pub.wan
+    total = w(t["total"])
+    if "total" in pub.narrative_overrides:
+        total = D(re.search(r"总计([\d.]+)万元", pub.narrative_overrides["total"]).group(1))
+    out = [("收入支出总计", "决算", total, None),
+           ("本年收入合计", "决算", w(t["total"]), None), ("财政拨款收入", "决算", w(t["fiscal"]), None),
+           ("其他收入", "决算", w(t["other"]), None), ("本年支出合计", "决算", w(t["total"]), None),
+           ("基本支出", "决算", w(t["basic"]), None), ("项目支出", "决算", w(t["project"]), None),
+           ("财政拨款收入支出总计", "决算", w(t["fiscal"]), None),
+           ("一般公共预算财政拨款支出", "决算", w(t["fiscal"]), None)]
+    for cls, name in pub.classes.items():
+        amount = sum((i.fiscal for i in pub.items if class_of(i.code) == cls), D(0))
+        out.append((name, "决算", w(amount), cls))
+    for code in pub.narrative_items:
+        i = next(x for x in pub.items if x.code == code)
+        initial = w(i.initial if i.initial is not None else i.fiscal)
+        stated_rate = pct(w(i.fiscal), initial)
+        if f"item:{code}" in pub.narrative_overrides:
+            stated_rate = D(re.search(r"完成年初预算的([\d.]+)%", pub.narrative_overrides[f"item:{code}"]).group(1))
+        out += [(i.name, "年初预算", initial, code), (i.name, "决算", w(i.fiscal), code),
+                (i.name, "完成率", stated_rate, code)]
+    out += [("一般公共预算财政拨款基本支出", "决算", w(t["fiscal_basic"]), None),
+            ("人员经费", "决算", w(t["personnel"]), None), ("公用经费", "决算", w(t["public"]), None),
+            ("三公经费", "预算", sum((w(v) for v in pub.three_budget.values()), D(0)), None),
+            ("三公经费", "决算", sum((w(v) for v in pub.three_actual.values()), D(0)), None),
+            ("机关运行经费", "决算", w(t["public"]), None)]
+    return [{"subject": s, "measure": m, "value": f"{v:.2f}", "code": c} for s, m, v, c in out]
+
+
+def printed_tables(pub: Publication) -> list[dict]:
+    """Every line of the function-classified tables as printed: code, name and each column's text."""
+    cells = table_cells(pub)
+    out = []
+    for name in (TABLES[1], TABLES[2], TABLES[4]):
+        if name in pub.missing_tables:
+            continue
+        c = cells[name]
+        header = c["header"]
+        columns = [h for h, _, _ in header[0][2:]] if len(header) == 1 else \
+            ["年初预算数", "全年预算数"] + [h for h, _, _ in header[1]]
+        out.append({"table": name, "columns": columns, "rows": c["rows"]})
+    return out
