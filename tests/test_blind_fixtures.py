@@ -42,6 +42,16 @@ def num(text) -> Decimal | None:
     return Decimal(str(text).replace(",", "").rstrip("%")) if text not in (None, "") else None
 
 
+def _first_number(value) -> Decimal | str | None:
+    """The first number of a printed value (≥8个 → 8), or its text when it states none."""
+    text = getattr(value, "raw", value)
+    text = getattr(text, "text", text)
+    if text in (None, "", "—", "-", "/"):
+        return None  # printed as a dash: blank
+    m = re.search(r"\d+(?:\.\d+)?", str(text).replace(",", ""))
+    return Decimal(m.group(0)) if m else str(text)
+
+
 def _line_name(name: str) -> str:
     """Budget line names as the generator prints them, as the records name them."""
     return re.sub(r"^(其中[:：])|年度|当年|资金$|\s|　", "", name or "")
@@ -111,6 +121,17 @@ def _lines_problems(rec, exp: dict) -> list[str]:
             problems.append(f"资金总额/执行率: read {first.raw if first else None}, printed {exp['budget_rate']}")
     if "indicator_count" in exp and len(rec.indicators) != exp["indicator_count"]:
         problems.append(f"indicators: read {len(rec.indicators)}, printed {exp['indicator_count']}")
+    for k, want in enumerate(exp.get("indicators", [])):
+        got = rec.indicators[k] if k < len(rec.indicators) else None
+        if got is None or (got.level1, got.level2, got.level3) != (want["level1"], want["level2"], want["level3"]):
+            problems.append(f"indicator {k + 1} {want['level3']}: read {got and (got.level1, got.level2, got.level3)}")
+            continue
+        for field in ("target", "actual", "forecast", "max_score", "score"):
+            if field in want and _first_number(getattr(got, field)) != _first_number(want[field]):
+                problems.append(f"{want['level3']}/{field}: read {getattr(got, field)}, printed {want[field]}")
+        likelihood = getattr(got.likelihood, "text", got.likelihood) if "likelihood" in want else None
+        if "likelihood" in want and (likelihood or "") != want["likelihood"]:
+            problems.append(f"{want['level3']}/完成目标可能性: read {likelihood}, printed {want['likelihood']}")
     if "total_score" in exp and (rec.total_score is None or num(rec.total_score.raw) != num(exp["total_score"])):
         problems.append(f"总分: read {rec.total_score.raw if rec.total_score else None}, printed {exp['total_score']}")
     return problems

@@ -42,6 +42,13 @@ def _finding(entry: dict, unit: str, year: int, period_months=None, project=None
             **{k: v for k, v in entry.items() if k not in ("rule_id", "severity", "line", "column")}}
 
 
+def _selfeval_indicators(s) -> list[dict]:
+    """Every indicator as printed (target = 指标方向 + 指标值 + 度量单位 when split)."""
+    return [{"level1": i.level1, "level2": i.level2, "level3": i.name,
+             "target": f"{i.direction}{i.target}{i.unit}", "actual": i.actual,
+             "max_score": f"{i.weight}", "score": f"{i.score}"} for i in s.indicators]
+
+
 def accounts_cases(out: Path, office: Office) -> None:
     pub = baixi()
     case = out / "accounts-pdf-clean"
@@ -91,7 +98,8 @@ def selfeval_cases(out: Path) -> None:
                        "budget": {b[0]: {"年初预算数": f"{b[1]:.2f}", "全年预算数": f"{b[2]:.2f}",
                                          "全年执行数": f"{b[3]:.2f}", "执行率": f"{s.printed_rate(b):.2f}"}
                                   for b in s.budget},
-                       "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}"}],
+                       "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}",
+                       "indicators": _selfeval_indicators(s)}],
         "findings": [_finding(p, s.unit, s.year) for p in s.planted]})
 
     s = yunxi_selfeval()
@@ -108,7 +116,8 @@ def selfeval_cases(out: Path) -> None:
                        "budget": {b[0]: {"年初预算数": f"{b[1]:.2f}", "全年预算数": f"{b[2]:.2f}",
                                          "全年执行数": f"{b[3]:.2f}"} for b in s.budget[:1]},
                        "budget_rate": f"{s.printed_rate(s.budget[0]):.2f}",
-                       "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}"}],
+                       "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}",
+                       "indicators": _selfeval_indicators(s)}],
         "findings": []})
 
 
@@ -132,7 +141,9 @@ def monitoring_cases(out: Path) -> None:
                      "1-6月监控表（Excel，单位：元，指标在第二个工作表）与监控报告（Word，万元），无差错"),
             "documents": [
                 {"file": table, "kind": "monitoring", "unit": m.unit, "year": m.year, "period_months": m.months,
-                 "money_unit": m.money_unit, "lines": lines, "indicator_count": len(m.indicators)},
+                 "money_unit": m.money_unit, "lines": lines, "indicator_count": len(m.indicators),
+                 "indicators": [dict(zip(("level1", "level2", "level3", "target", "actual", "forecast",
+                                          "deviation_reason", "likelihood"), i)) for i in m.indicators]},
                 {"file": report, "kind": "narrative_report", "unit": m.unit, "year": m.year,
                  "period_months": m.months, "figures": report_figures(m)}],
             "findings": [_finding(p, m.unit, m.year, m.months) for p in m.planted]})
