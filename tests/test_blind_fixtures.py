@@ -92,6 +92,16 @@ def _publication_problems(rec, exp: dict) -> list[str]:
                 got = values[0].raw if values else None
                 if num(got) != num(text):
                     problems.append(f"{printed['table']} {code or name}/{column}: read {got}, printed {text}")
+    # the 三公 table: one row, no name column (the first cell is 预算数/合计, not a name)
+    sangong = next((t for t in rec.tables if "三公" in t.key), None)
+    rows = [ln for ln in sangong.lines if ln.values] if sangong else []
+    if len(rows) != 1:
+        problems.append(f"三公: {len(rows)} lines read")
+    else:
+        for header, text in exp["sangong"].items():
+            v = rows[0].values.get(header)
+            if v is None or num(v.raw) != num(text):
+                problems.append(f"三公 {header}: read {v and v.raw}, printed {text}")
     # the 情况说明's key amounts and rates
     stated = {(f.subject, f.measure, f.value.value, f.code) for f in rec.narrative}
     for want in exp["narrative"]:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fixturegen.blind_accounts import (  # noqa: E402
-    baixi, key_figures, printed_tables, qinghe, stated_figures, totals)
+    baixi, key_figures, printed_tables, qinghe, sangong_figures, stated_figures, totals)
 from fixturegen.blind_render import accounts_docx, accounts_html  # noqa: E402
 from fixturegen.blind_tables import (  # noqa: E402
     huayuan_selfeval, luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, rate, report_docx, report_figures,
@@ -67,7 +67,7 @@ def accounts_cases(out: Path, office: Office) -> None:
         "documents": [{"file": f"{name}.pdf", "kind": "final_accounts", "unit": pub.unit, "year": pub.year,
                        "money_unit": pub.money_unit, "figures": key_figures(pub),
                        "fiscal_total": f"{t['fiscal']:.2f}", "tables": printed_tables(pub),
-                       "narrative": stated_figures(pub)}],
+                       "narrative": stated_figures(pub), "sangong": sangong_figures(pub)}],
         "findings": []})
 
     pub = qinghe()
@@ -80,7 +80,8 @@ def accounts_cases(out: Path, office: Office) -> None:
         "what": "部门决算门户网页（单位：元，rowspan/colspan 表头，网站页眉页脚），注入4处差错",
         "documents": [{"file": name, "kind": "final_accounts", "unit": pub.unit, "year": pub.year,
                        "money_unit": pub.money_unit, "figures": key_figures(pub),
-                       "tables": printed_tables(pub), "narrative": stated_figures(pub)}],
+                       "tables": printed_tables(pub), "narrative": stated_figures(pub),
+                       "sangong": sangong_figures(pub)}],
         "findings": [_finding(p, pub.unit, pub.year) for p in pub.planted]})
 
 

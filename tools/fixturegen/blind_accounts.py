@@ -543,3 +543,15 @@ def printed_tables(pub: Publication) -> list[dict]:
             ["年初预算数", "全年预算数"] + [h for h, _, _ in header[1]]
         out.append({"table": name, "columns": columns, "rows": c["rows"]})
     return out
+
+
+def sangong_figures(pub: Publication) -> dict[str, str]:
+    """The 三公 table's one row as printed, by header path (预算数|决算数 / item [/ sub-item])."""
+    out = {}
+    for side, d in (("预算数", pub.three_budget), ("决算数", pub.three_actual)):
+        out[f"{side}/合计"] = fmt(sum(d.values(), D(0)))
+        out[f"{side}/因公出国（境）费"] = fmt(d["出国"])
+        out[f"{side}/公务用车购置及运行费/小计"] = fmt(d["购置"] + d["运行"])
+        out[f"{side}/公务用车购置及运行费/公务用车运行费"] = fmt(d["运行"])
+        out[f"{side}/公务接待费"] = fmt(d["接待"])
+    return out
