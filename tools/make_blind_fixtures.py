@@ -25,7 +25,7 @@ from fixturegen.blind_accounts import (  # noqa: E402
 from fixturegen.blind_render import accounts_docx, accounts_html  # noqa: E402
 from fixturegen.blind_tables import (  # noqa: E402
     huayuan_selfeval, luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, rate, report_docx, report_figures,
-    selfeval_docx, selfeval_xlsx, weitang_monitoring, yunxi_selfeval)
+    selfeval_docx, selfeval_report_docx, selfeval_xlsx, weitang_monitoring, yunxi_selfeval)
 from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +150,61 @@ def monitoring_cases(out: Path) -> None:
             "findings": [_finding(p, m.unit, m.year, m.months) for p in m.planted]})
 
 
+def round_two(out: Path, office: Office) -> None:
+    """Round 2, written after the first fixes (the author had read the parsers by then): the two
+    publications in each other's format, and a 自评报告 with its 自评表."""
+    for pub, case_name, fmt in ((qinghe(), "accounts-pdf-errors", "pdf"), (baixi(), "accounts-html-clean", "html")):
+        case = out / case_name
+        case.mkdir(parents=True, exist_ok=True)
+        if fmt == "pdf":
+            name = f"{pub.unit}{pub.year}年度部门决算.pdf"
+            with tempfile.TemporaryDirectory() as tmp:
+                docx = Path(tmp) / f"{pub.unit}{pub.year}年度部门决算.docx"
+                accounts_docx(pub, docx)
+                shutil.copy(office.convert(docx, "pdf"), case / name)
+            normalise_pdf(case / name)
+        else:
+            name = f"{pub.unit}{pub.year}年度部门决算公开.html"
+            accounts_html(pub, case / name)
+        _write_json(case / "expected.json", {
+            "case": case.name, "round": 2,
+            "what": ("部门决算（青禾区林业局，单位：元）的 Word 横向页面 PDF 版，与网页版注入同样差错" if pub.planted else
+                     "部门决算（柏溪县水务局，万元）的门户网页版，无差错"),
+            "documents": [{"file": name, "kind": "final_accounts", "unit": pub.unit, "year": pub.year,
+                           "money_unit": pub.money_unit, "figures": key_figures(pub),
+                           "tables": printed_tables(pub), "narrative": stated_figures(pub),
+                           "sangong": sangong_figures(pub)}],
+            "findings": [_finding(p, pub.unit, pub.year) for p in pub.planted]})
+
+    s = huayuan_selfeval()
+    case = out / "selfeval-report-errors"
+    case.mkdir(parents=True, exist_ok=True)
+    table = f"{s.unit}{s.year}年度部门整体支出绩效自评表.xlsx"
+    report = f"{s.unit}{s.year}年度部门整体支出绩效自评报告.docx"
+    selfeval_xlsx(s, case / table)
+    normalise_zip(case / table)
+    planted = selfeval_report_docx(s, case / report)
+    normalise_zip(case / report)
+    total, basic, project = s.budget
+    figures = [("合计", "全年预算", total[2]), ("合计", "执行数", total[3]), ("合计", "执行率", rate(total[3], total[2])),
+               ("基本支出", "全年预算", basic[2]), ("基本支出", "执行数", basic[3]),
+               ("基本支出", "执行率", rate(basic[3], basic[2])),
+               ("项目支出", "全年预算", project[2]), ("项目支出", "执行数", project[3]),
+               ("项目支出", "执行率", s.printed_rate(project))]
+    _write_json(case / "expected.json", {
+        "case": case.name, "round": 2,
+        "what": "部门整体支出绩效自评表（同 selfeval-unit-xlsx-errors）与自评报告（Word，正文含预算执行表），报告所述项目支出执行率有误",
+        "documents": [
+            {"file": table, "kind": "self_evaluation", "unit": s.unit, "year": s.year,
+             "budget": {b[0]: {"年初预算数": f"{b[1]:.2f}", "全年预算数": f"{b[2]:.2f}", "全年执行数": f"{b[3]:.2f}",
+                               "执行率": f"{s.printed_rate(b):.2f}"} for b in s.budget},
+             "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}",
+             "indicators": _selfeval_indicators(s)},
+            {"file": report, "kind": "narrative_report", "unit": s.unit, "year": s.year,
+             "figures_prose": [{"line": a, "measure": b, "value": f"{v:.2f}"} for a, b, v in figures]}],
+        "findings": [_finding(p, s.unit, s.year) for p in s.planted + planted]})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fixtures", type=Path, default=ROOT / "fixtures")
@@ -158,6 +213,7 @@ def main() -> None:
     office = Office()
     try:
         accounts_cases(out, office)
+        round_two(out, office)
     finally:
         office.close()
     selfeval_cases(out)

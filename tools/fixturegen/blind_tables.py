@@ -501,3 +501,44 @@ def report_figures(m: Monitoring) -> list[dict]:
     else:
         out += [("人员经费", "执行数", w(pers[3])), ("公用经费", "执行数", w(publ[3]))]
     return [{"line": a, "measure": b, "value": f"{v:.2f}"} for a, b, v in out]
+
+
+# ------------------------------------------------------------------ round 2: a 自评报告 with a table inside
+
+def selfeval_report_docx(s: SelfEval, path: Path) -> list[dict]:
+    """桦林镇's 2024 部门整体支出绩效自评报告 (Word): prose with the budget figures, a table of the
+    budget lines inside the report, indicator results. Planted: the prose states 项目支出's rate
+    as 91.25% (÷ 年初预算) next to its 全年预算 and 执行数. Returns the planted findings."""
+    total, basic, project = s.budget
+    doc = new_document()
+    para(doc, f"{s.unit}{s.year}年度部门整体支出绩效自评报告", 18, True, True)
+    para(doc, "区财政局：")
+    para(doc, f"根据区财政局关于开展{s.year}年度部门整体支出绩效自评工作的通知要求，我镇对{s.year}年度部门整体支出"
+              "开展了绩效自评，现将自评情况报告如下。")
+    para(doc, "一、部门基本情况", 12, True)
+    para(doc, f"{s.unit}内设党政综合办公室、经济发展办公室等7个机构，下设财政所、农业服务中心等4个事业单位。")
+    para(doc, "二、预算执行情况", 12, True)
+    para(doc, f"{s.year}年度全年预算数{total[2]:.2f}万元，全年执行数{total[3]:.2f}万元，执行率{rate(total[3], total[2]):.2f}%。"
+              f"其中：基本支出全年预算{basic[2]:.2f}万元，执行{basic[3]:.2f}万元，执行率{rate(basic[3], basic[2]):.2f}%；"
+              f"项目支出全年预算{project[2]:.2f}万元，执行{project[3]:.2f}万元，执行率{s.printed_rate(project):.2f}%。")
+    para(doc, "表1  2024年度预算执行情况（单位：万元）", 10.5, False, True)
+    rows = [[name.replace("其中：", ""), f"{ini:,.2f}", f"{adj:,.2f}", f"{exe:,.2f}", f"{rate(exe, adj):.2f}%"]
+            for name, ini, adj, exe, *_ in s.budget]
+    grid_table(doc, [[("项目", 1, 1), ("年初预算数", 1, 1), ("全年预算数", 1, 1), ("全年执行数", 1, 1), ("执行率", 1, 1)]],
+               rows, None, 10)
+    para(doc, "三、绩效目标完成情况", 12, True)
+    met = [i for i in s.indicators if i.name != "高标准农田建设面积"]
+    para(doc, f"年初设定三级指标{len(s.indicators)}个，完成{len(met)}个。"
+              + "；".join(f"“{i.name}”完成{i.actual}" for i in met[6:9]) + "。")
+    para(doc, "四、存在的问题及原因", 12, True)
+    para(doc, "一是高标准农田建设面积未达到年度目标，主要原因是部分地块因土地流转纠纷未能按期开工。"
+              "二是项目支出执行率偏低，主要原因是农村人居环境整治二期工程11月完工，结算审计未完成，尾款31.45万元未支付。")
+    para(doc, "五、下一步改进措施", 12, True)
+    para(doc, "一是由镇农业服务中心牵头，2025年4月底前完成剩余350亩高标准农田建设。"
+              "二是由镇财政所负责督促施工单位于2025年3月底前完成结算审计并支付尾款。")
+    para(doc, "六、自评结论", 12, True)
+    para(doc, f"经自评，{s.unit}{s.year}年度部门整体支出绩效自评得分{s.total:.2f}分，等级为“优”。")
+    doc.save(path)
+    return [{"rule_id": "RPT001", "severity": "error", "line": "项目支出", "column": "执行率",
+             "reported": f"{s.printed_rate(project):.2f}", "computed": f"{rate(project[3], project[2]):.2f}",
+             "note": "报告所述项目支出执行率与所述全年预算、执行数不符"}]
