@@ -185,3 +185,23 @@ def test_an_item_numbered_with_a_full_stop_resolves_to_its_code() -> None:
     figures = parse_publication(doc)[0].narrative
     assert [(f.subject, f.code, f.measure) for f in figures] == [
         ("行政运行", "2130301", "年初预算"), ("行政运行", "2130301", "决算"), ("行政运行", "2130301", "完成率")]
+
+
+def test_a_self_evaluation_reports_table_row_yearly_funds_total_is_the_whole_unit() -> None:
+    # Round 2 of the blind test: a 自评报告's budget table names its total “年度资金总额”.
+    from test_narrative_report_parser import INTRO
+
+    from extractors.kinds.narrative_report import parse as parse_report
+
+    title = "测试镇人民政府2024年度部门整体支出绩效自评报告"
+    grid = [["项目", "全年预算数", "全年执行数", "执行率"],
+            ["年度资金总额", "1,124.30", "1,062.85", "94.53%"],
+            ["项目支出", "375.70", "314.25", "83.64%"]]
+    doc = make_doc([make_table(grid, order=4, file_name=f"{title}.docx")], file_name=f"{title}.docx", fmt=Format.DOCX)
+    doc.blocks = [TextBlock(text=t, order=i, ref=SourceRef(file_sha256=SHA, file_name=doc.file_name, label=f"第{i}段"))
+                  for i, t in enumerate([title, INTRO, "二、预算执行情况"], start=1)]
+    rep = parse_report(doc)[0]
+    assert [(f.line, f.measure, f.value.value) for f in rep.figures] == [
+        ("合计", "全年预算", Decimal("1124.30")), ("合计", "执行数", Decimal("1062.85")), ("合计", "执行率", Decimal("94.53")),
+        ("项目支出", "全年预算", Decimal("375.70")), ("项目支出", "执行数", Decimal("314.25")),
+        ("项目支出", "执行率", Decimal("83.64"))]

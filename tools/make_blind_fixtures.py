@@ -201,7 +201,11 @@ def round_two(out: Path, office: Office) -> None:
              "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}",
              "indicators": _selfeval_indicators(s)},
             {"file": report, "kind": "narrative_report", "unit": s.unit, "year": s.year,
-             "figures_prose": [{"line": a, "measure": b, "value": f"{v:.2f}"} for a, b, v in figures]}],
+             "figures_prose": [{"line": a, "measure": b, "value": f"{v:.2f}"} for a, b, v in figures],
+             "figures_table": [{"line": line, "measure": m, "value": f"{v:.2f}"}
+                               for line, (_, ini, adj, exe, *_rest) in zip(("合计", "基本支出", "项目支出"), s.budget)
+                               for m, v in (("年初预算", ini), ("全年预算", adj), ("执行数", exe),
+                                            ("执行率", rate(exe, adj)))]}],
         "findings": [_finding(p, s.unit, s.year) for p in s.planted + planted]})
 
 
