@@ -34,8 +34,8 @@ from schemas.provenance import SourceRef
 # Canonical subject → the wordings that name it (quote marks removed). Longest match wins among
 # those ending at the same place.
 SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("财政拨款收入支出总计", ("财政拨款收入支出总计",)),
-    ("收入支出总计", ("收入支出总计",)),
+    ("财政拨款收入支出总计", ("财政拨款收入支出总计", "财政拨款收、支总计", "财政拨款收支总计")),
+    ("收入支出总计", ("收入支出总计", "收、支总计", "收支总计")),
     ("本年收入合计", ("本年收入合计",)),
     ("本年支出合计", ("本年支出合计",)),
     ("一般公共预算财政拨款基本支出", ("一般公共预算财政拨款基本支出",)),
@@ -107,6 +107,7 @@ _BUDGET_WORDING = re.compile(r"决算数?(?:(大于|小于|高于|低于|超过|
 _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _GLOSSARY = re.compile(r"名词解释")
 _START = re.compile(r"情况说明|决算情况$|预算情况$")
+_PART_START = re.compile(r"^第[一二三四五六七八九十]+部分.*(说明|情况)|情况说明$")
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "％": "%"})
 _INCREASE = {"增加", "增长", "上升", "增加了"}
 
@@ -141,7 +142,14 @@ def narrative_blocks(doc: Document, tables_end: int | None = None) -> list[TextB
     table_pages = {p for t in doc.tables for p in t.pages}
     if tables_end is None:
         tables_end = max((t.order for t in doc.tables), default=None)
-    blocks = [b for b in doc.blocks if b.ref.page not in table_pages]
+    # The narrative may start on the page where the last table ends, below it: from a heading
+    # (第三部分 … / …情况说明) on, not the notes under the table.
+    last = max(doc.tables, key=lambda t: t.order, default=None)
+    end_page = last.pages[-1] if last is not None and last.pages else None
+    start_here = next((b.order for b in doc.blocks if tables_end is not None and b.order > tables_end
+                       and b.ref.page == end_page and _PART_START.search(fold(b.text))), None)
+    blocks = [b for b in doc.blocks if b.ref.page not in table_pages
+              or (start_here is not None and b.order >= start_here and b.ref.page == end_page)]
     if tables_end is not None:
         blocks = [b for b in blocks if b.order > tables_end]
     else:
@@ -175,7 +183,8 @@ def paragraphs(blocks: list[TextBlock], margins: tuple[float, float] | None = No
     prev: TextBlock | None = None
     for b in blocks:
         x0 = b.ref.bbox[0] if b.ref.bbox else left
-        new = prev is None
+        # A block without a position (HTML, Word) is a paragraph of its own already.
+        new = prev is None or prev.ref.bbox is None or b.ref.bbox is None
         if prev is not None and prev.ref.bbox is not None:
             height = max(prev.ref.bbox[3] - prev.ref.bbox[1], 6.0)
             indented = x0 > left + 2.5
@@ -226,6 +235,17 @@ def _match_subject(words: str) -> tuple[str, str] | None:
     return (best[2], best[3]) if best else None
 
 
+_CLASS_LEAD = re.compile(r"^(其中[:：]?|主要是|主要为|包括|（[一二三四五六七八九十]+）结构情况。?)")
+
+
+def _bare_class(words: str, codes: dict[tuple[str, str | None], str]) -> tuple[str, str] | None:
+    """A 类 named without “（类）” (“社会保障和就业支出43.74万元，占7.91%”): the words are exactly
+    the name of a 类 the tables print. Returns (name, code)."""
+    name = _CLASS_LEAD.sub("", words.strip())
+    code = codes.get((fold(name), None)) if name else None
+    return (name, code) if code and len(code) == 3 else None
+
+
 def _pre_context(sentence: str, start: int) -> str:
     """The words in front of a number, back to the previous delimiter. Parentheses closed before
     the number belong to the words (（类）, （以合同签订为准）); an open one ends them."""
@@ -238,8 +258,8 @@ def _pre_context(sentence: str, start: int) -> str:
                 break
             i = j
             continue
-        if ch in _DELIMS:
-            break
+        if ch in _DELIMS and not (ch == "、" and sentence[i - 2:i - 1] == "收" and sentence[i:i + 1] == "支"):
+            break  # 收、支总计 is one name
         i -= 1
     return sentence[i:start]
 
@@ -265,7 +285,7 @@ def _number(raw: str, unit: str, ref: SourceRef) -> PrintedNumber | None:
 
 
 def _resolve_item(m: re.Match[str], codes: dict[tuple[str, str | None], str]) -> str | None:
-    cls = codes.get((fold(m.group(1)), None))
+    cls = codes.get((fold(m.group(1)).lstrip(".．"), None))  # “1.农林水支出（类）…”: not the “.”
     kuan = codes.get((fold(m.group(2)), cls)) if cls else None
     return codes.get((fold(m.group(3)), kuan)) if kuan else None
 
@@ -318,7 +338,8 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
                 subject = (left[0], left[1], None)
             # The whole is the total the sentence opens with (“本年支出合计X万元，其中：…”), else
             # the paragraph's.
-            whole = next((f for f in out if f.kind == "amount"), None) or (para_first[0] if para_first else None)
+            # A 类 or 项 (coded) is a part, never the whole of a later share.
+            whole = next((f for f in out + para_first if f.kind == "amount" and f.code is None), None)
             if base is None and whole is not None and whole.subject != (subject or ("",))[0]:
                 base = whole.subject
         elif subject is None and (cm := _CHANGE.search(pre)):
@@ -340,9 +361,12 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
                 measure = default_measure
             cls = _CLASS.search(words)
             named = _match_subject(words)
+            bare = _bare_class(words, codes)
             if cls:
                 name = cls.group(1).strip()
                 subject = (name, name + "（类）", codes.get((fold(name), None)))
+            elif bare and not named:
+                subject = (bare[0], bare[0] + "（类）", bare[1])
             elif named:
                 subject = (named[0], named[1], None)
             else:

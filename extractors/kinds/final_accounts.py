@@ -185,6 +185,18 @@ def _own(cell: Cell) -> bool:
     return _origin_column(cell) == cell.ref.column
 
 
+_NOTE_ROW = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]")
+
+
+def _note_text(row: list[Cell]) -> str | None:
+    """The text of a notes row (one text across the row, “注：…”), else None."""
+    texts = {c.text for c in row if c.text}
+    if len(texts) != 1:
+        return None
+    text = next(iter(texts))
+    return text if _NOTE_ROW.match(fold(text)) else None
+
+
 def _number_or_blank(text: str) -> bool:
     try:
         parse_decimal(text)
@@ -261,7 +273,7 @@ def _layout(rows: list[list[Cell]]) -> _Layout:
 
     def cells(c: int) -> list[str]:
         return [row[c].text for i, row in enumerate(body) if c < len(row) and row[c].text
-                and _own(row[c]) and (i, c) not in lifted]
+                and _own(row[c]) and (i, c) not in lifted and _note_text(row) is None]
 
     roles: list[str] = []
     for c in range(n_cols):
@@ -320,6 +332,8 @@ def _lines(rows: list[list[Cell]], lay: _Layout, unit: str) -> list[PublicationL
         # the line. Label columns apart (收入 项目 | 决算数 | 支出 项目 …) are the sides of a 总表.
         nested = len(name_cols) > 1 and name_cols[-1] - name_cols[0] == len(name_cols) - 1
         for i, row in enumerate(body):
+            if _note_text(row) is not None:
+                continue  # a notes row under the table (注：本表反映…) is no line
             codes: list[str] = []
             labels: list[str] = []
             values: dict[str, PrintedNumber] = {}
@@ -475,6 +489,12 @@ def _statement(doc: Document, f: _Found, next_order: int) -> TextValue | None:
             return TextValue(text=_without_note_label(text), ref=b.ref.with_label())
         if v is not None and wrapped and nxt is not None and verdict(b.text + nxt.text):
             return TextValue(text=_without_note_label(join_lines([b.text, nxt.text])), ref=b.ref.with_label())
+    # A statement printed as the table's own last row (a notes row merged across the columns).
+    for row in f.rows:
+        note = _note_text(row)
+        if note is not None and verdict(note):
+            cell = next(c for c in row if c.text)
+            return TextValue(text=_without_note_label(note), ref=cell_ref(cell))
     return None
 
 

@@ -252,6 +252,8 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
         for w, _ in cfg.lines:  # line names are not measure words (基本支出 is not 支出)
             words = words.replace(w, "")
         measure = _measure(words, unit_kind)
+        if measure is None and unit_kind == "amount" and _matches(pre, cfg.raw["not_line_amount"]):
+            continue  # “年中追加…资金24.60万元” never takes the measure of the figure before it
         if measure is None and unit_kind == "amount" and state.measure in ("年初预算", "全年预算", "执行数", "上年执行数"):
             measure = state.measure
         if measure is None and unit_kind == "amount" and line_pre is not None and state.amount_measure \
