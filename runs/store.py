@@ -533,7 +533,7 @@ class UnitHistory:
 def history(url: str, unit: str | None = None) -> list[UnitHistory]:
     """Every unit's runs (oldest first; `unit` keeps the units whose name is or contains it) and,
     per run, each finding fingerprint of the unit as new, still open or resolved compared with
-    the unit's previous run. A unit's runs are those that scored it or found something about it."""
+    the unit's previous runs, year by year (a run resolves only findings of the years it covers). A unit's runs are those that scored it or found something about it."""
     from schemas.scoring import ScoreCard
 
     with reading(url) as session:
@@ -557,13 +557,17 @@ def history(url: str, unit: str | None = None) -> list[UnitHistory]:
             now = {}
             for f in by_unit[name][rid]:
                 now.setdefault(f.fingerprint, f)
-            changes = [FindingChange("open" if fp in before else "new", f) for fp, f in now.items()]
-            changes += [FindingChange("resolved", f) for fp, f in before.items() if fp not in now]
             own_cards = cards.get(name, {}).get(rid, [])
+            # A run speaks only for the years it covers: a run of the 2025 targets alone resolves
+            # nothing of 2024, whose open findings carry over to the next run that covers 2024.
+            covered = {f.subject.year for f in now.values()} | {c.year for c in own_cards}
+            changes = [FindingChange("open" if fp in before else "new", f) for fp, f in now.items()]
+            changes += [FindingChange("resolved", f) for fp, f in before.items()
+                        if fp not in now and f.subject.year in covered]
             entries.append(RunHistory(
                 run=_stored_run(runs[rid]), previous=ordered[i - 1] if i else None,
                 years=sorted({c.year for c in own_cards if c.year is not None}),
                 totals=[(c.year, c.total, c.grade) for c in own_cards], changes=changes))
-            before = now
+            before = {fp: f for fp, f in before.items() if f.subject.year not in covered} | now
         out.append(UnitHistory(name, entries))
     return out

@@ -48,6 +48,12 @@ def corrected(tmp_path_factory):
     return _process(folder)
 
 
+def _process_results(results):
+    """Checks and scores of already processed documents (a submission of some of them)."""
+    findings = check_submission(results)
+    return results, findings, score_run(submission_records(results), findings, FIXTURES / "nanjie-2024")
+
+
 def _write(data, out: Path, day: int, **kw):
     results, findings, scores = data
     return write_run(results, findings, FIXTURES / "nanjie-2024", datetime(2025, 3, day, 9, 0, 0), out,
@@ -165,6 +171,30 @@ def test_history_marks_new_open_and_resolved_findings(nanjie, corrected, tmp_pat
     assert h3.count("open") == n - len(removed) and h3.count("resolved") == 0
     assert h2.totals == [(2024, Decimal("82.00"), "良")]
     assert store.history(first.store, "北街") == []
+
+
+def test_history_resolves_only_the_years_a_run_covers(nanjie, tmp_path) -> None:
+    """A run of the 2025 target table alone says nothing of 2024: 2024's findings stay open."""
+    results, findings, _ = nanjie
+    only_2025 = [r for r in results if "2025年度" in r.file_name]
+    assert len(only_2025) == 1
+    later = _process_results(only_2025)
+    out = tmp_path / "output"
+    first = _write(nanjie, out, 1)
+    _write(later, out, 2)
+    third = _write(nanjie, out, 3)
+    (unit,) = store.history(first.store, UNIT)
+    h1, h2, h3 = unit.runs
+    years_2025 = {f.fingerprint for f in findings if f.subject.year == 2025}
+    assert years_2025 and {c.finding.fingerprint for c in h2.changes if c.status == "open"} == years_2025 - {
+        f.fingerprint for f in findings if f.rule_id == "XDC004"}  # XDC004 needs the 2024 table beside it
+    assert {c.finding.subject.year for c in h2.changes if c.status == "resolved"} == {2025}
+    # back with everything: 2024's findings were never resolved, so they are open, not new; only
+    # the XDC004 findings, resolved by the 2025-only run, come back as new
+    xdc004 = {f.fingerprint for f in findings if f.rule_id == "XDC004"}
+    assert {c.finding.fingerprint for c in h3.changes if c.status == "new"} == xdc004
+    assert h3.count("open") == len({f.fingerprint for f in findings}) - len(xdc004)
+    assert h3.count("resolved") == 0
 
 
 def test_history_and_summary_commands(nanjie, corrected, tmp_path) -> None:
