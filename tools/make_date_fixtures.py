@@ -20,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docx import Document  # noqa: E402
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
+from docx.shared import Cm  # noqa: E402
 
 from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
-from fixturegen.render_docx import FIXED_TIME, _fonts, _run  # noqa: E402
+from fixturegen.render_docx import FIXED_TIME, _run, a4_document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB = "dates"
@@ -87,13 +86,7 @@ REPORTS = [
 
 
 def render_docx(rep: DatedReport, path: Path) -> None:
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(14)
-    _fonts(normal.element, "仿宋")
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.6)
+    document = a4_document("仿宋", 14, 2.6)
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(para, rep.title, 20, bold=True, east_asia="宋体")

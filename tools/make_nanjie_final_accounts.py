@@ -23,7 +23,6 @@ import tempfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
@@ -31,7 +30,7 @@ from docx.shared import Cm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fixturegen.office import Office, normalise_pdf  # noqa: E402
-from fixturegen.render_docx import FIXED_TIME, _fonts, _tight  # noqa: E402
+from fixturegen.render_docx import FIXED_TIME, _fonts, _tight, a4_document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "南街街道办事处"
@@ -390,14 +389,7 @@ def _grid(doc, rows: list[list], weights: list[float], width_cm: float, size: fl
 
 
 def render(path: Path) -> None:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    _fonts(normal.element, "宋体")
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(1.8)
-    section.top_margin = section.bottom_margin = Cm(1.6)
+    doc = a4_document("宋体", 10.5, 1.8, 1.6)
     usable = 21.0 - 3.6
 
     cover = doc.add_paragraph()

@@ -31,6 +31,21 @@ def _fonts(rpr_owner, east_asia: str, latin: str = "Times New Roman") -> None:
         fonts.set(qn(attr), name)
 
 
+def a4_document(east_asia: str, size: float, side_cm: float, top_cm: float | None = None):
+    """A portrait A4 Word document whose Normal style is `east_asia` at `size` pt, with side margins
+    `side_cm` (and top/bottom `top_cm` when given; python-docx's default otherwise)."""
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(size)
+    _fonts(normal.element, east_asia)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(side_cm)
+    if top_cm is not None:
+        section.top_margin = section.bottom_margin = Cm(top_cm)
+    return document
+
+
 def _run(paragraph, text: str, size: float, bold: bool = False, east_asia: str = "宋体"):
     run = paragraph.add_run(text)
     run.font.size = Pt(size)

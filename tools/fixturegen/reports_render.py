@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from fixturegen.render_docx import FIXED_TIME, _fonts, _run, _tight
+from fixturegen.render_docx import FIXED_TIME, _run, _tight, a4_document
 from fixturegen.reports_model import Fig, Heading, Paragraph, ReportDoc, TableBlock
 
 
@@ -19,14 +18,7 @@ def _cell_text(cell) -> str:
 
 
 def render_report_docx(doc: ReportDoc, path: Path) -> None:
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(14)
-    _fonts(normal.element, "仿宋")
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.6)
-    section.top_margin = section.bottom_margin = Cm(2.5)
+    document = a4_document("仿宋", 14, 2.6, 2.5)
     for line in doc.title:
         para = document.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
