@@ -131,6 +131,28 @@ def sum_finding(
     )
 
 
+def _total_row_findings(
+    ctx: RuleContext, pub: Publication, table: PublicationTable, total_line: PublicationLine,
+    parts_lines: Sequence[PublicationLine],
+) -> Iterator[Finding]:
+    """Each column of a total row against the sum of the same column over `parts_lines`
+    (a column some part lacks is left alone)."""
+    label = line_label(table, total_line)
+    for column, total in total_line.values.items():
+        if any(column not in ln.values for ln in parts_lines):
+            continue
+        parts = [(line_label(table, ln), ln.values[column]) for ln in parts_lines]
+        finding = sum_finding(
+            ctx, pub, line_subject(pub, table, label, column),
+            (role(table, label, column), total),
+            [(role(table, lbl, column), pn) for lbl, pn in parts],
+            {"table": table.key, "line": label, "column": column, "count": len(parts_lines),
+             "parts": _parts_text(parts, ctx)},
+        )
+        if finding is not None:
+            yield finding
+
+
 # ---------------------------------------------------------------- FIN001 类 = Σ款, 款 = Σ项
 
 _CHILD_LEVEL = {"类": "款", "款": "项"}
@@ -184,21 +206,7 @@ def total_row_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 classes = [ln for ln in lines if ln.level == "类"]
                 if len(totals) != 1 or not classes:  # several totals: which one sums what is unclear
                     continue
-                total_line = totals[0]
-                label = line_label(table, total_line)
-                for column, total in total_line.values.items():
-                    if any(column not in c.values for c in classes):
-                        continue
-                    parts = [(line_label(table, c), c.values[column]) for c in classes]
-                    finding = sum_finding(
-                        ctx, pub, line_subject(pub, table, label, column),
-                        (role(table, label, column), total),
-                        [(role(table, lbl, column), pn) for lbl, pn in parts],
-                        {"table": table.key, "line": label, "column": column, "count": len(classes),
-                         "parts": _parts_text(parts, ctx)},
-                    )
-                    if finding is not None:
-                        yield finding
+                yield from _total_row_findings(ctx, pub, table, totals[0], classes)
 
 
 # ---------------------------------------------------------------- FIN003 合计 column = Σ parts
@@ -756,18 +764,4 @@ def numbered_items_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 items = [ln for ln in lines if item_pattern.match(key(ln.name))]
                 if len(totals) != 1 or len(items) < 2:
                     continue
-                total_line = totals[0]
-                label = line_label(table, total_line)
-                for column, total in total_line.values.items():
-                    if any(column not in ln.values for ln in items):
-                        continue
-                    parts = [(line_label(table, ln), ln.values[column]) for ln in items]
-                    finding = sum_finding(
-                        ctx, pub, line_subject(pub, table, label, column),
-                        (role(table, label, column), total),
-                        [(role(table, lbl, column), pn) for lbl, pn in parts],
-                        {"table": table.key, "line": label, "column": column, "count": len(items),
-                         "parts": _parts_text(parts, ctx)},
-                    )
-                    if finding is not None:
-                        yield finding
+                yield from _total_row_findings(ctx, pub, table, totals[0], items)
