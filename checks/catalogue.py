@@ -163,4 +163,28 @@ def run_checks(
             findings.append(_rule_failure(r, exc))
     order = {s: i for i, s in enumerate(Severity)}
     findings.sort(key=lambda f: (order[f.severity], f.rule_id, f.subject.unit, f.subject.period))
-    return findings
+    return merge_repeats(findings)
+
+
+def merge_repeats(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding per problem when the same document was handed in twice. A signed PDF and its
+    Excel give the same finding (same fingerprint) from different files; an evaluator wants it once,
+    with every file that shows it: the first keeps its message and takes the other's evidence, and
+    `details["also_in"]` names the other files. Findings with the same fingerprint from the same
+    file are left apart (they are different cells, not a repeat)."""
+    first: dict[str, Finding] = {}
+    out: list[Finding] = []
+    for f in findings:
+        kept = first.get(f.fingerprint)
+        kept_files = {e.ref.file_name for e in kept.evidence if e.ref is not None} if kept else set()
+        files = {e.ref.file_name for e in f.evidence if e.ref is not None}
+        if kept is None or not files or not files.isdisjoint(kept_files):
+            first.setdefault(f.fingerprint, f)
+            out.append(f)
+            continue
+        kept.evidence.extend(f.evidence)
+        also = kept.details.setdefault("also_in", [])
+        new = [name for name in sorted(files) if name not in also]
+        also.extend(new)
+        kept.message += "".join(f"（同一问题亦见于：{name}）" for name in new)
+    return out
