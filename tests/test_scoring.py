@@ -110,6 +110,10 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     titles = [p.title for p in card.problems]
     assert titles[:2] == ["绩效目标量化程度不足，影响考核精准性", "目标体系细化不够，重点履职体现不充分"]
     assert "可量化指标占比仅为35.29%（6项/17项），远低于80%的优良标准" in card.problems[0].text
+    # the seed's 五: unmet indicators with a reason and no measure, and 2025 targets left unchanged
+    loop = next(p for p in card.problems if p.title == "绩效评价缺乏深度反馈，未形成管理闭环")
+    assert "对未完成指标“固定资产利用率”、“服务对象满意度”仅标注原因而未提出整改措施" in loop.text
+    assert "等10项被指出问题的指标" in loop.text and loop.rule_ids == ["SLF006", "XDC004"]
     monitoring = next(p for p in card.problems if p.title.startswith("绩效监控"))
     assert "不具备付款条件" in monitoring.text and "1-6月、1-9月" in monitoring.text
     assert "1286.43万元" in next(p.text for p in card.problems if "金额" in p.title)
