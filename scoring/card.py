@@ -100,6 +100,12 @@ def score_card(
         for sub in dim.sub_indicators:
             scored = score_automatic(sub, ctx) if sub.method == "automatic" else None
             entry = form.entry(sub.code) if form else None
+            if scored is not None and entry is not None:
+                # the form also scores an item the documents scored: say whether the two agree
+                given = plain(entry.score)
+                scored.explanation += (f"（评分录入表中评估人评分亦为{given}分）" if entry.score == scored.score else
+                                       f"（评分录入表中评估人评分为{given}分，与按材料自动计算的得分不一致，"
+                                       f"以自动评分为准，请复核）")
             if scored is None and entry is not None:
                 deductions = []
                 if entry.score < sub.points:

@@ -406,3 +406,21 @@ def test_report_self_evaluation_and_cross_document_findings_reach_problems_and_s
     assert [s.title for s in build_suggestions(problems)] == [suggestion]
     # another unit's finding raises no problem for this one
     assert build_problems(ctx([finding(rule_id, "合计", unit="北街街道办事处")])) == []
+
+
+def test_a_form_score_for_an_item_the_documents_scored_is_compared_not_used(nanjie, rubric, tmp_path) -> None:
+    results, findings = nanjie
+    records = submission_records(results)
+    form = read_evaluator_inputs(FORM, rubric)
+    card = score_card(rubric, UNIT, 2024, records, findings, [form])
+    e1 = next(s for s in card.sub_indicators if s.code == "E1")
+    assert e1.source == "rule" and e1.explanation.endswith("（评分录入表中评估人评分亦为5分）")
+    # the evaluator wrote 4 for E1: the documents' 5.00 stands, and the card says they disagree
+    data = yaml.safe_load(FORM.read_text("utf-8"))
+    next(e for e in data["scores"] if e["code"] == "E1")["score"] = 4
+    changed = tmp_path / FORM.name
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    card = score_card(rubric, UNIT, 2024, records, findings, [read_evaluator_inputs(changed, rubric)])
+    e1 = next(s for s in card.sub_indicators if s.code == "E1")
+    assert e1.score == D("5.00") and card.total == D("82.00")
+    assert "评分录入表中评估人评分为4分，与按材料自动计算的得分不一致，以自动评分为准，请复核" in e1.explanation
