@@ -264,12 +264,12 @@ def budget_docx(b: Budget, path: Path) -> None:
 
 
 def expected_tables(b: Budget) -> dict:
-    """Every coded line of the three function-classified tables, as printed (amounts in 万元)."""
+    """Every line of the function-classified tables and of the 基本支出 table, as printed."""
     out = {}
     for title, rows, ncols, _ in tables(b):
-        if title not in ("收入预算表", "支出预算表", "一般公共预算支出表"):
+        if title not in ("收入预算表", "支出预算表", "一般公共预算支出表", "一般公共预算基本支出表"):
             continue
-        header = rows[1][2:] if title == "一般公共预算支出表" else [
+        header = rows[1][2:] if title in ("一般公共预算支出表", "一般公共预算基本支出表") else [
             h[0] if isinstance(h, tuple) else h for h in rows[0][1:]]
         lines = []
         for row in rows[2:]:

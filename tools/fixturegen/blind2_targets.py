@@ -171,6 +171,7 @@ def unit_html(t: Target, path: Path) -> None:
 def figures(t: Target) -> dict:
     return {"budget_total": f"{t.budget_total:.2f}", "budget_fiscal": f"{t.budget_fiscal:.2f}",
             "budget_other": f"{t.budget_other:.2f}", "tasks_total": f"{t.tasks_total:.2f}",
+            "goal_text": t.goal,
             "tasks": [{"name": n, "amount": f"{a:.2f}"} for n, _, a in t.tasks],
             "indicators": [{"level1": i.level1, "level2": i.level2, "level3": i.level3, "value": i.value,
                             "quantitative": not i.vague} for i in t.indicators]}
