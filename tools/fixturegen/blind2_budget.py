@@ -65,9 +65,9 @@ def hetang() -> Budget:
                misprint={("一般公共预算支出表", "2100409"): {"合计": D("112.00"), "项目支出": D("112.00")}})
     b.findings = [
         {"rule_id": "FIN001", "severity": "error", "table": "一般公共预算支出表", "line": "21004 公共卫生",
-         "code": "21004", "column": "合计", "total": "420.00", "computed": "412.00"},
+         "code": "21004", "column": "一般公共预算支出/合计", "total": "420.00", "computed": "412.00"},
         {"rule_id": "FIN001", "severity": "error", "table": "一般公共预算支出表", "line": "21004 公共卫生",
-         "code": "21004", "column": "项目支出", "total": "420.00", "computed": "412.00"},
+         "code": "21004", "column": "一般公共预算支出/项目支出", "total": "420.00", "computed": "412.00"},
     ]
     return b
 

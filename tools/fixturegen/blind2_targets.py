@@ -63,7 +63,7 @@ def park_project() -> Target:
                    TInd("满意度指标", "服务对象满意度指标", "游园群众满意度", "≥90%"),
                ])
     t.findings = [
-        {"rule_id": "TGT006", "severity": "error", "line": "年度主要任务", "column": "",
+        {"rule_id": "TGT006", "severity": "error", "line": "金额合计", "column": "任务预算金额",
          "total": "850.00", "computed": "800.00"},
         {"rule_id": "TGT002", "severity": "notice", "line": "市民休闲游憩环境", "value": "有效提升"},
         {"rule_id": "TGT002", "severity": "notice", "line": "绿地长效管护机制", "value": "健全"},
