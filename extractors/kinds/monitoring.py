@@ -563,9 +563,23 @@ def _find_indicator_headers(table: Table) -> list[_IndicatorHeader]:
             if role and role not in columns:
                 columns[role] = col
         if "level3" in columns:
+            _spanned_levels(table, bottom, columns)
             headers.append(_IndicatorHeader(top, bottom, columns, dev_ticks, lik_ticks))
         r = bottom + 1
     return headers
+
+
+def _spanned_levels(table: Table, bottom: int, columns: dict[str, int]) -> None:
+    """One label (“绩效指标”) merged across the level columns, with no 一级/二级/三级 row under
+    it: the columns it spans are, from the right, 三级, 二级 and 一级 (in place)."""
+    if "level1" in columns or "level2" in columns:
+        return
+    head = table.rows[bottom][columns["level3"]]
+    span = [c for c in range(table.n_cols) if c == columns["level3"] or _same_origin(head, table.rows[bottom][c])]
+    if len(span) < 2 or len(span) > 3 or any(c in columns.values() for c in span if c != columns["level3"]):
+        return
+    for role, col in zip(("level3", "level2", "level1"), reversed(span)):
+        columns[role] = col
 
 
 def _is_tick(text: str) -> bool | None:
