@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from extractors.kinds.final_accounts import match_title
@@ -60,3 +62,23 @@ def test_one_绩效指标_label_across_the_three_level_columns_names_一级_二�
 def test_a_label_over_one_column_stays_the_三级_column() -> None:
     header = [["一级指标", "二级指标", "绩效指标", "年度指标值", "1-9月完成值", "全年预计完成值", "完成目标可能性"]]
     assert _monitoring(header)[0] == ("产出指标", "数量指标", "养护道路里程", "≥120公里", "125公里")
+
+
+def test_an_actual_that_prints_the_度量单位_itself_keeps_it_once() -> None:
+    from builders import make_doc, make_table
+
+    from extractors.kinds.self_evaluation import parse as parse_selfeval
+
+    grid = [
+        ["部门整体支出绩效自评表", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["部门（单位）名称", "测试县市场监督管理局", "<", "<", "<", "<", "<", "<", "<"],
+        ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "<"],
+        ["^", "年度资金总额", "100.00", "100.00", "98.00", "10", "98.00%", "9.80", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "质量指标", "特种设备定期检验率", "=", "100", "%", "100%", "50", "50"],
+        ["产出指标", "时效指标", "投诉举报按时办结率", "≥", "98", "%", "99.2", "20", "20"],
+        ["满意度指标", "服务对象满意度指标", "消费者满意度", "≥", "90", "%", "93%", "20", "20"],
+    ]
+    (rec,) = parse_selfeval(make_doc([make_table(grid, sheet="S")], [(0, "2024年度部门整体支出绩效自评表")]))
+    assert [(i.target.raw, i.actual.raw, i.actual.number) for i in rec.indicators] == [
+        ("=100%", "100%", Decimal("100")), ("≥98%", "99.2%", Decimal("99.2")), ("≥90%", "93%", Decimal("93"))]

@@ -279,7 +279,8 @@ def _actual_value(cell: Cell | None, unit: Cell | None):
         return None
     v = cell.text.strip()
     u = unit.text.strip() if unit is not None and unit.text and not same_origin(unit, cell) else ""
-    if u and fold(u) not in _BLANK and is_number(v):
+    # an actual that already prints its unit (“100%” under 度量单位 “%”) keeps it once
+    if u and fold(u) not in _BLANK and is_number(v) and not fold(v).endswith(fold(u)):
         v = v + u
     return parse_indicator_value(v, cell_ref(cell))
 
