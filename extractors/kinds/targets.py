@@ -774,7 +774,8 @@ class _Reader:
                 unit = find_amount_unit(label.text) or row_unit
                 self.d.budget[role] = _Amount(value, cell_ref(value), label.text, unit)
             elif group == "goal":
-                if self.d.goal is not None:
+                # a one-column table is a list (a portal page's menu: 绩效目标 | 绩效评价), not a form
+                if self.d.goal is not None or table.n_cols < 2:
                     continue
                 if nxt is not None:
                     if classify_label(nxt.text) is None:
