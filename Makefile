@@ -42,6 +42,7 @@ fixtures: $(STAMP)
 	$(BIN)/python tools/make_report_fixtures.py
 	$(BIN)/python tools/make_date_fixtures.py
 	$(BIN)/python tools/make_blind_fixtures.py
+	$(BIN)/python tools/make_blind2_fixtures.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:
