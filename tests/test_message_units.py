@@ -1,0 +1,97 @@
+"""Amounts in messages are shown in the unit the document printed them in (checks/evidence.py)."""
+
+from decimal import Decimal
+
+from checks.evidence import grouped, message_unit
+from checks.tolerance import sum_mismatch
+from extractors.numbers import amount
+from schemas.provenance import SourceRef
+
+REF = SourceRef(file_sha256="0" * 64, file_name="t.xlsx", sheet="Sheet1", row=5, column=3)
+D = Decimal
+
+
+def wan(raw: str):
+    return amount(raw, REF, "万元")
+
+
+def yuan(raw: str):
+    return amount(raw, REF, "元")
+
+
+def bare(raw: str):
+    """An amount whose header printed no unit (taken as 万元)."""
+    return amount(raw, REF, None)
+
+
+def test_grouped_inserts_thousands_separators_at_the_given_precision():
+    assert grouped(D("4713505.86"), 2) == "4,713,505.86"
+    assert grouped(D("1286400"), 2) == "1,286,400.00"
+    assert grouped(D("-50000"), 0) == "-50,000"
+    assert grouped(D("999.995"), 2) == "1,000.00"
+
+
+def test_a_table_printed_in_yuan_gives_a_message_in_yuan():
+    # The blind fixture's 款 “21302 林业和草原”: 4,713,505.86 against its four 项 (one 50,000 short).
+    total = yuan("4,713,505.86")
+    parts = [yuan("2,468,215.36"), yuan("1,286,400.00"), yuan("306,780.50"), yuan("602,110.00")]
+    computed, difference, tolerance = sum_mismatch(total, parts)
+    mu = message_unit([total, *parts], [computed])
+    assert mu.unit == "元"
+    assert mu.amount(total) == "4,713,505.86"
+    assert [mu.amount(p) for p in parts] == ["2,468,215.36", "1,286,400.00", "306,780.50", "602,110.00"]
+    assert mu.value(computed) == "4,663,505.86"
+    assert mu.value(difference) == "50,000.00"
+    assert mu.tolerance(tolerance) == "0.03"  # five half-cents: 0.025元, at the printed precision
+
+
+def test_yuan_amounts_keep_each_their_printed_precision():
+    whole, part = yuan("1200"), yuan("1,300.5")
+    mu = message_unit([whole, part])
+    assert mu.unit == "元" and mu.decimals == 1
+    assert (mu.amount(whole), mu.amount(part)) == ("1,200", "1,300.5")
+    assert mu.value(part.value - whole.value) == "100.5"
+    assert mu.tolerance(whole.half_unit + part.half_unit) == "0.6"  # 0.55 at one decimal
+
+
+def test_a_table_printed_in_wanyuan_gives_the_message_of_today():
+    total, parts = wan("100.00"), [wan("60.00"), wan("40.50")]
+    computed, difference, tolerance = sum_mismatch(total, parts)
+    mu = message_unit([total, *parts], [computed])
+    assert mu.unit == "万元" and not mu.mixed
+    assert mu.amount(total) == "100.00"
+    assert mu.value(computed) == "100.50"
+    assert mu.value(difference) == "-0.50"  # total − Σ parts, signed as today
+    assert mu.tolerance(tolerance) == "0.015"
+    # no unit printed: taken as 万元, shown as printed
+    mu = message_unit([bare("12.3"), bare("4")])
+    assert (mu.unit, mu.amount(bare("12.3")), mu.value(D("8.3"))) == ("万元", "12.3", "8.3")
+
+
+def test_mixed_units_show_wanyuan_at_a_readable_precision():
+    # Narrative prose 125.30万元 against a table printing 1,260,512.34元.
+    prose, cell = wan("125.30"), yuan("1,260,512.34")
+    mu = message_unit([prose, cell])
+    assert mu.unit == "万元" and mu.mixed and mu.decimals == 2
+    assert mu.amount(prose) == "125.30"
+    assert mu.amount(cell) == "126.05"  # not 126.051234
+    assert mu.value(abs(prose.value - cell.value)) == "0.75"
+
+
+def test_mixed_units_raise_the_precision_until_different_figures_look_different():
+    prose, cell = wan("100.00"), yuan("1,000,040.00")  # 100.00万元 vs 100.004万元
+    mu = message_unit([prose, cell])
+    assert mu.amount(prose) == "100.00"
+    assert mu.amount(cell) == "100.004"
+    assert mu.value(cell.value - prose.value) == "0.004"
+
+
+def test_a_tiny_difference_never_prints_as_zero():
+    mu = message_unit([wan("10.00"), yuan("100,000.30")])
+    assert mu.value(D("0.00003")) == "0.00003"
+    assert mu.value(D("0")) == "0.00"
+    mu = message_unit([wan("10.00"), wan("10.01")])
+    assert mu.value(D("0.000004")) == "0.000004"
+    mu = message_unit([yuan("10.00"), yuan("10.00")])
+    assert mu.value(D("0.0000001")) == "0.001"  # 0.001元
+    assert mu.tolerance(D("0.0000001")) == "0.001"
