@@ -95,3 +95,53 @@ def test_a_tiny_difference_never_prints_as_zero():
     mu = message_unit([yuan("10.00"), yuan("10.00")])
     assert mu.value(D("0.0000001")) == "0.001"  # 0.001元
     assert mu.tolerance(D("0.0000001")) == "0.001"
+
+
+# ---------------------------------------------------------------- rules: the message, not the details
+
+
+def _in_yuan(pub):
+    """The answer-key publication as a county would print it: every table in 元."""
+    for table in pub.tables:
+        table.amount_unit = "元"
+        for ln in table.lines:
+            for column, pn in ln.values.items():
+                ln.values[column] = amount(f"{pn.value * 10000:,.2f}", pn.ref, "元")
+    return pub
+
+
+def test_fin005_on_a_table_printed_in_yuan_speaks_yuan_and_keeps_wanyuan_details():
+    from test_rules_final_accounts import FINANCE, check, key_pub, line_of
+
+    pub = _in_yuan(key_pub(FINANCE))
+    ln = line_of(pub, "收入支出决算总表", "总计")
+    old = ln.values["支出/决算数"]
+    ln.values["支出/决算数"] = amount("29,954,100.00", old.ref, "元")  # the key prints 2,995.39 (万元)
+    found = check([pub], "FIN005")
+    assert len(found) == 1
+    message = found[0].message
+    assert "29,953,900.00元" in message and "29,954,100.00元" in message
+    assert "相差-200.00元" in message and "超出四舍五入误差（0.01元）" in message
+    assert "万元" not in message
+    assert found[0].details["reported"] == "2995.39"  # 万元, machine-readable as before
+    assert found[0].details["difference"] == "-0.02"
+
+
+def test_fin_and_nar_messages_of_the_blind_county_publication():
+    from runs.discover import discover
+    from runs.process import check_submission, process_document
+    from checks import load_config
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "blind" / "accounts-html-errors"
+    results = [process_document(p, folder) for p in discover(folder)]
+    found = {(f.rule_id, f.subject.column): f for f in check_submission(results, load_config())
+             if f.rule_id in ("FIN001", "NAR001")}
+    # The table prints 元: 4,713,505.86 against 2,468,215.36 + 1,286,400.00 + 306,780.50 + 602,110.00.
+    fin = found["FIN001", "合计"].message
+    assert "“合计”为4,713,505.86元" in fin and "“2130201 行政运行”2,468,215.36元" in fin
+    assert "之和为4,663,505.86元，相差50,000.00元，超出四舍五入误差（0.03元）" in fin
+    # The prose says 570.06万元, the table 5,580,620.26元: 万元 at the prose's precision.
+    nar = next(f.message for (rid, _), f in found.items() if rid == "NAR001")
+    assert "为570.06万元" in nar and "为558.06万元" in nar and "相差12.00万元" in nar
+    assert "558.062026" not in nar
