@@ -145,3 +145,35 @@ def test_fin_and_nar_messages_of_the_blind_county_publication():
     nar = next(f.message for (rid, _), f in found.items() if rid == "NAR001")
     assert "为570.06万元" in nar and "为558.06万元" in nar and "相差12.00万元" in nar
     assert "558.062026" not in nar
+
+
+def _fixture_findings(name: str, *rule_ids: str):
+    from pathlib import Path
+
+    from checks import load_config
+    from runs.discover import discover
+    from runs.process import check_submission, process_document
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / name
+    results = [process_document(p, folder) for p in discover(folder)]
+    return [f for f in check_submission(results, load_config()) if f.rule_id in rule_ids]
+
+
+def test_mon002_on_a_monitoring_table_printed_in_yuan():
+    # 青山区教育局: 基本支出 58,391,199.76 vs 人员经费 52,963,418.26 + 公用经费 5,327,781.50 (元).
+    found = [f for f in _fixture_findings("unseen", "MON002") if f.subject.unit == "青山区教育局"]
+    assert len(found) == 1
+    message = found[0].message
+    assert "填报为58,391,199.76元" in message
+    assert "“人员经费”52,963,418.26元＋“公用经费”5,327,781.50元之和58,291,199.76元" in message
+    assert "相差100,000.00元，超出四舍五入误差（0.02元）" in message
+    assert found[0].details["difference"] == "10.00"  # 万元, as before
+
+
+def test_mon003_between_periods_printed_in_different_units():
+    # 西街: 1-6月 printed 628,450.00 (元), 1-9月 61.20 (万元): compared in 万元 at two decimals.
+    found = _fixture_findings("monitoring", "MON003")
+    assert len(found) == 1
+    message = found[0].message
+    assert "累计执行数61.20万元小于1-6月累计执行数62.85万元（减少1.65万元）" in message
+    assert "62.845" not in message and found[0].details["earlier"] == "62.845"
