@@ -28,7 +28,6 @@ from checks.evidence import (
     format_amount,
     message_unit,
     number_evidence,
-    plain,
     source_labels,
 )
 from checks.tolerance import sum_mismatch
