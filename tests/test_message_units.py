@@ -156,7 +156,7 @@ def _fixture_findings(name: str, *rule_ids: str):
 
     folder = Path(__file__).resolve().parents[1] / "fixtures" / name
     results = [process_document(p, folder) for p in discover(folder)]
-    return [f for f in check_submission(results, load_config()) if f.rule_id in rule_ids]
+    return [f for f in check_submission(results, load_config()) if not rule_ids or f.rule_id in rule_ids]
 
 
 def test_mon002_on_a_monitoring_table_printed_in_yuan():
@@ -177,3 +177,13 @@ def test_mon003_between_periods_printed_in_different_units():
     message = found[0].message
     assert "累计执行数61.20万元小于1-6月累计执行数62.85万元（减少1.65万元）" in message
     assert "62.845" not in message and found[0].details["earlier"] == "62.845"
+
+
+def test_the_nanjie_sample_printed_in_wanyuan_keeps_its_wanyuan_messages():
+    # Every nanjie table prints 万元: no message may switch to 元 or to separated thousands.
+    import re
+
+    found = _fixture_findings("nanjie-2024")
+    assert found
+    amounts = [m for f in found for m in re.findall(r"\d[\d,]*(?:\.\d+)?(?:万元|元)", f.message)]
+    assert amounts and all(a.endswith("万元") and "," not in a for a in amounts)
