@@ -187,3 +187,28 @@ def test_the_nanjie_sample_printed_in_wanyuan_keeps_its_wanyuan_messages():
     assert found
     amounts = [m for f in found for m in re.findall(r"\d[\d,]*(?:\.\d+)?(?:万元|元)", f.message)]
     assert amounts and all(a.endswith("万元") and "," not in a for a in amounts)
+
+
+def test_slf001_on_a_self_evaluation_table_printed_in_yuan():
+    import builders
+    from checks import run_checks
+    from extractors.kinds.self_evaluation import parse
+
+    unit = "南街街道办事处"
+    file_name = f"{unit}2024年度部门整体支出绩效自评表.xlsx"
+    grid = [["部门整体支出绩效自评表"] + ["<"] * 8, ["（2024年度）"] + ["<"] * 8,
+            ["部门（单位）名称", unit] + ["<"] * 7,
+            ["年度预算资金（元）", "资金来源", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["^", "年度资金总额", "<", "11,000,000.00", "11,646,200.00", "10,302,500.00", "10", "93.66%", "8.85"],
+            ["年度总体目标", "预期目标", "<", "<", "<", "实际完成情况", "<", "<", "<"],
+            ["^", "保障运转", "<", "<", "<", "已完成", "<", "<", "<"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["^", "部门管理", "资金投入", "项目支出预算执行率", "≥90%", "100%", "45", "45", ""],
+            ["^", "部门效果", "服务对象满意度", "服务对象满意度", "≥90%", "95%", "45", "45", ""],
+            ["总分", "<", "<", "<", "<", "<", "100", "98.85", ""]]
+    doc = builders.make_doc([builders.make_table(grid, file_name=file_name, sheet="自评表")], file_name=file_name)
+    (record,) = parse(doc)
+    (f,) = [f for f in run_checks([record]) if f.rule_id == "SLF001"]
+    # 10,302,500.00 ÷ 11,646,200.00 = 88.46%, not the 93.66% reported
+    assert "按全年执行数10,302,500.00元÷全年预算数11,646,200.00元计算应为88.46%" in f.message
+    assert f.details["executed"] == "1030.25" and f.details["annual_budget"] == "1164.62"
