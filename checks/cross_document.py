@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, all_rules, load_config, rule
-from checks.evidence import amount_text, number_evidence, source_labels
+from checks.evidence import MessageUnit, message_unit, number_evidence, source_labels
 from checks.links import same_unit, same_value
 from checks.targets import name_ev, name_key, table_title, value_ev, value_text
 from checks.tolerance import definitely_different
@@ -214,6 +214,12 @@ def _budget_figures(ctx: RuleContext, unit: str, year: int) -> dict[str, list[tu
     return out
 
 
+def _computed(mu: MessageUnit, value: Decimal) -> str:
+    """A sum or difference for an XDC message: in 元 (or readable 万元) when the figures were printed
+    so, else the exact 万元 decimal as these messages have always shown it."""
+    return mu.value(value) if mu.unit == "元" or mu.mixed else format(value, "f")
+
+
 @rule("XDC001", "annual_budget_inconsistent", severity="error")
 def annual_budget_inconsistent(ctx: RuleContext) -> Iterator[Finding]:
     """The unit's budget of the year differs between documents of different kinds (target table,
@@ -228,7 +234,8 @@ def annual_budget_inconsistent(ctx: RuleContext) -> Iterator[Finding]:
             if not differing:
                 continue
             evidence = [number_evidence(what, pn) for _, what, pn in figures]
-            listed = "、".join(f"{what}{amount_text(pn)}万元（{pn.ref.file_name}）" for _, what, pn in figures)
+            mu = message_unit([pn for _, _, pn in figures])
+            listed = "、".join(f"{what}{mu.amount(pn)}{mu.unit}（{pn.ref.file_name}）" for _, what, pn in figures)
             yield ctx.finding(
                 Subject(unit=unit, year=year, line="年度预算", column=column),
                 evidence,
@@ -263,6 +270,7 @@ def monitoring_exceeds_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 evidence = [number_evidence(f"{_period(report)}执行数（{line.name}）", line.executed),
                             number_evidence(f"{year}年决算数（{line.name}）", actual)]
+                mu = message_unit([line.executed, actual])
                 yield ctx.finding(
                     Subject(unit=unit, year=year, period=_period(report), line=line.name, column="执行数"),
                     evidence,
@@ -270,8 +278,9 @@ def monitoring_exceeds_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
                      "excess": format(line.executed.value - actual.value, "f"),
                      "final_file": pubs[0].file_name, "monitoring_file": report.file_name},
                     unit=unit, year=year, period=_period(report), line=line.name,
-                    executed=amount_text(line.executed), actual=amount_text(actual),
-                    excess=format(line.executed.value - actual.value, "f"), source=source_labels(evidence),
+                    executed=mu.amount(line.executed), actual=mu.amount(actual),
+                    excess=_computed(mu, line.executed.value - actual.value), amount_unit=mu.unit,
+                    source=source_labels(evidence),
                 )
 
 
@@ -322,6 +331,7 @@ def project_budgets_mismatch_unit(ctx: RuleContext) -> Iterator[Finding]:
         if abs(diff) <= tolerance or (diff < 0 and not flag_shortfall):
             continue
         evidence = [number_evidence(what, whole)] + [number_evidence(f"项目预算（{name}）", pn) for name, pn in projects]
+        mu = message_unit([whole, *(pn for _, pn in projects)], [total])
         yield ctx.finding(
             Subject(unit=unit, year=year, line="项目支出", column="全年预算数"),
             evidence,
@@ -329,9 +339,9 @@ def project_budgets_mismatch_unit(ctx: RuleContext) -> Iterator[Finding]:
              "unit_line": format(whole.value, "f"), "difference": format(diff, "f")},
             template="message" if diff > 0 else "message_shortfall",
             unit=unit, year=year, count=len(projects),
-            projects="、".join(f"“{name}”{amount_text(pn)}万元" for name, pn in projects),
-            total=format(total, "f"), what=what, whole=amount_text(whole),
-            difference=format(abs(diff), "f"), source=source_labels(evidence),
+            projects="、".join(f"“{name}”{mu.amount(pn)}{mu.unit}" for name, pn in projects),
+            total=_computed(mu, total), what=what, whole=mu.amount(whole),
+            difference=_computed(mu, abs(diff)), amount_unit=mu.unit, source=source_labels(evidence),
         )
 
 

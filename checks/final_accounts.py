@@ -18,15 +18,16 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
 from checks.evidence import (
     amount_decimals,
     amount_text,
+    MessageUnit,
     format_amount,
+    message_unit,
     number_evidence,
-    plain,
     source_labels,
 )
 from checks.tolerance import sum_mismatch
@@ -80,13 +81,19 @@ def role(table: PublicationTable, label: str, column: str) -> str:
     return f"{table.key}“{label}”{column}"
 
 
-def _parts_text(parts: Sequence[tuple[str, PrintedNumber]], ctx: RuleContext) -> str:
-    template = ctx.params.get("part_template", "“{line}”{amount}万元")
+def _parts_text(parts: Sequence[tuple[str, PrintedNumber]], ctx: RuleContext) -> Callable[[MessageUnit], str]:
+    """The parts of a sum for a message, once `sum_finding` knows the message's unit."""
+    return lambda mu: _parts_in(parts, ctx, mu)
+
+
+def _parts_in(parts: Sequence[tuple[str, PrintedNumber]], ctx: RuleContext, mu: MessageUnit) -> str:
+    template = ctx.params.get("part_template", "“{line}”{amount}{amount_unit}")
     joiner = ctx.params.get("part_joiner", "＋")
     shown = [(label, pn) for label, pn in parts if not (pn.blank or pn.value == 0)]
     if not shown:
         return "（均为零或空白）"
-    return joiner.join(template.format(line=label, amount=amount_text(pn)) for label, pn in shown)
+    return joiner.join(template.format(line=label, amount=mu.amount(pn), amount_unit=mu.unit)
+                       for label, pn in shown)
 
 
 def sum_finding(
@@ -100,7 +107,8 @@ def sum_finding(
 ) -> Finding | None:
     """A finding when `total` differs from the sum of `parts` beyond rounding, else None.
 
-    `total` and `parts` are (role, figure); the role names the table, line and column.
+    `total` and `parts` are (role, figure); the role names the table, line and column. A value
+    of `fmt` may be a function of the message's unit (amounts the template shows besides these).
     """
     scale = ctx.params.get("tolerance_scale", 1)
     mismatch = sum_mismatch(total[1], [p for _, p in parts], scale)
@@ -108,6 +116,7 @@ def sum_finding(
         return None
     computed, difference, tolerance = mismatch
     decimals = max(amount_decimals(x) for x in [total[1], *(p for _, p in parts)])
+    mu = message_unit([total[1], *(p for _, p in parts)], [computed])
     evidence = [number_evidence(total[0], total[1])] + [number_evidence(r, p) for r, p in parts]
     details = {
         "reported": amount_text(total[1]),
@@ -122,11 +131,12 @@ def sum_finding(
         details,
         template=template,
         **pub_fmt(pub),
-        **fmt,
-        total=amount_text(total[1]),
-        computed=format_amount(computed, decimals),
-        difference=format_amount(difference, decimals),
-        tolerance=plain(tolerance, 6),
+        **{name: value(mu) if callable(value) else value for name, value in fmt.items()},
+        total=mu.amount(total[1]),
+        computed=mu.value(computed),
+        difference=mu.value(difference),
+        tolerance=mu.tolerance(tolerance),
+        amount_unit=mu.unit,
         source=source_labels(evidence),
     )
 
@@ -414,8 +424,8 @@ def basic_expenditure_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 (total.role, total.value),
                 [(p.role, p.value) for p in part_figures],
                 {"total_table": total.table.key, "total_line": total.label, "column": total.column,
-                 "parts": "＋".join(f"《{p.table.key}》“{p.label}”{amount_text(p.value)}万元"
-                                   for p in part_figures)},
+                 "parts": lambda mu: "＋".join(f"《{p.table.key}》“{p.label}”{mu.amount(p.value)}{mu.unit}"
+                                               for p in part_figures)},
             )
             if finding is not None:
                 yield finding
@@ -508,8 +518,9 @@ def overview_sides_unequal(ctx: RuleContext) -> Iterator[Finding]:
                         ctx, pub, subject(pub, f"{table.key} 总计", spending.column),
                         (income.role, income.value), [(spending.role, spending.value)],
                         {"table": table.key, "income_column": income.column,
-                         "spending_column": spending.column, "income": amount_text(income.value),
-                         "spending": amount_text(spending.value)},
+                         "spending_column": spending.column,
+                         "income": lambda mu, pn=income.value: mu.amount(pn),
+                         "spending": lambda mu, pn=spending.value: mu.amount(pn)},
                     )
                     if finding is not None:
                         yield finding
@@ -604,7 +615,7 @@ def cross_table_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     (a.role, a.value), [(b.role, b.value)],
                     {"a_table": a.table.key, "a_line": a.label, "a_column": a.column,
                      "b_table": b.table.key, "b_line": b.label, "b_column": b.column,
-                     "a": amount_text(a.value), "b": amount_text(b.value)},
+                     "a": lambda mu, pn=a.value: mu.amount(pn), "b": lambda mu, pn=b.value: mu.amount(pn)},
                 )
                 if finding is not None:
                     yield finding
@@ -637,6 +648,7 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Finding]:
                     if excess <= tolerance:
                         continue
                     decimals = max(amount_decimals(part.value), amount_decimals(whole.value))
+                    mu = message_unit([part.value, whole.value])
                     evidence = [number_evidence(part.role, part.value), number_evidence(whole.role, whole.value)]
                     yield ctx.finding(
                         subject(pub, f"{part.table.key} {part.label}｜{whole.table.key}", part.column),
@@ -646,8 +658,8 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Finding]:
                         **pub_fmt(pub),
                         part_table=part.table.key, whole_table=whole.table.key, line=part.label,
                         part_column=part.column, whole_column=whole.column,
-                        part=amount_text(part.value), whole=amount_text(whole.value),
-                        excess=format_amount(excess, decimals), source=source_labels(evidence),
+                        part=mu.amount(part.value), whole=mu.amount(whole.value),
+                        excess=mu.value(excess), amount_unit=mu.unit, source=source_labels(evidence),
                     )
 
 

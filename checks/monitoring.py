@@ -23,6 +23,7 @@ from checks.evidence import (
     format_amount,
     indicator_evidence,
     indicator_names,
+    message_unit,
     number_evidence,
     plain,
     rate_text,
@@ -114,9 +115,11 @@ class BelowThreshold:
     decimals: int  # display decimals: the reported rate's, else 2
 
     def fmt(self, report: MonitoringReport) -> dict[str, Any]:
+        mu = message_unit([self.executed, self.budget])
         return {
-            "line_executed": amount_text(self.executed),
-            "line_budget": amount_text(self.budget),
+            "line_executed": mu.amount(self.executed),
+            "line_budget": mu.amount(self.budget),
+            "amount_unit": mu.unit,
             "computed": format(round_half_up(self.rate, self.decimals), "f"),
             "threshold": plain(self.threshold),
             "progress": plain(time_progress(report.period_months)),
@@ -277,12 +280,14 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 "executed": amount_text(executed),
                 "annual_budget": amount_text(budget),
             }
+            mu = message_unit([executed, budget])
             fmt = {
                 **report_fmt(ctx, report),
                 "line": line.name,
                 "reported": rate_text(reported),
-                "executed": amount_text(executed),
-                "budget": amount_text(budget),
+                "executed": mu.amount(executed),
+                "budget": mu.amount(budget),
+                "amount_unit": mu.unit,
                 "computed": computed,
             }
             template = "message"
@@ -305,10 +310,14 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                         "matched_rate": alt_computed,
                     }
                 )
+                mu = message_unit([executed, budget, figure])
                 fmt.update(
+                    executed=mu.amount(executed),
+                    budget=mu.amount(budget),
+                    amount_unit=mu.unit,
                     alt_line=other,
                     alt_column=_column_label(report, column),
-                    alt_amount=amount_text(figure),
+                    alt_amount=mu.amount(figure),
                     alt_computed=alt_computed,
                 )
                 template = f"message_{kind}"
@@ -346,7 +355,7 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A total line differs from the sum of its part lines beyond rounding, in any amount column."""
     relations: dict[str, list[str]] = ctx.params.get("relations", {}) or {}
     scale = Decimal(str(ctx.params.get("tolerance_scale", 1)))
-    part_template = ctx.params.get("part_template", "“{line}”{amount}万元")
+    part_template = ctx.params.get("part_template", "“{line}”{amount}{amount_unit}")
     joiner = ctx.params.get("part_joiner", "＋")
     for report in _reports(ctx):
         for total_name, spec in relations.items():
@@ -364,6 +373,7 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 computed, difference, tolerance = mismatch
                 decimals = max(amount_decimals(x) for x in [total, *parts])
+                mu = message_unit([total, *parts], [computed])
                 evidence = [number_evidence(_role(report, column, total_name), total)] + [
                     number_evidence(_role(report, column, name), p) for name, p in zip(part_names, parts)
                 ]
@@ -381,14 +391,15 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     **report_fmt(ctx, report),
                     line=total_name,
                     column=_column_label(report, column),
-                    total=amount_text(total),
+                    total=mu.amount(total),
                     parts=joiner.join(
-                        part_template.format(line=name, amount=amount_text(p))
+                        part_template.format(line=name, amount=mu.amount(p), amount_unit=mu.unit)
                         for name, p in zip(part_names, parts)
                     ),
-                    computed=format_amount(computed, decimals),
-                    difference=format_amount(difference, decimals),
-                    tolerance=plain(tolerance, 6),
+                    computed=mu.value(computed),
+                    difference=mu.value(difference),
+                    tolerance=mu.tolerance(tolerance),
+                    amount_unit=mu.unit,
                     source=source_labels(evidence),
                 )
 
@@ -412,6 +423,7 @@ def cumulative_decrease(ctx: RuleContext) -> Iterator[Finding]:
             ]
             decimals = max(amount_decimals(before.executed), amount_decimals(line.executed))
             decrease = before.executed.value - line.executed.value
+            mu = message_unit([before.executed, line.executed])
             details = {
                 "earlier_period": earlier.period,
                 "earlier": amount_text(before.executed),
@@ -426,10 +438,11 @@ def cumulative_decrease(ctx: RuleContext) -> Iterator[Finding]:
                 **report_fmt(ctx, later),
                 line=line.name,
                 earlier_period=earlier.period,
-                earlier=amount_text(before.executed),
+                earlier=mu.amount(before.executed),
                 later_period=later.period,
-                later=amount_text(line.executed),
-                decrease=format_amount(decrease, decimals),
+                later=mu.amount(line.executed),
+                decrease=mu.value(decrease),
+                amount_unit=mu.unit,
                 source=source_labels(evidence),
             )
 
@@ -458,6 +471,7 @@ def annual_budget_changed(ctx: RuleContext) -> Iterator[Finding]:
             decimals = max(amount_decimals(before.annual_budget), amount_decimals(line.annual_budget))
             change = line.annual_budget.value - before.annual_budget.value
             change_text = ("+" if change > 0 else "") + format_amount(change, decimals)
+            mu = message_unit([before.annual_budget, line.annual_budget])
             details = {
                 "earlier_period": earlier.period,
                 "earlier": amount_text(before.annual_budget),
@@ -472,10 +486,11 @@ def annual_budget_changed(ctx: RuleContext) -> Iterator[Finding]:
                 **report_fmt(ctx, later),
                 line=line.name,
                 earlier_period=earlier.period,
-                earlier=amount_text(before.annual_budget),
+                earlier=mu.amount(before.annual_budget),
                 later_period=later.period,
-                later=amount_text(line.annual_budget),
-                change=change_text,
+                later=mu.amount(line.annual_budget),
+                change=("+" if change > 0 else "") + mu.value(change),
+                amount_unit=mu.unit,
                 source=source_labels(evidence),
             )
 

@@ -21,9 +21,8 @@ from typing import Any
 
 from checks.catalogue import RuleContext, rule
 from checks.evidence import (
-    amount_decimals,
     amount_text,
-    format_amount,
+    message_unit,
     number_evidence,
     plain,
     rate_text,
@@ -237,14 +236,14 @@ def narrative_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             evidence = [_sentence_evidence(fig, f"情况说明：{_what(fig)}"),
                         number_evidence(_cell_label(table, ln, header), cell)]
+            mu = message_unit([fig.value, cell])
             yield ctx.finding(
                 _subject(pub, fig, fig.measure), evidence,
                 details={"narrative": str(fig.value.value), "table": str(cell.value),
                          "difference": str(fig.value.value - cell.value)},
-                **_fmt(pub), sentence=fig.text, what=_what(fig), narrative=amount_text(fig.value),
-                cell=_cell_label(table, ln, header), table_value=amount_text(cell),
-                difference=format_amount(abs(fig.value.value - cell.value),
-                                         max(amount_decimals(fig.value), amount_decimals(cell))),
+                **_fmt(pub), sentence=fig.text, what=_what(fig), narrative=mu.amount(fig.value),
+                cell=_cell_label(table, ln, header), table_value=mu.amount(cell),
+                difference=mu.value(abs(fig.value.value - cell.value)), amount_unit=mu.unit,
                 source=source_labels(evidence))
 
 
@@ -294,8 +293,14 @@ def _check_share(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, units
         _subject(pub, fig, "占比"), evidence,
         details={"reported": str(fig.value.value), "computed": str(computed)},
         **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}占{fig.base}的比例",
-        reported=rate_text(fig.value), formula=f"{amount_text(part.value)}万元÷{amount_text(whole)}万元",
+        reported=rate_text(fig.value), formula=_quotient(part.value, whole),
         computed=_round2(computed), source=source_labels(evidence))
+
+
+def _quotient(numerator: PrintedNumber, denominator: PrintedNumber) -> str:
+    """`a万元÷b万元` (or in 元, when both were printed in 元) for a message's formula."""
+    mu = message_unit([numerator, denominator])
+    return f"{mu.amount(numerator)}{mu.unit}÷{mu.amount(denominator)}{mu.unit}"
 
 
 def _round2(value: Decimal) -> str:
@@ -330,25 +335,30 @@ def _check_completion(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, 
         if actual.value.value == 0 and fig.value.value == 0:
             return  # nothing budgeted, nothing spent: “0%” is the customary wording
         alt = _alternative(fig, actual, stated, units)
+        alt_figure = alt.pop("figure") if alt else None  # a NarrativeFigure, for the message only
+        mu = message_unit([budget, actual.value, *([alt_figure.value] if alt_figure else [])])
         yield ctx.finding(
             _subject(pub, fig, "完成率"), evidence,
             details={"reported": str(fig.value.value), "budget": str(budget.value), "alternative": alt},
             template="message_zero_base" if not alt else "message_zero_base_alt",
             **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}完成{base_word}的比例",
-            reported=rate_text(fig.value), base=base_word, budget=amount_text(budget),
-            actual=amount_text(actual.value), alt_base=(alt or {}).get("base", ""),
-            alt_budget=(alt or {}).get("budget", ""), alt_computed=(alt or {}).get("computed", ""),
+            reported=rate_text(fig.value), base=base_word, budget=mu.amount(budget),
+            actual=mu.amount(actual.value), alt_base=(alt or {}).get("base", ""),
+            alt_budget=mu.amount(alt_figure.value) if alt_figure else "",
+            alt_computed=(alt or {}).get("computed", ""), amount_unit=mu.unit,
             source=source_labels(evidence))
         return
     if rate_matches(fig.value, actual.value, budget, units):
         return
     computed = actual.value.value / budget.value * HUNDRED
     alt = _alternative(fig, actual, {k: v for k, v in stated.items() if v is not budget_fig}, units)
+    if alt:
+        alt.pop("figure")
     yield ctx.finding(
         _subject(pub, fig, "完成率"), evidence,
         details={"reported": str(fig.value.value), "computed": str(computed), "alternative": alt},
         **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}完成{base_word}的比例",
-        reported=rate_text(fig.value), formula=f"{amount_text(actual.value)}万元÷{amount_text(budget)}万元",
+        reported=rate_text(fig.value), formula=_quotient(actual.value, budget),
         computed=_round2(computed), source=source_labels(evidence))
 
 
@@ -359,7 +369,7 @@ def _alternative(fig: NarrativeFigure, actual: NarrativeFigure, stated: dict, un
             continue
         if rate_matches(fig.value, actual.value, other.value, units):
             return {"base": f"{measure}数", "budget": amount_text(other.value),
-                    "computed": _round2(actual.value.value / other.value.value * HUNDRED)}
+                    "computed": _round2(actual.value.value / other.value.value * HUNDRED), "figure": other}
     return None
 
 
@@ -385,13 +395,15 @@ def _check_growth(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, unit
     evidence = [_sentence_evidence(fig, f"情况说明：{fig.label or fig.subject}变动率"),
                 _sentence_evidence(change, f"情况说明：{fig.label or fig.subject}变动额"),
                 _sentence_evidence(current, f"情况说明：{_what(current)}")]
+    mu = message_unit([change.value, current.value])
+    prior_text = mu.value(prior) if mu.unit == "元" else plain(prior)
     yield ctx.finding(
         _subject(pub, fig, "变动率"), evidence,
         details={"reported": str(reported), "computed": str(computed), "prior": str(prior)},
         **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}{fig.comparison}率",
         reported=rate_text(fig.value),
-        formula=f"{amount_text(change.value)}万元÷上年{plain(prior)}万元（{amount_text(current.value)}万元"
-                f"{'－' if sign > 0 else '＋'}{amount_text(change.value)}万元）",
+        formula=f"{mu.amount(change.value)}{mu.unit}÷上年{prior_text}{mu.unit}（{mu.amount(current.value)}{mu.unit}"
+                f"{'－' if sign > 0 else '＋'}{mu.amount(change.value)}{mu.unit}）",
         computed=_round2(computed), source=source_labels(evidence))
 
 
@@ -489,7 +501,8 @@ def narrative_comparison_contradicted(ctx: RuleContext) -> Iterator[Finding]:
                     _subject(pub, fig, "变动方向"), evidence, template="message_direction",
                     details={"amount_word": change.comparison, "rate_word": fig.comparison},
                     **_fmt(pub), sentence=fig.text, what=fig.label or fig.subject,
-                    amount_word=change.comparison, amount=amount_text(change.value),
+                    amount_word=change.comparison, amount=message_unit([change.value]).amount(change.value),
+                    amount_unit=message_unit([change.value]).unit,
                     rate_word=fig.comparison, rate=rate_text(fig.value), source=source_labels(evidence))
 
 
@@ -512,11 +525,13 @@ def _check_budget_word(ctx: RuleContext, pub: Publication, fig: NarrativeFigure,
     evidence = [Evidence(role="情况说明：比较表述", raw=fig.comparison_text or fig.text, value=None,
                          ref=(fig.comparison_ref or fig.ref).with_label()),
                 _sentence_evidence(fig, f"情况说明：{_what(fig)}"), budget_ev]
+    mu = message_unit([fig.value, budget])
     yield ctx.finding(
         _subject(pub, fig, f"决算与{name}比较"), evidence,
         details={"word": word, "actual": str(fig.value.value), "budget": str(budget.value)},
         **_fmt(pub), sentence=fig.comparison_text or fig.text, what=fig.label or fig.subject, word=word,
-        actual=amount_text(fig.value), base=name, budget=amount_text(budget), source=source_labels(evidence))
+        actual=mu.amount(fig.value), base=name, budget=mu.amount(budget), amount_unit=mu.unit,
+        source=source_labels(evidence))
 
 
 # ---------------------------------------------------------------- NAR005
@@ -542,6 +557,7 @@ def narrative_parts_exceed_whole(ctx: RuleContext) -> Iterator[Finding]:
             if not exact and difference >= 0:
                 continue  # parts below the whole are allowed: not every purchase is listed
             labels = spec.get("labels", {}) or {}
+            mu = message_unit([whole.value, *(p.value for p in parts)], [computed])
             evidence = [_sentence_evidence(whole, f"情况说明：{whole.label or whole.subject}")]
             evidence += [_sentence_evidence(p, f"情况说明：{labels.get(p.subject, p.subject)}") for p in parts]
             yield ctx.finding(
@@ -550,9 +566,9 @@ def narrative_parts_exceed_whole(ctx: RuleContext) -> Iterator[Finding]:
                 evidence, details={"whole": str(whole.value.value), "sum": str(computed),
                                    "difference": str(difference), "tolerance": str(tolerance)},
                 template="message" if exact else "message_exceeds",
-                **_fmt(pub), whole=labels.get(whole.subject, whole.subject), whole_value=amount_text(whole.value),
-                parts="＋".join(f"{labels.get(p.subject, p.subject)}{amount_text(p.value)}万元" for p in parts),
-                computed=amount_text(whole.value.model_copy(update={"value": computed})),
+                **_fmt(pub), whole=labels.get(whole.subject, whole.subject), whole_value=mu.amount(whole.value),
+                parts="＋".join(f"{labels.get(p.subject, p.subject)}{mu.amount(p.value)}{mu.unit}" for p in parts),
+                computed=mu.value(computed), amount_unit=mu.unit,
                 source=source_labels(evidence))
 
 

@@ -29,6 +29,7 @@ from checks.evidence import (
     amount_decimals,
     amount_text,
     format_amount,
+    message_unit,
     indicator_evidence,
     number_evidence,
     plain,
@@ -275,12 +276,14 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
             assert computed is not None
             evidence = [_ev(fig), _ev(executed), _ev(budget)]
             shown = format(round_half_up(computed, fig.value.decimals or 2), "f")
+            mu = message_unit([executed.value, budget.value])
             yield ctx.finding(
                 _subject(report, fig.line, "执行率", fig.period_months), evidence,
                 {"reported": rate_text(fig.value), "computed": shown, "computed_exact": str(computed)},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
-                reported=rate_text(fig.value), executed=amount_text(executed.value),
-                budget=amount_text(budget.value), computed=shown, source=source_labels(evidence))
+                reported=rate_text(fig.value), executed=mu.amount(executed.value),
+                budget=mu.amount(budget.value), amount_unit=mu.unit, computed=shown,
+                source=source_labels(evidence))
 
 
 # ---------------------------------------------------------------- RPT002 / RPT003
@@ -316,14 +319,14 @@ def report_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 seen.add(key)
                 column = COLUMNS[fig.measure]
-                decimals = max(amount_decimals(fig.value), amount_decimals(fact.value))
+                mu = message_unit([fig.value, fact.value])
                 evidence = [_ev(fig), number_evidence(f"{fact.table}{column}（{fig.line}）", fact.value)]
                 yield ctx.finding(
                     _subject(report, fig.line, column, fig.period_months), evidence,
                     {"stated": amount_text(fig.value), "table_value": amount_text(fact.value)},
                     **_fmt(report, fig.period_months), line=fig.line, column=column,
-                    stated=amount_text(fig.value), table=fact.table, table_value=amount_text(fact.value),
-                    difference=format_amount(abs(fig.value.value - fact.value.value), decimals),
+                    stated=mu.amount(fig.value), table=fact.table, table_value=mu.amount(fact.value),
+                    difference=mu.value(abs(fig.value.value - fact.value.value)), amount_unit=mu.unit,
                     source=source_labels(evidence))
 
 
@@ -347,8 +350,9 @@ def report_rate_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                     table_value = format(round_half_up(rate, fig.value.decimals or 2), "f")
                     evidence = [_ev(fig), number_evidence(f"{fact.table}执行数（{fig.line}）", executed),
                                 number_evidence(f"{fact.table}全年预算数（{fig.line}）", budget)]
-                    extra = {"template": "message_computed", "executed": amount_text(executed),
-                             "budget": amount_text(budget)}
+                    mu = message_unit([executed, budget])
+                    extra = {"template": "message_computed", "executed": mu.amount(executed),
+                             "budget": mu.amount(budget), "amount_unit": mu.unit}
                 else:
                     assert fact.value is not None
                     if not definitely_different(fig.value, fact.value):
@@ -462,12 +466,13 @@ def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
             change = ratio - HUNDRED
             shown = format(round_half_up(abs(change), fig.value.decimals or 2), "f")
             evidence = [_ev(fig), _ev(current), _ev(previous)]
+            mu = message_unit([current.value, previous.value])
             yield ctx.finding(
                 _subject(report, fig.line, "变动率", fig.period_months), evidence,
                 {"reported": rate_text(fig.value), "computed": format(round_half_up(change, 4), "f")},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
-                current=amount_text(current.value), previous=amount_text(previous.value),
+                current=mu.amount(current.value), previous=mu.amount(previous.value), amount_unit=mu.unit,
                 computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))
 
 
@@ -546,12 +551,13 @@ def report_parts_differ_from_total(ctx: RuleContext) -> Iterator[Finding]:
                 done.add(whole)
                 computed, difference, _tolerance = mismatch
                 decimals = max(amount_decimals(f.value) for f in [total, *figs] if f is not None)
+                mu = message_unit([f.value for f in [total, *figs] if f is not None], [computed])
                 evidence = [_ev(total)] + [_ev(f) for f in figs if f is not None]
                 column = COLUMNS[measure]
                 yield ctx.finding(
                     _subject(report, whole, column, period), evidence,
                     {"total": amount_text(total.value), "computed": format_amount(computed, decimals),
                      "parts": list(parts)},
-                    **_fmt(report, period), line=whole, column=column, total=amount_text(total.value),
-                    parts="、".join(f"“{p}”" for p in parts), computed=format_amount(computed, decimals),
-                    difference=format_amount(abs(difference), decimals), source=source_labels(evidence))
+                    **_fmt(report, period), line=whole, column=column, total=mu.amount(total.value),
+                    parts="、".join(f"“{p}”" for p in parts), computed=mu.value(computed),
+                    difference=mu.value(abs(difference)), amount_unit=mu.unit, source=source_labels(evidence))

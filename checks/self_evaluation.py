@@ -19,6 +19,7 @@ from checks.evidence import (
     amount_text,
     exact_text,
     indicator_evidence,
+    message_unit,
     number_evidence,
     rate_text,
     text_evidence,
@@ -122,9 +123,11 @@ def self_evaluation_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                         number_evidence(f"全年预算数（{line.name}）", budget)]
             details = {"reported": rate_text(reported), "computed": computed, "computed_exact": exact_text(rate),
                        "executed": amount_text(executed), "annual_budget": amount_text(budget)}
+            mu = message_unit([executed, budget])
             yield ctx.finding(_subject(rec, line.name, "执行率"), evidence, details, **_fmt(ctx, rec),
-                              line=line.name, reported=rate_text(reported), executed=amount_text(executed),
-                              budget=amount_text(budget), computed=computed, source=source_text(evidence))
+                              line=line.name, reported=rate_text(reported), executed=mu.amount(executed),
+                              budget=mu.amount(budget), amount_unit=mu.unit, computed=computed,
+                              source=source_text(evidence))
 
 
 # ---------------------------------------------------------------- SLF002
@@ -405,9 +408,11 @@ def executed_differs_from_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
             evidence = [number_evidence(f"全年执行数（{line.name}）", line.executed),
                         number_evidence(f"决算（{subject}）", final)]
             diff = line.executed.value - final.value
+            mu = message_unit([line.executed, final])
             yield ctx.finding(_subject(rec, line.name, "全年执行数"), evidence,
                               {"executed": amount_text(line.executed), "final": amount_text(final),
                                "difference": format(diff, "f"), "final_file": pub.file_name},
-                              **_fmt(ctx, rec), line=line.name, executed=amount_text(line.executed),
-                              final=amount_text(final), final_line=subject, final_file=pub.file_name,
+                              **_fmt(ctx, rec), line=line.name, executed=mu.amount(line.executed),
+                              final=mu.amount(final), amount_unit=mu.unit, final_line=subject,
+                              final_file=pub.file_name,
                               source=source_text(evidence))

@@ -12,10 +12,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import amount_decimals, amount_text, format_amount, indicator_names, number_evidence, plain
+from checks.evidence import (
+    MessageUnit,
+    amount_decimals,
+    amount_text,
+    format_amount,
+    indicator_names,
+    message_unit,
+    number_evidence,
+    plain,
+)
 from checks.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
 from extractors.numbers import amount as parse_amount
 from extractors.text import fold
@@ -413,7 +422,8 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             tasks = []
         task_evs = [number_evidence(f"预算金额（{name}）", pn) for name, pn in tasks]
         task_amounts = [pn for _, pn in tasks]
-        parts_text = "＋".join(f"“{name}”{amount_text(pn)}万元" for name, pn in tasks)
+        def parts_text(mu: MessageUnit) -> str:
+            return "＋".join(f"“{name}”{mu.amount(pn)}{mu.unit}" for name, pn in tasks)
 
         # Σ tasks vs the task block's 金额合计
         if table.tasks_total is not None and tasks:
@@ -434,6 +444,7 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     total = table.tasks_total
                     decimals = max(amount_decimals(total), amount_decimals(budget))
                     difference = budget.value - total.value
+                    mu = message_unit([budget, total])
                     evidence = [number_evidence("资金总额", budget), number_evidence("金额合计", total)]
                     yield ctx.finding(
                         subject(table, "资金总额", "金额合计"),
@@ -442,9 +453,10 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                          "difference": format_amount(difference, decimals)},
                         template="message_budget",
                         **fmt,
-                        budget=amount_text(budget),
-                        tasks=f"年度主要任务金额合计{amount_text(total)}万元",
-                        difference=format_amount(difference, decimals),
+                        budget=mu.amount(budget),
+                        tasks=f"年度主要任务金额合计{mu.amount(total)}{mu.unit}",
+                        difference=mu.value(difference),
+                        amount_unit=mu.unit,
                         source=source_text(evidence),
                     )
             else:
@@ -452,6 +464,7 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 if mismatch is not None:
                     computed, difference, _tol = mismatch
                     decimals = max(amount_decimals(x) for x in [budget, *task_amounts])
+                    mu = message_unit([budget, *task_amounts], [computed])
                     evidence = [number_evidence("资金总额", budget), *task_evs]
                     yield ctx.finding(
                         subject(table, "资金总额", "金额合计"),
@@ -460,9 +473,10 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                          "difference": format_amount(difference, decimals)},
                         template="message_budget",
                         **fmt,
-                        budget=amount_text(budget),
-                        tasks=f"年度主要任务预算金额之和{format_amount(computed, decimals)}万元",
-                        difference=format_amount(difference, decimals),
+                        budget=mu.amount(budget),
+                        tasks=f"年度主要任务预算金额之和{mu.value(computed)}{mu.unit}",
+                        difference=mu.value(difference),
+                        amount_unit=mu.unit,
                         source=source_text(evidence),
                     )
 
@@ -477,15 +491,16 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 yield _sum_finding(ctx, table, fmt, "message_funding", "资金总额", "财政拨款、其他资金",
                                    budget, parts,
                                    [number_evidence("资金总额", budget), *(number_evidence(n, pn) for n, pn in named)],
-                                   mismatch, "＋".join(f"{n}{amount_text(pn)}万元" for n, pn in named))
+                                   mismatch, lambda mu: "＋".join(f"{n}{mu.amount(pn)}{mu.unit}" for n, pn in named))
 
 
 def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], template: str,
                  line: str, column: str, total: PrintedNumber, part_numbers: Sequence[PrintedNumber],
                  evidence: list[Evidence], mismatch: tuple[Decimal, Decimal, Decimal],
-                 parts: str) -> Finding:
+                 parts: Callable[[MessageUnit], str]) -> Finding:
     computed, difference, tolerance = mismatch
     decimals = max(amount_decimals(x) for x in [total, *part_numbers])
+    mu = message_unit([total, *part_numbers], [computed])
     details = {
         "reported": amount_text(total),
         "computed": format_amount(computed, decimals),
@@ -498,11 +513,12 @@ def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], temp
         details,
         template=template,
         **fmt,
-        total=amount_text(total),
-        parts=parts,
-        computed=format_amount(computed, decimals),
-        difference=format_amount(difference, decimals),
-        tolerance=plain(tolerance, 6),
+        total=mu.amount(total),
+        parts=parts(mu),
+        computed=mu.value(computed),
+        difference=mu.value(difference),
+        tolerance=mu.tolerance(tolerance),
+        amount_unit=mu.unit,
         source=source_text(evidence),
     )
 
@@ -562,6 +578,7 @@ def goal_text_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 count += 1
                 decimals = max(amount_decimals(quoted_pn), amount_decimals(budget))
                 difference = quoted_pn.value - budget.value
+                mu = message_unit([quoted_pn, budget])
                 evidence = [
                     Evidence(role="年度总体目标", raw=fragment, value=quoted_pn.value,
                              ref=goal.ref.with_label()),
@@ -577,9 +594,10 @@ def goal_text_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     details,
                     **base_fmt(ctx, table),
                     fragment=fragment,
-                    quoted=amount_text(quoted_pn),
-                    budget=amount_text(budget),
-                    difference=format_amount(abs(difference), decimals),
+                    quoted=mu.amount(quoted_pn),
+                    budget=mu.amount(budget),
+                    difference=mu.value(abs(difference)),
+                    amount_unit=mu.unit,
                     source=source_text(evidence),
                 )
 

@@ -450,7 +450,7 @@ def test_tgt006_budget_block_mismatches():
                         budget=("11646200", "11646200", None), printed_unit="元")
     (f,) = run([table], "TGT006")
     assert f.subject.column == "金额合计" and f.details["tasks_sum"] == "1030.25"
-    assert "年度资金总额1164.62万元与年度主要任务预算金额之和1030.25万元不一致，相差134.37万元" in f.message
+    assert "年度资金总额11,646,200元与年度主要任务预算金额之和10,302,500元不一致，相差1,343,700元" in f.message
 
 
 # ---------------------------------------------------------------- TGT007
