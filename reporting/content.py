@@ -107,8 +107,8 @@ def basic(r: ReportData) -> Section:
         money.append(f"所审阅资料中未见{r.year}年度绩效目标表或监控表列示的预算安排资金")
     if r.year_execution is not None:
         e = r.year_execution
-        money.append(f"据{r.year_execution_source}，“{e.subject}”{e.budget_kind}数{fmt_amount(e.budget.value)}万元，"
-                     f"实际支出资金{fmt_amount(e.actual.value)}万元，预算执行率{fmt_rate(percent(e.actual.value, e.budget.value))}")
+        money.append(f"据{r.year_execution_source}，“{e.subject}”{e.budget_kind}数{fmt_amount(e.budget)}万元，"
+                     f"实际支出资金{fmt_amount(e.actual)}万元，预算执行率{fmt_rate(e.rate)}")
     else:
         last = next((p for p in reversed(r.periods) if p.rate is not None), None)
         if last is not None:

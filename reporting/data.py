@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
-from schemas.final_accounts import LineExecution, Publication
+from checks.cross_document import AnnualExecution, annual_execution
+from checks.links import same_unit
+from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import MonitoringReport
 from schemas.numbers import PrintedNumber
@@ -144,7 +146,7 @@ class ReportData:
     budget: PrintedNumber | None  # the year's budget: target table 预算总额, else monitoring 全年预算数
     budget_source: str
     periods: list[PeriodExecution]
-    year_execution: LineExecution | None
+    year_execution: AnnualExecution | None  # from the final accounts, as the scoring stage's E1 takes it
     year_execution_source: str  # 《the final accounts' file stem》
     levels: list[LevelCount]
     indicator_total: int
@@ -157,22 +159,13 @@ class ReportData:
 
     @property
     def actual_spent(self) -> Decimal | None:
-        if self.year_execution is not None:
-            return self.year_execution.actual.value
-        return None
+        return self.year_execution.actual if self.year_execution is not None else None
 
     def findings_by_rule(self) -> list[tuple[str, str, list[Finding]]]:
         groups: dict[str, list[Finding]] = {}
         for f in self.findings:
             groups.setdefault(f.rule_id, []).append(f)
         return [(rid, fs[0].rule_title or fs[0].rule_name, fs) for rid, fs in groups.items()]
-
-
-def _same_unit(a: str, b: str) -> bool:
-    """Unit names as written in different documents: equal, or one contains the other
-    (南街街道办事处 / 甘州区南街街道办事处)."""
-    a, b = a.strip(), b.strip()
-    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def _unit_of(rec: Any) -> str:
@@ -195,7 +188,7 @@ def subjects(run: RunData) -> list[tuple[str, int]]:
     units: dict[str, dict[str, set[int]]] = {}
     for _, rec in _records(run.documents):
         name = _unit_of(rec)
-        key = next((u for u in units if _same_unit(u, name)), name)
+        key = next((u for u in units if same_unit(u, name)), name)
         kinds = units.setdefault(key, {"exec": set(), "target": set()})
         if isinstance(rec, MonitoringReport) or (isinstance(rec, Publication) and rec.kind == "决算"):
             kinds["exec"].add(rec.year)
@@ -218,22 +211,15 @@ def _execution_lines(report: MonitoringReport) -> list[LineRate]:
     return lines
 
 
-def _year_execution(pub: Publication) -> LineExecution | None:
-    """The publication's overall execution: the execution with the largest budget (the total line)."""
-    found = [e for e in pub.executions if e.budget.value]
-    return max(found, key=lambda e: e.budget.value) if found else None
-
-
 def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
                  evaluator: str | None = None, client: str | None = None, when: date | None = None) -> ReportData:
-    recs = [(d, r) for d, r in _records(run.documents) if _same_unit(_unit_of(r), unit)]
+    recs = [(d, r) for d, r in _records(run.documents) if same_unit(_unit_of(r), unit)]
     targets = [r for _, r in recs if isinstance(r, TargetTable) and r.year == year]
     target = next((t for t in targets if t.kind == "unit"), targets[0] if targets else None)
     monitoring = sorted(
         (r for _, r in recs if isinstance(r, MonitoringReport) and r.year == year and r.kind == "unit"),
         key=lambda r: r.period_months,
     )
-    finals = [r for _, r in recs if isinstance(r, Publication) and r.year == year and r.kind == "决算"]
     months = Decimal(config.get("months_in_year", 12))
 
     periods = []
@@ -247,17 +233,15 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
             rate=percent(executed, budget) if executed is not None and budget else None,
             lines=_execution_lines(m),
         ))
-    year_execution, year_execution_source = None, ""
-    for pub in finals:
-        year_execution = _year_execution(pub)
-        if year_execution is not None:
-            year_execution_source = f"《{Path(pub.file_name).stem}》"
-            periods.append(PeriodExecution(
-                label="全年", months=12, time_progress=Decimal("100.00"), source="部门决算", file_name=pub.file_name,
-                budget=year_execution.budget.value, executed=year_execution.actual.value,
-                rate=percent(year_execution.actual.value, year_execution.budget.value),
-            ))
-            break
+    year_execution = annual_execution([r for _, r in recs], unit, year, fallback=False)
+    year_execution_source = ""
+    if year_execution is not None:
+        file_name = year_execution.evidence[0].ref.file_name
+        year_execution_source = f"《{Path(file_name).stem}》"
+        periods.append(PeriodExecution(
+            label="全年", months=12, time_progress=Decimal("100.00"), source="部门决算", file_name=file_name,
+            budget=year_execution.budget, executed=year_execution.actual, rate=year_execution.rate,
+        ))
 
     budget, budget_source = None, ""
     if target is not None and target.budget_total is not None:
@@ -275,12 +259,12 @@ def build_report(run: RunData, unit: str, year: int, config: dict[str, Any], *,
 
     card = None
     if run.cards:
-        card = next((c for c in run.cards if c.year == year and _same_unit(c.unit, unit)), None)
+        card = next((c for c in run.cards if c.year == year and same_unit(c.unit, unit)), None)
     unit_name = target.unit.value if target else unit
     documents = [d for d in run.documents
-                 if not d.records or any(_same_unit(_unit_of(r), unit) for r in d.records)]
+                 if not d.records or any(same_unit(_unit_of(r), unit) for r in d.records)]
     findings = [f for f in run.findings
-                if (not f.subject.unit or _same_unit(f.subject.unit, unit)) and f.subject.year in (year, None)]
+                if (not f.subject.unit or same_unit(f.subject.unit, unit)) and f.subject.year in (year, None)]
     return ReportData(
         unit=unit_name, year=year, title=config["title"].format(unit=unit_name, year=year),
         client=client if client is not None else (config.get("client") or ""),
