@@ -461,7 +461,7 @@ def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
     scoring.summary.collect does from the files). Run folders under `root` that the store lacks
     (written before the store existed, or when writing it failed) are read from their files."""
     from schemas.scoring import ScoreCard
-    from scoring.summary import SEVERITY_ORDER, TOP, SummaryRow, collect
+    from scoring.summary import collect, summary_row
 
     latest: dict[tuple[str, int | None], tuple[str, SummaryRow]] = {}
     with reading(url) as session:
@@ -478,13 +478,7 @@ def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
                                          FindingRow.year == card.year if card.year is not None
                                          else FindingRow.year.is_(None))
                 .order_by(FindingRow.position)).all()
-            own = [finding_from_row(f) for f in found]
-            counts = {s.value: sum(1 for f in own if f.severity is s) for s in Severity}
-            latest[key] = (score.run_id, SummaryRow(
-                unit=card.unit, year=card.year, run_id=score.run_id, rubric=card.rubric_id, total=card.total,
-                grade=card.grade, points=card.points, dimensions=[(d.code, d.name, d.rate) for d in card.dimensions],
-                missing=card.missing, counts=counts,
-                top=sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP]))
+            latest[key] = (score.run_id, summary_row(card, score.run_id, [finding_from_row(f) for f in found]))
     if root is not None and root.is_dir():
         for row in collect(root, skip=stored):
             key = (row.unit, row.year)

@@ -8,12 +8,13 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from runs.output import RUN_ID
 from schemas.findings import Finding, Severity
+from schemas.scoring import ScoreCard
 from scoring.output import read_scores
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,16 +53,21 @@ def collect(root: Path, skip: Collection[str] = ()) -> list[SummaryRow]:
         findings = [Finding.model_validate(f) for f in json.loads(findings_path.read_text("utf-8"))] \
             if findings_path.is_file() else []
         for card in cards:
-            own = [f for f in findings if f.subject.unit == card.unit and f.subject.year == card.year]
-            counts = {s.value: sum(1 for f in own if f.severity is s) for s in Severity}
-            top = sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP]
-            latest[(card.unit, card.year)] = SummaryRow(
-                unit=card.unit, year=card.year, run_id=run.name, rubric=card.rubric_id, total=card.total,
-                grade=card.grade, points=card.points,
-                dimensions=[(d.code, d.name, d.rate) for d in card.dimensions], missing=card.missing,
-                counts=counts, top=top,
-            )
+            latest[(card.unit, card.year)] = summary_row(card, run.name, findings)
     return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
+
+
+def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> SummaryRow:
+    """A card's row: its scores, and the counts and most serious of the card's own findings (its unit
+    and year) among `findings`."""
+    own = [f for f in findings if f.subject.unit == card.unit and f.subject.year == card.year]
+    return SummaryRow(
+        unit=card.unit, year=card.year, run_id=run_id, rubric=card.rubric_id, total=card.total,
+        grade=card.grade, points=card.points,
+        dimensions=[(d.code, d.name, d.rate) for d in card.dimensions], missing=card.missing,
+        counts={s.value: sum(1 for f in own if f.severity is s) for s in Severity},
+        top=sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP],
+    )
 
 
 def write_summary(root: Path, rows: list[SummaryRow] | None = None) -> tuple[list[SummaryRow], list[Path]]:
