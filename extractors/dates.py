@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from extractors.indicator_values import cn_to_int
 from extractors.text import clean
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.records import DateValue
@@ -44,14 +45,6 @@ _CHINESE = re.compile(
 def _normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation → ASCII) without touching the Chinese numerals."""
     return unicodedata.normalize("NFKC", text or "").replace("\u3000", " ")
-
-
-def _cn_small(text: str) -> int:
-    """一 … 三十一 (month and day numerals)."""
-    if "十" not in text:
-        return _CN_DIGIT[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -80,7 +73,9 @@ def find_dates(text: str) -> list[FoundDate]:
             found.append(FoundDate(value, m.start(), m.end(), m.group(0)))
     for m in _CHINESE.finditer(t):
         year = int("".join(str(_CN_DIGIT[ch]) for ch in m.group("y")))
-        value = _make(year, _cn_small(m.group("m")), _cn_small(m.group("d"))) if year >= 1900 else None
+        # the pattern admits only month and day numerals (一 … 三十一), which cn_to_int reads
+        month, day = cn_to_int(m.group("m")) or 0, cn_to_int(m.group("d")) or 0
+        value = _make(year, month, day) if year >= 1900 else None
         if value is not None:
             found.append(FoundDate(value, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda f: f.start)
