@@ -24,22 +24,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, all_rules, load_config, rule
 from checks.evidence import MessageUnit, message_unit, number_evidence, source_labels
 from checks.links import same_unit, same_value
 from checks.targets import name_ev, name_key, table_title, value_ev, value_text
-from checks.tolerance import definitely_different
+from checks.tolerance import definitely_different, percent
 from schemas.final_accounts import Publication, PublicationLine
 from schemas.findings import Evidence, Finding, Subject
 from schemas.monitoring import MonitoringLine, MonitoringReport
 from schemas.numbers import PrintedNumber
 from schemas.targets import TargetIndicator, TargetTable
 
-HUNDRED = Decimal(100)
-TWO = Decimal("0.01")
 # The lines whose 决算 ÷ 预算 is the year's execution rate, first found wins (as the rubric's E1).
 DEFAULT_SUBJECTS = ("支出合计", "本年支出合计", "支出总计", "一般公共预算财政拨款支出", "财政拨款支出")
 
@@ -66,10 +64,6 @@ class AnnualExecution:
     actual_number: PrintedNumber | None = None
 
 
-def _rate(actual: Decimal, budget: Decimal) -> Decimal:
-    return (actual / budget * HUNDRED).quantize(TWO, ROUND_HALF_UP)
-
-
 def _is_unit_year(record: Any, unit: str, year: int) -> bool:
     return getattr(record, "year", None) == year and same_unit(record.unit.value, unit)
 
@@ -93,7 +87,7 @@ def annual_execution(records: Sequence[Any], unit: str, year: int,
                              ref=ex.actual.ref.with_label()),
                 ]
                 return AnnualExecution(pub.unit.value, year, ex.subject, ex.budget.value, ex.actual.value,
-                                       _rate(ex.actual.value, ex.budget.value), evidence, "final_accounts",
+                                       percent(ex.actual.value, ex.budget.value), evidence, "final_accounts",
                                        ex.budget_kind, budget_number=ex.budget, actual_number=ex.actual)
     if not fallback:
         return None
@@ -108,7 +102,7 @@ def annual_execution(records: Sequence[Any], unit: str, year: int,
                     number_evidence(f"{period}执行数（合计）", line.executed)]
         note = f"材料中无{year}年度部门决算，按{period}监控表“合计”执行数计算，非全年决算数"
         return AnnualExecution(report.unit.value, year, "合计", line.annual_budget.value, line.executed.value,
-                               _rate(line.executed.value, line.annual_budget.value), evidence, "monitoring",
+                               percent(line.executed.value, line.annual_budget.value), evidence, "monitoring",
                                "全年预算数", report.period_months, note, line.annual_budget, line.executed)
     return None
 

@@ -29,6 +29,14 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part ÷ whole in percent at two decimals, half up (1164.62 ÷ 1164.62 → 100.00); None when
+    whole is zero. The one rounding every rate, share and 得分率 is shown with."""
+    if not whole:
+        return None
+    return round_half_up(part / whole * HUNDRED, 2)
+
+
 def computed_rate(executed: PrintedNumber, budget: PrintedNumber) -> Decimal | None:
     """执行数 ÷ 全年预算数 in percent points, unrounded; None when the budget is not positive."""
     if budget.value <= 0:

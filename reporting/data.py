@@ -18,6 +18,7 @@ import yaml
 
 from checks.cross_document import AnnualExecution, annual_execution
 from checks.links import same_unit
+from checks.tolerance import percent
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import MonitoringReport
@@ -38,13 +39,6 @@ class ReportError(Exception):
 def load_config(path: Path | None = None) -> dict[str, Any]:
     with open(path or CONFIG_FILE, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    """part ÷ whole in percent, two decimals (half up); None when whole is zero."""
-    if not whole:
-        return None
-    return (part / whole * 100).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def fmt_amount(n: Decimal | None) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from checks.tolerance import percent
 from schemas.findings import Evidence, Finding, Severity
 from schemas.scoring import Deduction, DimensionScore, Problem, ScoreCard, SubIndicatorScore, Suggestion
 from scoring.evaluator import EvaluatorInputs
@@ -55,7 +56,7 @@ def _has_records(records: Sequence[Any], unit: str, year: int | None, types: Seq
 
 
 def _rate(score: Decimal, points: Decimal) -> Decimal:
-    return (score / points * 100).quantize(TWO, ROUND_HALF_UP) if points else Decimal(0)
+    return percent(score, points) or Decimal(0)
 
 
 def score_automatic(sub: SubIndicator, ctx: Context) -> SubIndicatorScore | None:
