@@ -379,12 +379,10 @@ def _pts(value: Any) -> str:
 
 def _run_folder(run: str) -> Path:
     """A run given as its folder, its id under the output root, or "latest"."""
-    from runs.output import output_root
+    from runs.output import find_run, output_root
 
-    path = Path(run)
-    if not path.is_dir():
-        path = output_root() / run
-    if not (path / "scores.json").is_file():
+    path = find_run(run, output_root(), "scores.json")
+    if path is None:
         _fail(f"“{run}”不是含评分结果（scores.json）的运行目录：请给出 output/<运行编号> 或运行编号")
     return path
 

@@ -19,6 +19,7 @@ import yaml
 from checks.cross_document import AnnualExecution, annual_execution
 from checks.links import same_unit
 from checks.tolerance import percent
+from runs.output import find_run
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import MonitoringReport
@@ -72,12 +73,9 @@ class RunData:
 
 def resolve_run(run: str, root: Path) -> Path:
     """A run id (under `root`), a run folder, or `latest`."""
-    candidates = [Path(run), root / run]
-    if run == "latest" and (root / "latest.txt").is_file():
-        candidates.append(root / (root / "latest.txt").read_text("utf-8").strip())
-    for path in candidates:
-        if (path / "documents.json").is_file():
-            return path.resolve()
+    path = find_run(run, root, "documents.json")
+    if path is not None:
+        return path
     raise ReportError(f"找不到运行结果“{run}”：{root} 下没有该运行编号，也不是含 documents.json 的运行目录")
 
 

@@ -60,6 +60,15 @@ def output_root(explicit: str | Path | None = None) -> Path:
     return Path(explicit or os.environ.get(ENV_OUTPUT) or "output")
 
 
+def find_run(run: str | Path, root: Path, needs: str) -> Path | None:
+    """The run folder meant by `run` — a folder, a run id under `root`, or `latest` (the symlink, or
+    latest.txt where symlinks are unavailable) — that holds the file `needs`; None when none does."""
+    candidates = [Path(run), root / run]
+    if str(run) == LATEST and (root / LATEST_TXT).is_file():
+        candidates.append(root / (root / LATEST_TXT).read_text("utf-8").strip())
+    return next((p.resolve() for p in candidates if (p / needs).is_file()), None)
+
+
 def make_run_id(results: Sequence[DocumentResult], when: datetime | None = None) -> str:
     """`YYYYMMDD-HHMMSS-<6 hex>`: local start time, then a hash of the submission's file hashes.
 
