@@ -89,7 +89,7 @@ KNOWN_UNITS: tuple[str, ...] = _longest_first([
     "%", "‰", "万元/人·年", "万元/人/年", "元/人·年", "元/人/年", "万元/人", "元/人", "元/平方米",
     "万元/公里", "亿元", "万元", "千元", "元", "人次", "户次", "家次", "车次", "架次", "班次", "场次",
     "台次", "件次", "批次", "课次", "万人次", "次", "万人", "人", "个", "项", "家", "户", "万户",
-    "个工作日", "工作日", "天", "日", "周", "个月", "月", "季度", "年", "小时", "分钟", "秒",
+    "个工作日", "工作日", "个小时", "个钟头", "天", "日", "周", "个月", "月", "季度", "年", "小时", "分钟", "秒",
     "公里", "千米", "米", "厘米", "平方米", "万平方米", "平方公里", "立方米", "万立方米", "公顷",
     "亩", "万亩", "吨", "万吨", "千克", "公斤", "克", "微克", "毫克", "升", "毫升", "千瓦", "千瓦时",
     "万千瓦时", "度", "件", "份", "场", "期", "所", "座", "辆", "台", "套", "张", "篇", "批",
@@ -98,6 +98,9 @@ KNOWN_UNITS: tuple[str, ...] = _longest_first([
     "页", "部", "类", "种", "门", "位", "人/天", "人/年",
     "km", "m", "cm", "mm", "kg", "g", "mg", "ml", "kW", "kWh", "°C",
 ])
+
+# Units spoken with a measure word, written as the plain unit: `3个小时内` is ≤ 3 小时.
+SPOKEN_UNITS: dict[str, str] = {"个小时": "小时", "个钟头": "小时"}
 
 _BLANK = {"", "-", "--", "—", "——", "/", "无"}
 
@@ -211,7 +214,7 @@ def _atom(s: str, fallback: bool = True) -> tuple[str | None, str]:
     """One unit word at the start of `s`: a known unit, else a short run of letters."""
     for unit in KNOWN_UNITS:
         if s.startswith(unit):
-            return unit, s[len(unit):]
+            return SPOKEN_UNITS.get(unit, unit), s[len(unit):]
     if not fallback:
         return None, s
     i = 0

@@ -93,7 +93,7 @@ class LineExecution(BaseModel):
 class Publication(BaseModel):
     record_type: Literal["budget_publication"] = "budget_publication"
     unit: Attribute
-    year: int
+    year: int | None  # None when neither the content nor the submission names it (year_attr.source "unknown")
     year_attr: Attribute
     kind: Literal["决算", "预算"]
     template: bool = False  # a blank template (XX placeholders, no figures): tables carry no lines

@@ -54,7 +54,7 @@ class MonitoringReport(BaseModel):
     record_type: Literal["monitoring_report"] = "monitoring_report"
     kind: Literal["unit", "project"]  # 部门整体 or 项目支出
     unit: Attribute  # 填报单位 / 部门名称
-    year: int
+    year: int | None  # None when neither the content nor the submission names it (year_attr.source "unknown")
     year_attr: Attribute
     period_months: int  # N of 1–N月
     period_attr: Attribute

@@ -73,7 +73,7 @@ class NarrativeReport(BaseModel):
     report_type: ReportType  # 监控报告 or 自评报告
     title: str
     unit: Attribute
-    year: int
+    year: int | None  # None when neither the content nor the submission names it (year_attr.source "unknown")
     year_attr: Attribute
     period_months: int  # N of 1–N月; 12 for a self-evaluation report
     period_attr: Attribute

@@ -18,13 +18,31 @@ class TextValue(BaseModel):
     ref: SourceRef
 
 
+AttributeSource = Literal["content", "manifest", "folder", "filename", "unknown"]
+ATTRIBUTE_SOURCE_LABELS: dict[str, str] = {
+    "content": "文件内容", "manifest": "submission.yaml", "folder": "文件夹名", "filename": "文件名", "unknown": "未知",
+}
+
+
+def unknown_attribute() -> "Attribute":
+    """An attribute nothing in the submission states."""
+    return Attribute(value="", raw="", source="unknown")
+
+
 class Attribute(BaseModel):
     """A document-level fact (unit, year, period …) and how it was found."""
 
     value: str
     raw: str
     ref: SourceRef | None = None
-    source: Literal["content", "filename"] = "content"
+    # Where the value came from, in the order it is looked for: the document's content, the
+    # submission's manifest (submission.yaml), the folder name, the file name; `unknown` when
+    # nothing said (value is then "").
+    source: AttributeSource = "content"
+
+    @property
+    def known(self) -> bool:
+        return self.source != "unknown" and bool(self.value)
 
 
 Operator = Literal["≥", "≤", ">", "<", "="]

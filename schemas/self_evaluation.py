@@ -47,7 +47,7 @@ class SelfEvaluation(BaseModel):
     record_type: Literal["self_evaluation"] = "self_evaluation"
     kind: Literal["unit", "project"]  # 部门整体 or 项目支出
     unit: Attribute
-    year: int
+    year: int | None  # None when neither the content nor the submission names it (year_attr.source "unknown")
     year_attr: Attribute
     project: Attribute | None = None
     department: Attribute | None = None  # 主管部门

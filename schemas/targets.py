@@ -36,15 +36,18 @@ class TargetTable(BaseModel):
     record_type: Literal["target_table"] = "target_table"
     kind: Literal["unit", "project"]  # 部门整体 or 项目支出
     unit: Attribute  # 部门（单位）名称
-    year: int
+    year: int | None  # None when neither the content nor the submission names it (year_attr.source "unknown")
     year_attr: Attribute
     project: Attribute | None = None  # 项目名称, for project tables
+    project_code: Attribute | None = None  # 项目编码
     department: Attribute | None = None  # 主管部门
     implementing_unit: Attribute | None = None  # 实施单位
     amount_unit: str  # printed unit of the amounts: '元' or '万元'
     budget_total: PrintedNumber | None = None  # 年度资金总额 / 预算总额 / 金额合计 of the budget block
     budget_fiscal: PrintedNumber | None = None  # 其中：财政拨款
     budget_other: PrintedNumber | None = None  # 其他资金
+    budget_multi_year: PrintedNumber | None = None  # 项目总金额（中期规划）/ 中期资金总额, beside the year's
+    basis_text: TextValue | None = None  # 测算依据: how the amount was calculated (items with amounts)
     tasks: list[TargetTask] = Field(default_factory=list)  # 年度主要任务
     tasks_total: PrintedNumber | None = None  # 金额合计 of the task block, when printed
     goal_text: TextValue | None = None  # 年度总体目标 / 年度绩效目标

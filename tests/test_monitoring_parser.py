@@ -440,11 +440,11 @@ def test_filing_date_is_not_the_year():
     assert report.period_months == 6 and report.period_attr.source == "content"
 
 
-def test_missing_unit_is_a_parse_error():
+def test_missing_unit_is_kept_unknown():
     doc = make_doc([make_table(BUDGET, order=2)], blocks=[(1, "2024年1-6月绩效运行监控表")],
                    file_name="监控表.xlsx")
-    with pytest.raises(ParseError, match="未找到填报单位"):
-        parse(doc)
+    (report,) = parse(doc)
+    assert report.unit.source == "unknown" and report.year == 2024 and report.lines
 
 
 # ---------------------------------------------------------------------------------------------

@@ -555,11 +555,21 @@ def test_filing_date_is_not_the_year():
     assert t.year == 2024 and t.year_attr.source == "filename"
 
 
-def test_missing_unit_is_a_parse_error():
+def test_missing_unit_is_kept_unknown():
+    """A missing label is not a broken file: the table is read, its unit left unknown."""
     grid = [["一级指标", "二级指标", "三级指标", "指标值"], ["部门管理", "资金投入", "预算编制完整性", "完整"]]
-    with pytest.raises(ParseError, match="未找到单位名称"):
-        parse(make_doc([make_table(grid)], blocks=[(0, "2024年度部门整体支出绩效目标表")],
-                       file_name="目标表.xlsx"))
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "2024年度部门整体支出绩效目标表")],
+                          file_name="目标表.xlsx"))
+    assert t.unit.source == "unknown" and t.unit.value == ""
+    assert t.year == 2024 and [i.level3 for i in t.indicators] == ["预算编制完整性"]
+
+
+def test_missing_year_is_kept_unknown_and_not_taken_from_a_cited_title():
+    grid = [["申请单位：", "甲街道办事处"], ["政策依据：", "根据《宝安区2022年度城市管理工作要点》"],
+            ["一级指标", "三级指标", "指标值"], ["产出", "服务次数", "3次"]]
+    (t,) = parse(make_doc([make_table(grid)], blocks=[(0, "项目支出绩效目标申报表")], file_name="目标表.xlsx"))
+    assert t.unit.value == "甲街道办事处"
+    assert t.year is None and t.year_attr.source == "unknown"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -63,10 +63,14 @@ def find_period(text: str) -> int | None:
     return None
 
 
+_CITED_TITLE = re.compile(r"《[^《》]*》")
+
+
 def find_year(text: str, allow_dates: bool = False) -> int | None:
     """The budget year a text names; a filing date (`2024年7月10日`) does not count unless the
     text also names a period."""
-    t = fold(text)
+    # A year inside a cited title (《宝安区2022年度…工作要点》) is that document's, not this one's.
+    t = _CITED_TITLE.sub("", fold(text))
     has_period = find_period(t) is not None
     if not allow_dates and not has_period and re.search(r"日期|时间|打印|制表", t):
         return None

@@ -45,7 +45,7 @@ from schemas.final_accounts import (
 )
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue
+from schemas.records import Attribute, TextValue, unknown_attribute
 
 CONFIG_PATH = Path(__file__).with_name("final_accounts.yaml")
 
@@ -599,13 +599,11 @@ def parse(doc: Document) -> list[Publication]:
             t.lines = []
     expected = _expected(kind, toc, tables)
     unit_attr = _unit(doc)
-    if unit_attr is None:
-        raise ParseError(doc.file_name, "未找到单位名称：封面、“编制部门/部门”和文件名中都没有单位名称")
-    year = _year(doc, found)
-    if year is None:
-        raise ParseError(doc.file_name, "未找到年度：封面、表标题和文件名中都没有“20XX年”")
+    if unit_attr is None:  # kept unknown: the submission (manifest, folder) may name it
+        unit_attr = unknown_attribute()
+    year = _year(doc, found) or unknown_attribute()
     narrative, sentences = read_narrative(doc, tables, kind)
-    return [Publication(unit=unit_attr, year=int(year.value), year_attr=year, kind=kind,  # type: ignore[arg-type]
+    return [Publication(unit=unit_attr, year=int(year.value) if year.known else None, year_attr=year, kind=kind,  # type: ignore[arg-type]
                         template=template, tables=tables, expected=expected,
                         narrative=narrative, narrative_sentences=sentences,
                         executions=line_executions(tables, narrative),

@@ -54,7 +54,7 @@ from schemas.monitoring import (
     MonitoringReport,
 )
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue
+from schemas.records import Attribute, TextValue, unknown_attribute
 
 CONFIG_PATH = Path(__file__).with_name("monitoring.yaml")
 
@@ -841,8 +841,8 @@ def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None)
     if unit is None:
         name = unit_from_title(stem)
         unit = _file_attr(doc, name) if name else None
-    if unit is None:
-        raise ParseError(doc.file_name, "未找到填报单位：标题、“填报单位/部门名称/单位名称”等表头信息和文件名中都没有单位名称")
+    if unit is None:  # kept unknown: the submission (manifest, folder) may name it
+        unit = unknown_attribute()
 
     year = (_find_year(ctx.local) or _find_year(ctx.header_cells)
             or (previous.year_attr if previous else None) or _find_year(ctx.footer + sheet))
@@ -850,7 +850,7 @@ def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None)
         y = find_year(stem, allow_dates=True)
         year = _file_attr(doc, str(y)) if y else None
     if year is None:
-        raise ParseError(doc.file_name, "未找到年度：标题、表头信息和文件名中都没有“20XX年”")
+        year = unknown_attribute()
 
     exec_header = [s for s in ctx.header_cells
                    if s.col is not None and s.col == p.header.columns.get("executed")]
@@ -875,7 +875,7 @@ def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None)
     return MonitoringReport(
         kind="project" if is_project else "unit",
         unit=unit,
-        year=int(year.value),
+        year=int(year.value) if year.known else None,
         year_attr=year,
         period_months=int(period.value),
         period_attr=period,

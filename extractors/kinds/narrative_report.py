@@ -33,7 +33,7 @@ from schemas.document import Document, Format, Table, TextBlock
 from schemas.narrative_report import NarrativeReport, ReportFigure, ReportSection, ReportSentence
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute
+from schemas.records import Attribute, unknown_attribute
 
 CONFIG_PATH = Path(__file__).with_name("narrative_report.yaml")
 
@@ -372,13 +372,13 @@ def parse(doc: Document) -> list[NarrativeReport]:
     unit_name = unit_from_title(title, cfg.raw["title_unit_stops"], cfg.raw["org_suffixes"])
     unit = _attribute(unit_name, title, title_ref,
                       unit_from_title(stem, cfg.raw["title_unit_stops"], cfg.raw["org_suffixes"]), doc.file_name)
-    if unit is None:
-        raise ParseError(doc.file_name, f"报告标题“{title}”和文件名中均未找到单位名称")
+    if unit is None:  # kept unknown: the submission (manifest, folder) may name it
+        unit = unknown_attribute()
     year_value = find_year(title, allow_dates=True)
     year = _attribute(str(year_value) if year_value else None, title, title_ref,
                       str(find_year(stem, allow_dates=True) or "") or None, doc.file_name)
     if year is None:
-        raise ParseError(doc.file_name, f"报告标题“{title}”和文件名中均未找到年度")
+        year = unknown_attribute()
     if report_type == "self_evaluation":
         period = Attribute(value="12", raw=title, ref=title_ref, source="content")
     else:
@@ -394,7 +394,7 @@ def parse(doc: Document) -> list[NarrativeReport]:
                                ref=first[1].blocks[0].ref.with_label(), source="content")
     months = int(period.value)
 
-    report = NarrativeReport(report_type=report_type, title=title, unit=unit, year=int(year.value), year_attr=year,
+    report = NarrativeReport(report_type=report_type, title=title, unit=unit, year=int(year.value) if year.known else None, year_attr=year,
                              period_months=months, period_attr=period, signed_date=signature_date(doc),
                              file_name=doc.file_name,
                              file_sha256=doc.file_sha256)

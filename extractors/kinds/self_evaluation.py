@@ -42,7 +42,7 @@ from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue
+from schemas.records import Attribute, TextValue, unknown_attribute
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvalLine, SelfEvaluation
 
 CONFIG_PATH = Path(__file__).with_name("self_evaluation.yaml")
@@ -581,17 +581,17 @@ def parse(doc: Document) -> list[SelfEvaluation]:
         if unit is None:
             name = unit_from_title(PurePath(doc.file_name).stem, h["title_unit_stops"], h["org_suffixes"])
             unit = _file_attr(doc, name) if name else None
-        if unit is None:
-            raise ParseError(doc.file_name, "未找到单位名称：标题、“单位名称/部门名称/实施单位”等表头信息和文件名中都没有单位名称")
+        if unit is None:  # kept unknown: the submission (manifest, folder) may name it
+            unit = unknown_attribute()
         year = _year(sources)
         if year is None:
             y = find_year(PurePath(doc.file_name).stem, allow_dates=True)
             year = _file_attr(doc, str(y)) if y else None
         if year is None:
-            raise ParseError(doc.file_name, "未找到年度：标题、表头信息和文件名中都没有“20XX年”")
+            year = unknown_attribute()
         out.append(SelfEvaluation(
             kind="project" if is_project else "unit",
-            unit=unit, year=int(year.value), year_attr=year, project=project,
+            unit=unit, year=int(year.value) if year.known else None, year_attr=year, project=project,
             department=_labelled(sources, h["department_labels"]),
             implementing_unit=_labelled(sources, h["implementing_labels"]),
             amount_unit=unit_text or "万元",

@@ -48,15 +48,16 @@ from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, IndicatorValue, TextValue
+from schemas.records import Attribute, IndicatorValue, TextValue, unknown_attribute
 from schemas.targets import TargetIndicator, TargetTable, TargetTask
 
 CONFIG_PATH = Path(__file__).with_name("targets.yaml")
 
-META_ROLES = ("unit", "department", "implementing", "project", "year")
-BUDGET_ROLES = ("total", "fiscal", "other")
+META_ROLES = ("unit", "department", "implementing", "project", "project_code", "year")
+BUDGET_ROLES = ("total", "fiscal", "other", "multi_year")
 _BLANK_VALUE = {"", "-", "--", "/", "—", "——"}
 _OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
+_HEADER_TEXT_MAX = 40  # folded characters: longer texts are prose, not a header line
 _EXPLICIT_UNIT = re.compile(r"单位:?\(?(万元|元)")
 
 
@@ -104,7 +105,7 @@ def config() -> _Config:
     rank: dict[str, int] = {}
     for role, key in (("unit", "unit_labels"), ("department", "department_labels"),
                       ("implementing", "implementing_labels"), ("project", "project_labels"),
-                      ("year", "year_labels")):
+                      ("project_code", "project_code_labels"), ("year", "year_labels")):
         for i, w in enumerate(h[key]):
             labels.setdefault(fold(w), ("meta", role))
             rank.setdefault(fold(w), i)
@@ -113,6 +114,8 @@ def config() -> _Config:
             labels.setdefault(fold(w), ("budget", role))
     for w in raw["goal"]["labels"]:
         labels.setdefault(fold(w), ("goal", "goal"))
+    for w in raw["basis"]["labels"]:
+        labels.setdefault(fold(w), ("basis", "basis"))
     return _Config(
         raw=raw,
         labels=labels,
@@ -130,6 +133,7 @@ def config() -> _Config:
 def normalise_label(text: str) -> str:
     """`其中：财政拨款` → `财政拨款`, `年度预算（万元）：` → `年度预算`, `部门（单位）名称` → `部门(单位)名称`."""
     t = label_key(text)
+    t = re.sub(r"[,;、](万元|元)\)$", ")", t)  # 项目总金额（中期规划，万元） → 项目总金额(中期规划)
     t = re.sub(r"\((万元|元)\)$", "", t)
     for p in config().label_prefixes:
         t = p.sub("", t, count=1)
@@ -155,6 +159,10 @@ def _is_goal_header(text: str) -> bool:
         if lab is not None and lab[0] == "goal":
             return True
     return False
+
+
+def _is_placeholder(text: str) -> bool:
+    return fold(text) in {fold(w) for w in config().raw["indicators"]["placeholders"]}
 
 
 def _labels_of(group: str, role: str) -> list[str]:
@@ -456,6 +464,7 @@ class _Draft:
     tasks: list[tuple[Cell, Cell | None, _Amount | None]] = field(default_factory=list)
     tasks_total: _Amount | None = None
     goal: TextValue | None = None
+    basis: TextValue | None = None
     indicators: list[TargetIndicator] = field(default_factory=list)
 
     def offer(self, role: str, label: str, attr: Attribute) -> None:
@@ -645,8 +654,8 @@ class _Reader:
         l3 = cell("level3")
         if l3 is None:
             return False
-        if not l3.text:
-            return True  # a blank row inside the block
+        if not l3.text or _is_placeholder(l3.text):
+            return True  # a blank row inside the block, or an unused line filled with 不适用
         if any(same_origin(l3, cell(role)) for role in ("level1", "level2", "target")):
             return False  # a note or caption across the columns
         if hdr.record:
@@ -773,6 +782,9 @@ class _Reader:
                     continue
                 unit = find_amount_unit(label.text) or row_unit
                 self.d.budget[role] = _Amount(value, cell_ref(value), label.text, unit)
+            elif group == "basis":
+                if self.d.basis is None and nxt is not None and classify_label(nxt.text) is None and nxt.text:
+                    self.d.basis = TextValue(text=nxt.text, ref=cell_ref(origin_cell(table, nxt)))
             elif group == "goal":
                 # a one-column table is a list (a portal page's menu: 绩效目标 | 绩效评价), not a form
                 if self.d.goal is not None or table.n_cols < 2:
@@ -908,8 +920,8 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
     if unit is None:
         name = _unit_from_title(stem)
         unit = _file_attr(doc, name) if name else None
-    if unit is None:
-        raise ParseError(doc.file_name, "未找到单位名称：标题、“部门（单位）名称/主管部门/填报单位”等表头信息和文件名中都没有单位名称")
+    if unit is None:  # kept unknown: the submission (manifest, folder) may name it
+        unit = unknown_attribute()
 
     year: Attribute | None = None
     for src in d.titles:
@@ -922,7 +934,8 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
         if m:
             year = Attribute(value=m.group(0), raw=meta["year"].raw, ref=meta["year"].ref)
     if year is None:
-        for src in d.sources:
+        # a header text, not prose: a policy basis citing “2013年，…通过招标” names no budget year
+        for src in (s for s in d.sources if len(fold(s.text)) <= _HEADER_TEXT_MAX):
             y = find_year(src.text)
             if y:
                 year = Attribute(value=str(y), raw=src.text, ref=src.ref)
@@ -933,7 +946,7 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
         y = find_year(stem, allow_dates=True)
         year = _file_attr(doc, str(y)) if y else None
     if year is None:
-        raise ParseError(doc.file_name, "未找到年度：标题、“年度”栏和文件名中都没有“20XX年”")
+        year = unknown_attribute()
 
     amount_unit = _amount_unit(d, previous)
     tasks = []
@@ -945,7 +958,7 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
     return TargetTable(
         kind=_kind(d),  # type: ignore[arg-type]
         unit=unit,
-        year=int(year.value),
+        year=int(year.value) if year.known else None,
         year_attr=year,
         project=meta.get("project"),
         department=meta.get("department"),
@@ -954,6 +967,9 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
         budget_total=_number(doc, d.budget.get("total"), amount_unit, "金额"),
         budget_fiscal=_number(doc, d.budget.get("fiscal"), amount_unit, "金额"),
         budget_other=_number(doc, d.budget.get("other"), amount_unit, "金额"),
+        budget_multi_year=_number(doc, d.budget.get("multi_year"), amount_unit, "金额"),
+        basis_text=d.basis,
+        project_code=meta.get("project_code"),
         tasks=tasks,
         tasks_total=_number(doc, d.tasks_total, amount_unit, "金额"),
         goal_text=d.goal,
