@@ -11,9 +11,15 @@ from typing import Any, Sequence
 
 from checks import run_checks
 from extractors import ExtractionError, extract, file_sha256
-from extractors.kinds import MIN_CONFIDENCE, ParseError, all_kinds, classify
+from pydantic import BaseModel
+
+from extractors.kinds import ParseError, all_kinds, classify
+from extractors.segments import Segment, segment
+from runs.manifest import Hint, apply_hints, folder_hint
+from schemas.document import Document
 from schemas.findings import Finding
-from schemas.run import DocumentResult
+from schemas.provenance import SourceRef
+from schemas.run import DocumentResult, SegmentResult, UnreadTable
 
 
 def relative_path(path: Path, root: Path) -> str:
@@ -34,28 +40,60 @@ def failed_result(path: str | Path, root: str | Path, exc: BaseException) -> Doc
     )
 
 
-def process_document(path: str | Path, root: str | Path) -> DocumentResult:
-    """Read one file into typed records; never raises for a bad document."""
+def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None = None) -> DocumentResult:
+    """Read one file into typed records; never raises for a bad document.
+
+    A file may hold several kinds (a budget publication with annexed target forms, a workbook of
+    one project per sheet): each segment is read by its kind and every record is kept. `hints`
+    are what the submission says (its manifest); the folder and file name follow."""
     path, root = Path(path), Path(root)
     base: dict[str, Any] = {"path": relative_path(path, root), "file_name": path.name}
     try:
         base["sha256"] = file_sha256(path)
         doc = extract(path)
         base["format"] = doc.format
-        ranked = classify(doc)
-        if not ranked or ranked[0][1] < MIN_CONFIDENCE:
-            best = ranked[0][1] if ranked else None
+        whole, segments = segment(doc)
+        if not any(seg.kind is not None for seg in segments):
+            best = classify(doc)
             labels = "、".join(k.label for k in all_kinds()) or "无"
             return DocumentResult(
                 **base,
-                confidence=best,
+                confidence=best[0][1] if best else None,
                 status="unrecognised",
                 error=f"未能识别文件“{path.name}”的文档类型：内容不像任何已支持的文档（{labels}）",
             )
-        kind, confidence = ranked[0]
-        base.update(kind=kind.name, kind_label=kind.label, confidence=confidence)
-        records = kind.parse(doc)
-        return DocumentResult(**base, status="ok", records=records)
+        if whole is not None:
+            base.update(kind=whole[0].name, kind_label=whole[0].label, confidence=whole[1])
+        else:  # only parts were claimed: the file is named after its first claimed part
+            first = next(seg for seg in segments if seg.kind is not None)
+            base.update(kind=first.kind.name, kind_label=first.kind.label, confidence=first.confidence)
+        all_hints = [h for h in [*(hints or []), folder_hint(path, root)] if h is not None]
+        records: list[Any] = []
+        results: list[SegmentResult] = []
+        unread: list[UnreadTable] = []
+        errors: list[str] = []
+        for seg in segments:
+            title = seg.parts[0].title
+            common = dict(pages=seg.pages, sheets=seg.sheets, title=title)
+            if seg.kind is None:
+                results.append(SegmentResult(status="unread", **common))
+                continue
+            info = dict(kind=seg.kind.name, kind_label=seg.kind.label, confidence=seg.confidence, **common)
+            try:
+                found = [apply_hints(r, all_hints) for r in seg.kind.parse(seg.doc)]
+            except ParseError as exc:
+                where = _where(seg) if len(segments) > 1 else ""
+                errors.append(f"{exc}{where}")
+                results.append(SegmentResult(status="error", error=f"{exc}{where}", **info))
+                continue
+            records.extend(found)
+            results.append(SegmentResult(status="ok", records=len(found), **info))
+            unread.extend(unread_tables(seg.doc, found))
+        if not records:
+            return DocumentResult(**base, status="error", error="；".join(errors) or
+                                  f"文件“{path.name}”中未读到任何记录", segments=results)
+        return DocumentResult(**base, status="ok", records=records, segments=results, unread_tables=unread,
+                              error="；".join(errors) or None)
     except (ExtractionError, ParseError) as exc:
         return DocumentResult(**base, status="error", error=str(exc))
     except OSError as exc:  # e.g. permission denied, file vanished while running
@@ -64,6 +102,49 @@ def process_document(path: str | Path, root: str | Path) -> DocumentResult:
     except Exception as exc:  # a bug in an extractor or parser: report it, go on with the others
         failed = failed_result(path, root, exc)
         return failed.model_copy(update={k: v for k, v in base.items() if k not in ("path", "file_name")})
+
+
+def _where(seg: Segment) -> str:
+    if seg.sheets:
+        return f"（工作表：{'、'.join(seg.sheets)}）"
+    if seg.pages:
+        return f"（第{seg.pages[0]}-{seg.pages[-1]}页）" if len(seg.pages) > 1 else f"（第{seg.pages[0]}页）"
+    return ""
+
+
+def _refs(value: Any, out: set[tuple[int | None, str | None]]) -> None:
+    """Every (table, sheet) a record's source references point at."""
+    if isinstance(value, SourceRef):
+        if value.table is not None:
+            out.add((value.table, value.sheet))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _refs(getattr(value, name), out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _refs(item, out)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _refs(item, out)
+
+
+def unread_tables(doc: Document, records: Sequence[BaseModel]) -> list[UnreadTable]:
+    """Tables of a read segment no record took anything from (with their first line of text)."""
+    used: set[tuple[int | None, str | None]] = set()
+    for r in records:
+        _refs(r, used)
+    used_tables = {t for t, _ in used}
+    out = []
+    for t in doc.tables:
+        if t.index in used_tables:
+            continue
+        texts = [c.text.strip() for row in t.rows for c in row if c.text.strip()]
+        if not texts:
+            continue
+        before = [b.text.strip() for b in doc.text_before(t, 2) if b.text.strip()]
+        title = (before[-1] if before else texts[0]).splitlines()[0][:60]
+        out.append(UnreadTable(table=t.index, pages=t.pages, sheet=t.sheet, title=title))
+    return out
 
 
 def submission_records(results: Sequence[DocumentResult]) -> list[Any]:

@@ -23,6 +23,29 @@ Status = Literal["ok", "error", "unrecognised"]
 STATUS_LABELS: dict[str, str] = {"ok": "成功", "error": "错误", "unrecognised": "未识别"}
 
 
+class SegmentResult(BaseModel):
+    """One part of a file read by one kind: an annex of a publication, one sheet's form."""
+
+    kind: str | None = None  # None: no kind claimed these pages/sheets (left unread)
+    kind_label: str | None = None
+    confidence: float | None = None
+    pages: list[int] = Field(default_factory=list)
+    sheets: list[str] = Field(default_factory=list)
+    title: str = ""  # the first line of text of the part, to name it
+    status: Literal["ok", "error", "unread"]
+    error: str | None = None  # Chinese, when this part could not be read
+    records: int = 0  # how many records it gave
+
+
+class UnreadTable(BaseModel):
+    """A table of a read part that no record took a value from."""
+
+    table: int
+    pages: list[int] = Field(default_factory=list)
+    sheet: str | None = None
+    title: str = ""
+
+
 class DocumentResult(BaseModel):
     """The outcome of reading one file: its typed records, or why there are none."""
 
@@ -36,6 +59,10 @@ class DocumentResult(BaseModel):
     status: Status
     error: str | None = None  # Chinese: what went wrong, in which file, and why
     records: list[Record] = Field(default_factory=list)
+    # How the file was cut: one segment for a file of one kind; several for a publication with
+    # annexed forms or a workbook of one project per sheet.
+    segments: list[SegmentResult] = Field(default_factory=list)
+    unread_tables: list[UnreadTable] = Field(default_factory=list)
 
     @property
     def status_label(self) -> str:

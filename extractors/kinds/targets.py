@@ -466,6 +466,7 @@ class _Draft:
     goal: TextValue | None = None
     basis: TextValue | None = None
     indicators: list[TargetIndicator] = field(default_factory=list)
+    indicator_block: bool = False  # an indicator header was read (its rows may all be unused)
 
     def offer(self, role: str, label: str, attr: Attribute) -> None:
         rank = config().label_rank.get(fold(label), 99)
@@ -478,7 +479,8 @@ class _Draft:
 
     @property
     def has_content(self) -> bool:
-        return bool(self.budget or self.tasks or self.goal or self.indicators or self.tasks_total)
+        return bool(self.budget or self.tasks or self.goal or self.indicators or self.tasks_total
+                    or self.indicator_block)
 
 
 class _Reader:
@@ -585,6 +587,7 @@ class _Reader:
         if _is_indicator_anchor(row):
             self.ind_header = _indicator_header(table, r, self.annual_cols(table))
             self.mode = "indicators"
+            self.d.indicator_block = True
             return set(range(r + 1, self.ind_header.bottom + 1))
         if self.mode == "indicators":
             if starts_with_any(first, config().raw["indicators"]["stop_words"]):
@@ -981,7 +984,8 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
 
 def parse(doc: Document) -> list[TargetTable]:
     """One `TargetTable` per target table found in `doc`."""
-    drafts = [d for d in _Reader(doc).run() if d.indicators]
+    # a form whose indicator block is printed but left unused (every row 不适用) is still a form
+    drafts = [d for d in _Reader(doc).run() if d.indicators or (d.indicator_block and d.found)]
     if not drafts:
         raise ParseError(doc.file_name, "未找到绩效指标表头（应有“三级指标”和“指标值”等列），无法按绩效目标表读取")
     tables: list[TargetTable] = []
