@@ -140,6 +140,33 @@ def _rule_failure(r: Rule, exc: Exception) -> Finding:
     )
 
 
+def attribute_known(record: BaseModel, name: str) -> bool:
+    """Whether a record's unit or year is known (records without the attribute count as known)."""
+    if name == "year":
+        return getattr(record, "year", 0) is not None
+    attr = getattr(record, name, None)
+    return attr is None or getattr(attr, "source", "content") != "unknown"
+
+
+def records_with(records: Sequence[BaseModel], needs: Iterable[str]) -> Sequence[BaseModel]:
+    needs = tuple(needs)
+    if not needs:
+        return records
+    return [rec for rec in records if all(attribute_known(rec, n) for n in needs)]
+
+
+def skipped_records(records: Sequence[BaseModel], config: dict[str, Any]) -> dict[str, int]:
+    """Per rule, how many records it skipped because their unit or year is unknown."""
+    out = {}
+    for rid, cfg in (config.get("rules") or {}).items():
+        needs = (cfg or {}).get("needs") or ()
+        if needs and (cfg or {}).get("enabled", True):
+            n = len(records) - len(records_with(records, needs))
+            if n:
+                out[rid] = n
+    return out
+
+
 def run_checks(
     records: Sequence[BaseModel],
     config: dict[str, Any] | None = None,
@@ -157,8 +184,9 @@ def run_checks(
             raise KeyError(f"rule {r.id} has no entry in the rule configuration")
         if not cfg.get("enabled", True) or (wanted is not None and r.id not in wanted):
             continue
+        seen = records_with(records, cfg.get("needs") or ())
         try:
-            findings.extend(r.func(RuleContext(r, records, cfg, settings, rules_cfg)))
+            findings.extend(r.func(RuleContext(r, seen, cfg, settings, rules_cfg)))
         except Exception as exc:  # a broken rule must not cost the other rules' findings
             findings.append(_rule_failure(r, exc))
     order = {s: i for i, s in enumerate(Severity)}

@@ -42,7 +42,10 @@ def discover(root: str | Path) -> list[Path]:
     # the scoring stage reads it (scoring/output.py), so it is never ingested or "unrecognised".
     from scoring.evaluator import is_evaluator_form
 
-    found = [p for p in found if not is_evaluator_form(p)]
+    # The manifest (submission.yaml) describes the submission; it is read, not ingested.
+    from runs.manifest import MANIFEST_NAMES
+
+    found = [p for p in found if not is_evaluator_form(p) and p.name.lower() not in MANIFEST_NAMES]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 

@@ -153,6 +153,33 @@ def folder_hint(path: Path, root: Path) -> Hint | None:
     return Hint(source="folder", raw="/".join(raw), unit=unit, year=year, period=period)
 
 
+def submission_hints(path: Path, root: Path) -> tuple[list[Hint], str | None]:
+    """The manifest hint of the nearest `submission.yaml` between the file and the submission
+    root, and the manifest's error (Chinese) when it cannot be used."""
+    folder = path.resolve().parent
+    top = root.resolve() if root.is_dir() else root.resolve().parent
+    while True:
+        found = find_manifest(folder)
+        if found is not None:
+            try:
+                return [manifest_hint(_cached(found))], None  # type: ignore[list-item]
+            except ManifestError as exc:
+                return [], str(exc)
+        if folder == top or folder.parent == folder or top not in folder.parents:
+            return [], None
+        folder = folder.parent
+
+
+_CACHE: dict[tuple[str, float], Manifest] = {}
+
+
+def _cached(path: Path) -> Manifest:
+    key = (str(path), path.stat().st_mtime)
+    if key not in _CACHE:
+        _CACHE[key] = load_manifest(path)
+    return _CACHE[key]
+
+
 def resolve(attr: Attribute | None, hints: list[Hint], what: str) -> Attribute | None:
     """The attribute as the content gave it, else the first hint that names it, else as it was
     (a file name's, or unknown)."""
@@ -194,4 +221,4 @@ def apply_hints(record: BaseModel, hints: list[Hint]) -> BaseModel:
 
 
 __all__ = ["MANIFEST_NAME", "Manifest", "ManifestError", "Hint", "find_manifest", "load_manifest",
-           "manifest_hint", "folder_hint", "apply_hints", "resolve"]
+           "manifest_hint", "folder_hint", "submission_hints", "apply_hints", "resolve"]

@@ -6,6 +6,8 @@ under a temporary name and renamed into place, so a reader never sees a half-wri
 
 from __future__ import annotations
 
+from checks.catalogue import skipped_records
+
 import hashlib
 import json
 import os
@@ -125,6 +127,8 @@ def summarise(
         findings=FindingCounts(total=len(findings), **by_severity),
         rules_file=str(Path(rules_file).resolve()) if rules_file else None,
         rules_config=_jsonable(config or {}),
+        skipped_unknown=skipped_records([rec for r in results if r.status == "ok" for rec in r.records],
+                                        config or {}),
     )
 
 

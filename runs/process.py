@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from extractors.kinds import ParseError, all_kinds, classify
 from extractors.segments import Segment, segment
-from runs.manifest import Hint, apply_hints, folder_hint
+from runs.manifest import Hint, apply_hints, folder_hint, submission_hints
 from schemas.document import Document
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
@@ -67,11 +67,16 @@ def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] |
         else:  # only parts were claimed: the file is named after its first claimed part
             first = next(seg for seg in segments if seg.kind is not None)
             base.update(kind=first.kind.name, kind_label=first.kind.label, confidence=first.confidence)
-        all_hints = [h for h in [*(hints or []), folder_hint(path, root)] if h is not None]
+        manifest_error = None
+        if hints is None:
+            hints, manifest_error = submission_hints(path, root)
+        all_hints = [h for h in [*hints, folder_hint(path, root)] if h is not None]
         records: list[Any] = []
         results: list[SegmentResult] = []
         unread: list[UnreadTable] = []
-        errors: list[str] = []
+        errors: list[str] = [manifest_error] if manifest_error else []
+        primary_records: list[Any] = []
+        segments = sorted(segments, key=lambda s: not s.primary)  # the main part first, then annexes
         for seg in segments:
             title = seg.parts[0].title
             common = dict(pages=seg.pages, sheets=seg.sheets, title=title)
@@ -80,13 +85,18 @@ def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] |
                 continue
             info = dict(kind=seg.kind.name, kind_label=seg.kind.label, confidence=seg.confidence, **common)
             try:
-                found = [apply_hints(r, all_hints) for r in seg.kind.parse(seg.doc)]
+                found = seg.kind.parse(seg.doc)
+                if not seg.primary:  # an annex prints no unit or year: the file's main part does
+                    found = [from_main_part(r, primary_records) for r in found]
+                found = [apply_hints(r, all_hints) for r in found]
             except ParseError as exc:
                 where = _where(seg) if len(segments) > 1 else ""
                 errors.append(f"{exc}{where}")
                 results.append(SegmentResult(status="error", error=f"{exc}{where}", **info))
                 continue
             records.extend(found)
+            if seg.primary:
+                primary_records = found
             results.append(SegmentResult(status="ok", records=len(found), **info))
             unread.extend(unread_tables(seg.doc, found))
         if not records:
@@ -102,6 +112,22 @@ def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] |
     except Exception as exc:  # a bug in an extractor or parser: report it, go on with the others
         failed = failed_result(path, root, exc)
         return failed.model_copy(update={k: v for k, v in base.items() if k not in ("path", "file_name")})
+
+
+def from_main_part(record: BaseModel, main: Sequence[BaseModel]) -> BaseModel:
+    """An annex's unknown unit and year, as the file's main part prints them (same content)."""
+    if not main:
+        return record
+    head = main[0]
+    update: dict[str, Any] = {}
+    unit, head_unit = getattr(record, "unit", None), getattr(head, "unit", None)
+    if unit is not None and head_unit is not None and unit.source != "content" and head_unit.source == "content":
+        update["unit"] = head_unit
+    year_attr, head_year = getattr(record, "year_attr", None), getattr(head, "year_attr", None)
+    if (year_attr is not None and head_year is not None and year_attr.source != "content"
+            and head_year.source == "content"):
+        update.update(year_attr=head_year, year=getattr(head, "year", None))
+    return record.model_copy(update=update) if update else record
 
 
 def _where(seg: Segment) -> str:

@@ -96,3 +96,5 @@ class RunSummary(BaseModel):
     rules_config: dict[str, Any] = Field(default_factory=dict)  # the merged configuration used
     store: str | None = None  # the run store's URL (password hidden) the run is written to
     store_error: str | None = None  # Chinese: why the run could not be written to the store
+    # rule id → records it skipped because their unit or year is unknown (see DOC001)
+    skipped_unknown: dict[str, int] = Field(default_factory=dict)

@@ -32,7 +32,7 @@ class SelfEvalIndicator(BaseModel):
     level2: str = ""
     level3: str
     ref: SourceRef  # the 三级 cell
-    level1_points: PrintedNumber | None = None  # the score printed in the 一级 label, if any
+    level1_points: PrintedNumber | None = None  # the 一级 points: printed in its label, else on a 一级 row of its own
     level2_points: PrintedNumber | None = None
     target: IndicatorValue | None = None  # 年度指标值 (joined from 指标方向/指标值/度量单位 when split)
     actual: IndicatorValue | None = None  # 实际完成值; None when the cell is blank

@@ -52,6 +52,9 @@ class TargetTable(BaseModel):
     tasks_total: PrintedNumber | None = None  # 金额合计 of the task block, when printed
     goal_text: TextValue | None = None  # 年度总体目标 / 年度绩效目标
     indicators: list[TargetIndicator] = Field(default_factory=list)
+    # A line saying the indicators are published elsewhere (“详见单位的项目绩效目标表”): the
+    # table carries none here, and rules that need indicators leave it alone.
+    indicators_note: TextValue | None = None
     filled_date: DateValue | None = None  # 填报日期 / 报送日期 / 编报日期
     file_name: str
     file_sha256: str
