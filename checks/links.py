@@ -2,19 +2,23 @@
 
 A monitoring table should report on the indicators approved in the unit's (or project's) target
 table for the same year, with the approved 指标值. These rules run only where the submission holds
-the target table the monitoring table belongs to: (unit, year, project) match, unit names when their
-folded forms are equal or one ends with the other (甘州区南街街道办事处 / 南街街道办事处), indicator
+the target table the monitoring table belongs to: (unit, year, project) match, unit names by
+`same_unit` (scope suffixes such as （本级）/机关 and region prefixes such as 张掖市 set aside, from
+`settings.unit_name_suffixes` / `unit_region_levels`: 张掖市甘州区教育局（本级） / 甘州区教育局), indicator
 names by folded key, then by difflib similarity at or above `settings.indicator_name_similarity`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import cache, lru_cache
+from typing import Any
 
-from checks.catalogue import RuleContext, rule
+from checks.catalogue import RuleContext, load_config, rule
 from checks.tolerance import round_half_up
 from checks.evidence import indicator_evidence, indicator_names
 from checks.monitoring import report_fmt, report_subject
@@ -26,12 +30,90 @@ from schemas.records import IndicatorValue
 from schemas.targets import TargetIndicator, TargetTable
 
 
+@cache
+def _unit_settings() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], re.Pattern[str]]:
+    """The unit-name lists of rules.yaml's `settings` (folded): scope suffixes and prefixes,
+    longest first; region suffix → level; the pattern of one leading region name."""
+    settings = load_config().get("settings", {}) or {}
+
+    def folded(items: Any) -> tuple[str, ...]:
+        return tuple(sorted({fold(str(s)) for s in items or () if fold(str(s))}, key=len, reverse=True))
+
+    levels = {fold(str(s)): level for level, items in (settings.get("unit_region_levels") or {}).items()
+              for s in items or () if fold(str(s))}
+    ends = sorted(levels, key=len, reverse=True)
+    if ends:
+        # a region's own name holds no one-character level (so 普陀区委… is not cut at a later 区;
+        # 甘州区 keeps its 州, which only 自治州 ends with)
+        name_char = "(?:(?![" + re.escape("".join(sorted(e for e in ends if len(e) == 1))) + r"])[\u3400-\u9fff])"
+        region = re.compile("(" + name_char + "{1,12}?(?:" + "|".join(map(re.escape, ends)) + "))(?!委)")
+    else:
+        region = re.compile(r"(?!)")
+    return (folded(settings.get("unit_name_suffixes")), folded(settings.get("unit_name_prefixes")),
+            levels, region)
+
+
+def unit_key(name: str | None) -> str:
+    """Matching form of a unit name: folded (NFKC, no whitespace), without the configured scope
+    suffixes (（本级）, 本部, 机关 …) or party prefix (中共): 中共上海市普陀区委社会工作部（本级）
+    → 上海市普陀区委社会工作部. Region prefixes stay; `same_unit` compares them."""
+    suffixes, prefixes, _, _ = _unit_settings()
+    key = fold(name)
+    changed = True
+    while changed:
+        changed = False
+        for p in prefixes:
+            if key.startswith(p) and len(key) - len(p) >= 2:
+                key, changed = key[len(p):], True
+                break
+        for s in suffixes:
+            if key.endswith(s) and len(key) - len(s) >= 2:
+                key, changed = key[:-len(s)], True
+                break
+    return key
+
+
+@lru_cache(maxsize=4096)
+def _regions(key: str) -> tuple[tuple[str, ...], str]:
+    """A unit key split into its leading regions and the rest: 张掖市甘州区教育局 →
+    ((张掖市, 甘州区), 教育局). The rest keeps at least two characters (甘州区 stays a name)."""
+    region = _unit_settings()[3]
+    found: list[str] = []
+    rest = key
+    while (m := region.match(rest)) and len(rest) - m.end() >= 2:
+        found.append(m.group(1))
+        rest = rest[m.end():]
+    return tuple(found), rest
+
+
+def _level(region: str) -> str | None:
+    levels = _unit_settings()[2]
+    return next((levels[e] for e in sorted(levels, key=len, reverse=True) if region.endswith(e)), None)
+
+
+def _same_region(a: str, b: str) -> bool:
+    """Equal, or one ends with the other of at least three characters (张掖甘州区 / 甘州区)."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 3 and long.endswith(short))
+
+
 def same_unit(a: str, b: str) -> bool:
-    """Folded names equal, or one ends with the other (a district prefix left out)."""
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb:
+    """The same unit: equal unit keys once leading regions are set aside, and regions that agree
+    where both state one — the most specific equal and no level both state differing.
+    甘州区教育局（本级） = 张掖市甘州区教育局 = 教育局; ≠ 临泽县教育局, ≠ 甘州区卫生健康局."""
+    ka, kb = unit_key(a), unit_key(b)
+    if not ka or not kb:
         return False
-    return fa == fb or fa.endswith(fb) or fb.endswith(fa)
+    if ka == kb:
+        return True
+    (ra, ca), (rb, cb) = _regions(ka), _regions(kb)
+    if ca != cb:
+        return False
+    if not ra or not rb:
+        return True
+    if not _same_region(ra[-1], rb[-1]):
+        return False
+    return not any(_level(x) == _level(y) and not _same_region(x, y) for x in ra[:-1] for y in rb[:-1])
 
 
 def approved_tables(report: MonitoringReport, tables: Sequence[TargetTable]) -> list[TargetTable]:

@@ -24,7 +24,7 @@ from rich.table import Table
 from schemas.findings import Finding, Severity
 from schemas.monitoring import MonitoringReport
 from schemas.numbers import PrintedNumber
-from schemas.run import DocumentResult, RunSummary
+from schemas.run import STATUS_LABELS, DocumentResult, RunSummary
 
 app = typer.Typer(
     name="jixiao",
@@ -199,6 +199,135 @@ def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
     console.print(table)
 
 
+_SOURCE_LABELS = {"content": "内容", "manifest": "submission.yaml", "folder": "文件夹名", "filename": "文件名",
+                  "unknown": "未知"}
+
+
+def _attr(attr: Any) -> str:
+    if attr is None:
+        return "—"
+    value = getattr(attr, "value", "") or "未知"
+    return f"{value}（{_SOURCE_LABELS.get(getattr(attr, 'source', 'content'), '')}）"
+
+
+def _cell(value: Any) -> str:
+    """A field as a reader wants it: a printed number's raw text, an attribute's value, a ref's label."""
+    if value is None:
+        return ""
+    for name in ("raw", "text", "value", "label"):
+        inner = getattr(value, name, None)
+        if isinstance(inner, (str, int, float)) and not isinstance(value, (str, int, float)):
+            return str(inner)
+    if isinstance(value, BaseModel):
+        return ""
+    return str(value)
+
+
+def _render_generic(record: BaseModel) -> None:
+    """Any record: its unit, year and project with their sources, then one table per list of
+    items (indicators, lines, tasks, tables …) with the items' printed values."""
+    head = [f"单位 {_attr(getattr(record, 'unit', None))}", f"年度 {_attr(getattr(record, 'year_attr', None))}"]
+    if getattr(record, "project", None) is not None:
+        head.append(f"项目 {escape(record.project.value)}")  # type: ignore[attr-defined]
+    console.print(f"[bold]{escape(getattr(record, 'record_type', ''))}[/]  " + "  ".join(escape(h) for h in head))
+    for name, field in type(record).model_fields.items():
+        value = getattr(record, name)
+        if isinstance(value, BaseModel) and name not in ("unit", "year_attr", "project"):
+            text = _cell(value)
+            if text:
+                console.print(f"  {escape(field.description or name)}：{escape(text[:120])}")
+        if not (isinstance(value, list) and value and isinstance(value[0], BaseModel)):
+            continue
+        cols = [n for n in type(value[0]).model_fields if n not in ("ref", "value_cells", "file_sha256")]
+        table = Table(title=f"{name}（{len(value)}）", show_lines=False)
+        for c in cols + ["来源"]:
+            table.add_column(c, overflow="fold")
+        for item in value:
+            ref = getattr(item, "ref", None) or getattr(item, "title_ref", None)
+            table.add_row(*[escape(_cell(getattr(item, c))[:60]) for c in cols],
+                          escape(ref.with_label().label if ref is not None else ""))
+        console.print(table)
+
+
+def inspection(result: DocumentResult) -> dict[str, Any]:
+    """What the pipeline understood of one file: its parts and records, what it left unread,
+    and the attributes it could not find."""
+    from runs.process import record_places
+
+    records = []
+    for rec in result.records:
+        unit, year = getattr(rec, "unit", None), getattr(rec, "year_attr", None)
+        pages, sheets = record_places(rec)
+        records.append({
+            "kind": getattr(rec, "record_type", ""),
+            "project": getattr(getattr(rec, "project", None), "value", "") or "",
+            "pages": pages,
+            "sheets": sheets,
+            "unit": getattr(unit, "value", "") or None, "unit_source": getattr(unit, "source", None),
+            "year": getattr(rec, "year", None), "year_source": getattr(year, "source", None),
+            "unknown": [n for n, a in (("单位", unit), ("年度", year)) if a is not None and a.source == "unknown"],
+        })
+    return {
+        "file": result.path, "status": result.status, "kind": result.kind, "error": result.error,
+        "segments": [s.model_dump(mode="json") for s in result.segments],
+        "records": records,
+        "unread_tables": [u.model_dump(mode="json") for u in result.unread_tables],
+    }
+
+
+@app.command()
+def inspect(
+    path: Path = typer.Argument(..., metavar="PATH", help="一个文件或一个提交文件夹"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+) -> None:
+    """查看每个文件读到了什么：各部分的类型、页/工作表、记录及其单位/年度来源、未读的表格和未知属性。"""
+    from runs.discover import SubmissionError, discover
+    from runs.process import process_document
+
+    if path.is_file():
+        results = [process_document(path, path.parent)]
+    else:
+        try:
+            files = discover(path)
+        except SubmissionError as exc:
+            _fail(str(exc))
+        results = [process_document(p, path) for p in files]
+    data = [inspection(r) for r in results]
+    if as_json:
+        _print_json(data)
+        return
+    for item in data:
+        console.print(f"[bold]{escape(item['file'])}[/]  {escape(STATUS_LABELS.get(item['status'], item['status']))}"
+                      + (f"  [red]{escape(item['error'])}[/]" if item["error"] else ""))
+        parts = Table(title="文件各部分", show_lines=False)
+        for c in ("类型", "页 / 工作表", "状态", "记录", "开头文字"):
+            parts.add_column(c, overflow="fold")
+        for s in item["segments"]:
+            where = "、".join(s["sheets"]) if s["sheets"] else _pages(s["pages"])
+            parts.add_row(escape(s["kind_label"] or "（未识别）"), escape(where), escape(s["status"]),
+                          str(s["records"]), escape(s["title"][:30]))
+        console.print(parts)
+        recs = Table(title="记录", show_lines=False)
+        for c in ("类型", "项目", "页 / 工作表", "单位（来源）", "年度（来源）", "未知"):
+            recs.add_column(c, overflow="fold")
+        for r in item["records"]:
+            where = "、".join(r["sheets"]) if r["sheets"] else _pages(r["pages"])
+            recs.add_row(r["kind"], escape(r["project"][:30]), escape(where[:40]),
+                         escape(f"{r['unit'] or '未知'}（{_SOURCE_LABELS.get(r['unit_source'] or '', '—')}）"),
+                         escape(f"{r['year'] or '未知'}（{_SOURCE_LABELS.get(r['year_source'] or '', '—')}）"),
+                         escape("、".join(r["unknown"])))
+        console.print(recs)
+        for u in item["unread_tables"]:
+            where = u["sheet"] or _pages(u["pages"])
+            console.print(f"  未读表格：表{u['table']}（{escape(where)}）“{escape(u['title'])}”")
+
+
+def _pages(pages: list[int]) -> str:
+    if not pages:
+        return ""
+    return f"第{pages[0]}页" if len(pages) == 1 else f"第{pages[0]}-{pages[-1]}页"
+
+
 @app.command()
 def extract(
     file: Path = typer.Argument(..., metavar="FILE", help="一个文件（PDF、Word .docx、Excel .xlsx、HTML）"),
@@ -230,8 +359,8 @@ def _num(n: PrintedNumber | None) -> str:
 
 
 def _render_record(record: BaseModel) -> None:
-    if not isinstance(record, MonitoringReport):  # a later kind without its own rendering yet
-        console.print_json(record.model_dump_json())
+    if not isinstance(record, MonitoringReport):
+        _render_generic(record)
         return
     head = f"{record.unit.value}  {record.year}年 {record.period}  {'项目支出' if record.kind == 'project' else '部门整体'}"
     if record.project:

@@ -154,6 +154,31 @@ def _refs(value: Any, out: set[tuple[int | None, str | None]]) -> None:
             _refs(item, out)
 
 
+def _all_refs(value: Any, out: list[SourceRef]) -> None:
+    if isinstance(value, SourceRef):
+        out.append(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _all_refs(getattr(value, name), out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _all_refs(item, out)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _all_refs(item, out)
+
+
+def record_places(record: BaseModel) -> tuple[list[int], list[str]]:
+    """The pages and sheets a record's values were read from."""
+    refs: list[SourceRef] = []
+    _all_refs(record, refs)
+    sheets: list[str] = []
+    for r in refs:
+        if r.sheet is not None and r.sheet not in sheets:
+            sheets.append(r.sheet)
+    return sorted({r.page for r in refs if r.page is not None}), sheets
+
+
 def unread_tables(doc: Document, records: Sequence[BaseModel]) -> list[UnreadTable]:
     """Tables of a read segment no record took anything from (with their first line of text)."""
     used: set[tuple[int | None, str | None]] = set()

@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # scoring imports runs; keep the import one-way at run time
 
 ENV_STORE = "JIXIAO_STORE_URL"
 DB_NAME = "jixiao.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.parts (segments and unread tables of a file)
 
 # JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
 Json = JSON().with_variant(JSONB(), "postgresql")
@@ -116,6 +116,8 @@ class DocumentRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)  # Chinese
     records: Mapped[list[Any]] = mapped_column(Json)
+    # {"segments": [...], "unread_tables": [...]}: how the file was cut into parts (version 2)
+    parts: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
 
 
 class FindingRow(Base):
@@ -261,8 +263,28 @@ def open_store(url: str, create: bool = True) -> Engine:
         engine.dispose()
         raise StoreError(f"结果库“{display_url(url)}”的结构版本为 {version}，高于本程序支持的 {SCHEMA_VERSION}："
                          "请升级 jixiao 后再使用")
-    # Migrations from older versions go here when SCHEMA_VERSION grows (none yet).
+    if version is not None and version < SCHEMA_VERSION:
+        _migrate(engine, url, version)
     return engine
+
+
+def _migrate(engine: Engine, url: str, version: int) -> None:
+    """Bring an older store up to SCHEMA_VERSION, one step at a time."""
+    from sqlalchemy import inspect as sa_inspect, text
+
+    try:
+        if version < 2:
+            columns = {c["name"] for c in sa_inspect(engine).get_columns("documents")}
+            kind = "JSONB" if engine.dialect.name == "postgresql" else "JSON"
+            with engine.begin() as conn:
+                if "parts" not in columns:
+                    conn.execute(text(f"ALTER TABLE documents ADD COLUMN parts {kind}"))
+            with Session(engine) as session, session.begin():
+                session.add(SchemaVersion(version=2, applied=datetime.now(timezone.utc)))
+    except IntegrityError:  # another run migrated the store at the same moment
+        pass
+    except SQLAlchemyError as exc:
+        raise _error(url, "升级", exc) from exc
 
 
 def _create_schema(engine: Engine) -> None:
@@ -338,6 +360,7 @@ def _document_row(run_id: str, position: int, r: DocumentResult) -> DocumentRow:
         run_id=run_id, position=position, path=r.path, file_name=r.file_name, sha256=r.sha256,
         format=data["format"], kind=r.kind, kind_label=r.kind_label, confidence=r.confidence,
         status=r.status, error=r.error, records=data["records"],
+        parts={"segments": data["segments"], "unread_tables": data["unread_tables"]},
     )
 
 
@@ -445,7 +468,7 @@ def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], li
 def _document_data(d: DocumentRow) -> dict[str, Any]:
     return {"path": d.path, "file_name": d.file_name, "sha256": d.sha256, "format": d.format, "kind": d.kind,
             "kind_label": d.kind_label, "confidence": d.confidence, "status": d.status, "error": d.error,
-            "records": d.records}
+            "records": d.records, **(d.parts or {"segments": [], "unread_tables": []})}
 
 
 def run_ids(url: str) -> list[str]:

@@ -278,8 +278,23 @@ def test_a_newer_store_schema_is_refused(tmp_path) -> None:
     store.open_store(url).dispose()
     with sqlite3.connect(tmp_path / "x.db") as con:
         con.execute("update schema_version set version = 99")
-    with pytest.raises(store.StoreError, match="结构版本为 99，高于本程序支持的 1"):
+    with pytest.raises(store.StoreError, match=f"结构版本为 99，高于本程序支持的 {store.SCHEMA_VERSION}"):
         store.open_store(url)
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_runs(tmp_path) -> None:
+    """A store written before documents had parts gains the column; old rows read back empty parts."""
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store.open_store(url).dispose()
+    with sqlite3.connect(tmp_path / "x.db") as con:
+        con.execute("alter table documents drop column parts")
+        con.execute("delete from schema_version")
+        con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
+    store.open_store(url).dispose()
+    with sqlite3.connect(tmp_path / "x.db") as con:
+        columns = {row[1] for row in con.execute("pragma table_info(documents)")}
+        versions = [row[0] for row in con.execute("select version from schema_version order by version")]
+    assert "parts" in columns and versions == [1, 2]
 
 
 # ------------------------------------------------------------------ a store that cannot be written
