@@ -26,6 +26,16 @@ from checks.evidence import (
 )
 from checks.links import approved_tables, best_match, same_unit, same_value
 from checks.monitoring import analyse_text
+from checks.self_evaluation_common import (
+    form_fields as _fmt,
+    form_title as _title,
+    indicator_ev as _indicator_ev,
+    indicator_names as _names,
+    points_text as _points,
+    self_evaluations as _records,
+    subject as _subject,
+    target_reached,
+)
 from checks.targets import name_key, source_text, table_title, value_ev
 from checks.tolerance import (
     computed_rate,
@@ -38,7 +48,7 @@ from checks.tolerance import (
 )
 from extractors.text import fold
 from schemas.final_accounts import Publication
-from schemas.findings import Evidence, Finding, Subject
+from schemas.findings import Evidence, Finding
 from schemas.numbers import PrintedNumber
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvalLine, SelfEvaluation
 
@@ -46,58 +56,17 @@ TOTAL_LINE = "资金总额"
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def _title(ctx: RuleContext, rec: SelfEvaluation) -> str:
-    titles = ctx.settings.get("self_evaluation_titles", {}) or {}
-    default = "部门整体支出绩效自评表" if rec.kind == "unit" else "“{project}”项目支出绩效自评表"
-    return (titles.get(rec.kind) or default).format(project=rec.project_name)
-
-
-def _fmt(ctx: RuleContext, rec: SelfEvaluation) -> dict[str, Any]:
-    return {"unit": rec.unit.value, "year": rec.year, "title": _title(ctx, rec)}
-
-
-def _subject(rec: SelfEvaluation, line: str, column: str) -> Subject:
-    return Subject(unit=rec.unit.value, year=rec.year, period="", project=rec.project_name,
-                   line=line, column=column)
-
-
-def _records(ctx: RuleContext) -> list[SelfEvaluation]:
-    return ctx.records_of(SelfEvaluation)
-
-
-def _points(pn: PrintedNumber) -> str:
-    return format(pn.value, "f")
-
-
-def _names(rec: SelfEvaluation) -> list[str]:
-    """Indicator names for subjects; a name used twice is qualified by its 二级指标."""
-    counts: dict[str, int] = {}
-    for ind in rec.indicators:
-        counts[ind.level3] = counts.get(ind.level3, 0) + 1
-    return [f"{i.level2}-{i.level3}" if counts[i.level3] > 1 and i.level2 else i.level3 for i in rec.indicators]
+# (in checks/self_evaluation_common.py, shared with checks/self_evaluation_scoring.py)
 
 
 def _unmet(ind: SelfEvalIndicator) -> bool:
     """Not met: the actual falls short of a comparable target, or (when the two cannot be
     compared, e.g. qualitative values) the indicator lost points."""
-    short = falls_short(ind.target, ind.actual)
-    if short is not None:
-        return short
-    if ind.target is not None and ind.actual is not None and name_key(ind.target.raw) == name_key(ind.actual.raw):
-        return False  # the stated value reached (“满意” for “满意”); points lost for other reasons
+    reached = target_reached(ind)
+    if reached is not None:
+        return not reached  # “满意” for “满意” is reached; points lost for other reasons
     return (ind.score is not None and ind.max_score is not None
             and definitely_less(ind.score, ind.max_score))
-
-
-def _indicator_ev(ind: SelfEvalIndicator, name: str) -> list[Evidence]:
-    out = [Evidence(role=f"三级指标（{name}）", raw=ind.level3, ref=ind.ref.with_label())]
-    if ind.target is not None:
-        out.append(indicator_evidence(f"年度指标值（{name}）", ind.target, ind.ref))
-    if ind.actual is not None:
-        out.append(indicator_evidence(f"实际完成值（{name}）", ind.actual, ind.ref))
-    return out
 
 
 # ---------------------------------------------------------------- SLF001

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Iterable
+from typing import Callable, Iterable
 
 import yaml
 
@@ -389,6 +389,19 @@ def _goal(table: Table, start: int, end: int) -> tuple[TextValue | None, TextVal
     return None, None
 
 
+def _level1_row_points(cell: Callable[[str], Cell | None]) -> PrintedNumber | None:
+    """The 分值 of a 一级 row of its own (the 一级 label, no 二级/三级 of its own, no values, a
+    number in the 分值 column); None for any other row."""
+    l1, points = cell("level1"), cell("max_score")
+    if l1 is None or not l1.text or points is None or same_origin(points, l1):
+        return None
+    for role in ("level2", "level3", "target", "actual"):
+        c = cell(role)
+        if c is not None and c.text and not same_origin(c, l1):
+            return None
+    return _points(points)
+
+
 def _parse_indicators(table: Table, hdr: _Header) -> tuple[list[SelfEvalIndicator], PrintedNumber | None,
                                                             PrintedNumber | None]:
     ind = config().raw["indicators"]
@@ -397,6 +410,7 @@ def _parse_indicators(table: Table, hdr: _Header) -> tuple[list[SelfEvalIndicato
     cols = hdr.columns
     out: list[SelfEvalIndicator] = []
     total = total_max = None
+    carry: tuple[str, PrintedNumber | None] | None = None  # the 一级 (and its points) of the row above
     for r in range(hdr.bottom + 1, table.n_rows):
         row = table.rows[r]
         if not any(c.text for c in row):
@@ -416,6 +430,12 @@ def _parse_indicators(table: Table, hdr: _Header) -> tuple[list[SelfEvalIndicato
         if starts_with_any(first, stops) or _is_indicator_anchor(table, r):
             break
         l3 = cell("level3")
+        row_points = _level1_row_points(cell)
+        if row_points is not None:  # a 一级 row of its own: `产出指标 | | | 50`
+            head = cell("level1")
+            assert head is not None
+            carry = (split_points(head.text, cell_ref(origin_cell(table, head)))[0], row_points)
+            continue
         if l3 is None or not l3.text:
             continue
         if any(same_origin(l3, cell(role)) for role in ("level1", "target", "actual")):
@@ -426,8 +446,11 @@ def _parse_indicators(table: Table, hdr: _Header) -> tuple[list[SelfEvalIndicato
         level1, p1 = split_points(l1.text, cell_ref(l1o)) if l1 is not None and l1o is not None else ("", None)
         level2, p2 = split_points(l2.text, cell_ref(l2o)) if l2 is not None and l2o is not None else ("", None)
         # a blank parent cell continues the row above (a merge split by a page break)
-        if out and l1 is not None and not level1:
-            level1, p1 = out[-1].level1, out[-1].level1_points
+        if carry is not None and l1 is not None and not level1:
+            level1, p1 = carry
+        elif carry is not None and p1 is None and level1 == carry[0]:
+            p1 = carry[1]  # the points of the 一级 row above
+        carry = (level1, p1)
         if out and l2 is not None and not level2 and level1 == out[-1].level1:
             level2, p2 = out[-1].level2, out[-1].level2_points
         level3, _ = split_points(l3.text, cell_ref(l3))
