@@ -138,23 +138,8 @@ def _where(seg: Segment) -> str:
     return ""
 
 
-def _refs(value: Any, out: set[tuple[int | None, str | None]]) -> None:
-    """Every (table, sheet) a record's source references point at."""
-    if isinstance(value, SourceRef):
-        if value.table is not None:
-            out.add((value.table, value.sheet))
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            _refs(getattr(value, name), out)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _refs(item, out)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _refs(item, out)
-
-
 def _all_refs(value: Any, out: list[SourceRef]) -> None:
+    """Every source reference inside a record, in field order."""
     if isinstance(value, SourceRef):
         out.append(value)
     elif isinstance(value, BaseModel):
@@ -181,10 +166,10 @@ def record_places(record: BaseModel) -> tuple[list[int], list[str]]:
 
 def unread_tables(doc: Document, records: Sequence[BaseModel]) -> list[UnreadTable]:
     """Tables of a read segment no record took anything from (with their first line of text)."""
-    used: set[tuple[int | None, str | None]] = set()
+    refs: list[SourceRef] = []
     for r in records:
-        _refs(r, used)
-    used_tables = {t for t, _ in used}
+        _all_refs(r, refs)
+    used_tables = {ref.table for ref in refs if ref.table is not None}
     out = []
     for t in doc.tables:
         if t.index in used_tables:
