@@ -117,12 +117,14 @@ class BasisAmounts:
     def readings(self) -> list[tuple[Decimal, Decimal]]:
         """(figure, its rounding) for every figure the text may mean as the project's amount: each
         single amount (a text may give the total, then its parts), the sum of the items with and
-        without subtotals, the sum of everything."""
+        without subtotals, and with the 合计 that do not total the amounts before them
+        (`每年需支付共计6.48万元，16.6942万元为该项目支出差额`)."""
         out: list[tuple[Decimal, Decimal]] = []
-        every = self.items + self.totals
-        for item in every:
+        for item in self.items + self.totals:
             out.append((item.number.value, item.number.half_unit))
-        for group in (self.parts, self.items, every):
+        # a 合计 of the amounts before it is not added to them again
+        extra = [t for t in self.totals if not _agree(t.number, [i for i in self.items if i.offset < t.offset])]
+        for group in (self.parts, self.items, self.items + extra):
             if len(group) > 1:
                 out.append((_sum(group), sum((i.number.half_unit for i in group), Decimal(0))))
         return out
@@ -367,19 +369,19 @@ class Fit:
 @dataclass
 class Shared:
     """What the three rules share: TGT009's params (reading the 测算依据 and the 成本指标, its
-    tolerances) and whether it runs."""
+    tolerances). They apply whether TGT009 runs or not: a figure that fits the amount read in 元
+    is never reported as a TGT010/TGT011 difference."""
 
     basis: dict[str, Any]
     cost: dict[str, Any]
     fit: Fit
-    enabled: bool
 
     @classmethod
     def of(cls, ctx: RuleContext) -> "Shared":
         entry = ctx.config if ctx.rule.id == "TGT009" else (ctx.rules_config.get("TGT009") or {})
         p = entry.get("params", {}) or {}
         fit = Fit(_dec(p.get("relative_tolerance"), "0.01"), _dec(p.get("ceiling_headroom"), "0.1"))
-        return cls(p.get("basis", {}) or {}, p.get("cost", {}) or {}, fit, bool(entry.get("enabled", True)))
+        return cls(p.get("basis", {}) or {}, p.get("cost", {}) or {}, fit)
 
 
 @dataclass
@@ -538,7 +540,7 @@ def cost_ceiling_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     shared = Shared.of(ctx)
     below_tol = _dec(ctx.params.get("below_tolerance"), "0.01")
     above_tol = _dec(ctx.params.get("above_tolerance"), "0.1")
-    ratio = _dec(ctx.params.get("yuan_ratio"), "10")
+    ratio = _dec(ctx.params.get("yuan_ratio"), "20")
     total_words = _words(ctx.params.get("total_words"))
     part_words = _words(ctx.params.get("part_words"))
     for table in _tables(ctx):
@@ -625,7 +627,7 @@ def basis_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     amount beyond rounding, and no single amount of the text is it either."""
     shared = Shared.of(ctx)
     scale = _dec(ctx.params.get("tolerance_scale"), "1")
-    ratio = _dec(ctx.params.get("yuan_ratio"), "10")
+    ratio = _dec(ctx.params.get("yuan_ratio"), "20")
     single_words = _words(ctx.params.get("single_amount_words"))
     skip_rates = bool(ctx.params.get("skip_rate_texts", True))
     max_items = int(ctx.params.get("max_listed_items", 8))
