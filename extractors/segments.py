@@ -104,9 +104,7 @@ def _label(part: Part, primary: DocumentKind | None) -> tuple[DocumentKind, floa
     if not ranked:
         return None
     kind, confidence = ranked[0]
-    needed = MIN_CONFIDENCE if primary is not None and kind.name == primary.name else ANNEX_CONFIDENCE
-    if primary is None:
-        needed = MIN_CONFIDENCE
+    needed = ANNEX_CONFIDENCE if primary is not None and kind.name != primary.name else MIN_CONFIDENCE
     return (kind, confidence) if confidence >= needed else None
 
 
