@@ -13,12 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Iterable, Sequence
 
-import yaml
-
+from extractors import wording
 from extractors.indicator_values import cn_to_int
 from extractors.text import clean
 from schemas.document import Cell, Document, Table, TextBlock
@@ -256,11 +253,9 @@ def signature_date(doc: Document, blocks: Sequence[TextBlock] | None = None) -> 
     return chosen
 
 
-@cache
 def date_labels(record_type: str) -> tuple[str, ...]:
-    """The labels of extractors/kinds/dates.yaml for `record_type`."""
-    data = yaml.safe_load((Path(__file__).parent / "kinds" / "dates.yaml").read_text(encoding="utf-8"))
-    return tuple(data["labels"].get(record_type, ()))
+    """The labels of extractors/kinds/dates.yaml for `record_type` (with a run's overrides)."""
+    return tuple(wording.load("dates", wording.DatesWording).labels.get(record_type, ()))
 
 
 __all__ = ["date_labels", "labelled_dates_per_record", "FoundDate", "find_dates", "parse_date", "labelled_date", "signature_date"]

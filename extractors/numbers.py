@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 
+# Excel error values in a rate cell mean "no rate could be computed", not a typo.
+EXCEL_ERRORS = frozenset({"#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!", "#NAME?", "#NULL!"})
 ZERO_MARKS = {"", "-", "--", "—", "——", "－", "–", "/", "无"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _UNIT_SUFFIX = re.compile(r"(万元|元|%|％)$")

@@ -108,6 +108,22 @@ def _label(part: Part, primary: DocumentKind | None) -> tuple[DocumentKind, floa
     return (kind, confidence) if confidence >= needed else None
 
 
+def _break_tie(ranked, parts: list[Part], whole):
+    """Kinds equally sure of the whole file: the one most of its parts claim is the file's own
+    (a publication with two annexed forms is a publication)."""
+    if whole is None:
+        return None
+    tied = [pair for pair in ranked if pair[1] == whole[1]]
+    if len(tied) < 2:
+        return whole
+    claims = {k.name: 0 for k, _ in tied}
+    for part in parts:
+        top = classify(part.doc)
+        if top and top[0][1] >= MIN_CONFIDENCE and top[0][0].name in claims:
+            claims[top[0][0].name] += 1
+    return max(tied, key=lambda pair: claims[pair[0].name])  # first of the most claimed
+
+
 def segment(doc: Document) -> tuple[tuple[DocumentKind, float] | None, list[Segment]]:
     """The document's own kind (or None) and its segments, in document order.
 
@@ -115,10 +131,12 @@ def segment(doc: Document) -> tuple[tuple[DocumentKind, float] | None, list[Segm
     """
     ranked = classify(doc)
     whole = ranked[0] if ranked and ranked[0][1] >= MIN_CONFIDENCE else None
-    primary = whole[0] if whole else None
     parts = split(doc)
     if len(parts) <= 1:
+        primary = whole[0] if whole else None
         return whole, ([Segment(primary, whole[1], parts or [Part(doc)], primary=True)] if whole else [])
+    whole = _break_tie(ranked, parts, whole)
+    primary = whole[0] if whole else None
     labels = [_label(part, primary) for part in parts]
     foreign = {k.name for k, _ in filter(None, labels)} - ({primary.name} if primary else set())
     own_sheets = sum(1 for lab in labels if lab and primary and lab[0].name == primary.name)

@@ -58,6 +58,27 @@ def _check_rules(rules: Optional[Path]) -> None:
         _fail(f"规则配置文件“{rules}”不存在")
 
 
+WORDING_HELP = "措辞配置目录：其中的 <类型>.yaml（如 targets.yaml）逐项覆盖内置 extractors/kinds/ 中的同名文件"
+
+
+def _check_wording(folder: Optional[Path]) -> None:
+    if folder is None:
+        return
+    from extractors.wording import WordingError, check_directory
+
+    try:
+        check_directory(folder)
+    except WordingError as exc:
+        _fail(str(exc))
+
+
+def _wording(folder: Optional[Path]):
+    """The context in which documents are read with the run's wording overrides."""
+    from extractors.wording import directory
+
+    return directory(folder)
+
+
 def _print_json(data: Any) -> None:
     # Plain stdout, not rich: the output must parse as JSON whatever the terminal width.
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -73,10 +94,12 @@ def run(
     rubric: Optional[Path] = typer.Option(None, "--rubric", help="评分标准 YAML（默认内置 scoring/rubrics/default.yaml）"),
     evaluator_inputs: Optional[Path] = typer.Option(None, "--evaluator-inputs", help="评估人填写的评分录入表（YAML 或 xlsx）"),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+    wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。"""
     _check_folder(folder)
     _check_rules(rules)
+    _check_wording(wording)
     _check_scoring(rubric, evaluator_inputs)
     from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
     from runs.output import output_root
@@ -105,6 +128,7 @@ def run(
                     rubric=str(rubric) if rubric else None,
                     evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
                     store=store,
+                    wording=str(wording.resolve()) if wording else None,
                 )
         except Exception as exc:  # a bug in a rule or in writing the output: say so plainly
             bar.stop()
@@ -279,19 +303,22 @@ def inspection(result: DocumentResult) -> dict[str, Any]:
 def inspect(
     path: Path = typer.Argument(..., metavar="PATH", help="一个文件或一个提交文件夹"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+    wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """查看每个文件读到了什么：各部分的类型、页/工作表、记录及其单位/年度来源、未读的表格和未知属性。"""
     from runs.discover import SubmissionError, discover
     from runs.process import process_document
 
-    if path.is_file():
-        results = [process_document(path, path.parent)]
-    else:
-        try:
-            files = discover(path)
-        except SubmissionError as exc:
-            _fail(str(exc))
-        results = [process_document(p, path) for p in files]
+    _check_wording(wording)
+    with _wording(wording):
+        if path.is_file():
+            results = [process_document(path, path.parent)]
+        else:
+            try:
+                files = discover(path)
+            except SubmissionError as exc:
+                _fail(str(exc))
+            results = [process_document(p, path) for p in files]
     data = [inspection(r) for r in results]
     if as_json:
         _print_json(data)
@@ -332,13 +359,15 @@ def _pages(pages: list[int]) -> str:
 def extract(
     file: Path = typer.Argument(..., metavar="FILE", help="一个文件（PDF、Word .docx、Excel .xlsx、HTML）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（DocumentResult，含全部记录）"),
+    wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """抽取一个文件中的结构化记录。"""
     from runs.process import process_document
 
     if not file.is_file():
         _fail(f"文件“{file}”不存在或不是普通文件")
-    result = process_document(file, file.parent)
+    _check_wording(wording)
+    result = process_document(file, file.parent, wording_dir=wording)
     if result.status != "ok":
         _fail(result.error or f"文件“{file.name}”无法处理")
     if as_json:
@@ -405,15 +434,17 @@ def check(
     folder: Path = typer.Argument(..., metavar="DIR", help="一家单位提交材料所在的文件夹"),
     rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出问题清单（Finding 列表）"),
+    wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """核对一个文件夹的材料并列出问题（不写结果目录，不经 Prefect）。"""
     _check_folder(folder)
     _check_rules(rules)
+    _check_wording(wording)
     from checks import load_config
     from runs.discover import discover
     from runs.process import check_submission, process_document
 
-    results = [process_document(p, folder) for p in discover(folder)]
+    results = [process_document(p, folder, wording_dir=wording) for p in discover(folder)]
     findings = check_submission(results, load_config(rules))
     if as_json:
         _print_json([f.model_dump(mode="json") for f in findings])

@@ -47,8 +47,8 @@ def _notify(done: int, total: int, result: DocumentResult | None) -> None:
 
 # No caching: results are cheap to recompute and a cache keyed on inputs would hash whole records.
 @task(name="process-document", cache_policy=NO_CACHE, task_run_name="process-{path}")
-def process_document_task(path: str, root: str) -> DocumentResult:
-    return process_document(path, root)
+def process_document_task(path: str, root: str, wording: str | None = None) -> DocumentResult:
+    return process_document(path, root, wording_dir=wording)
 
 
 @task(name="check-submission", cache_policy=NO_CACHE)
@@ -94,9 +94,10 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
 @flow(name="jixiao-run")
 def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
                    rubric: str | None = None, evaluator_inputs: str | None = None,
-                   store: str | None = None) -> RunSummary:
+                   store: str | None = None, wording: str | None = None) -> RunSummary:
     """Process every document of a submission folder, check them and write output/<run-id>/
-    and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db)."""
+    and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db).
+    `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording)."""
     started = datetime.now()
     root = Path(submission)
     paths = discover(root)
@@ -104,7 +105,7 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     total = len(paths)
     _notify(0, total, None)
 
-    futures = {process_document_task.submit(str(p), str(root)): p for p in paths}
+    futures = {process_document_task.submit(str(p), str(root), wording): p for p in paths}
     by_path: dict[Path, DocumentResult] = {}
     for done, fut in enumerate(as_completed(list(futures)), start=1):
         path = futures[fut]

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from extractors.kinds._common import find_period, find_year, unit_from_title
+from extractors.freetext import find_period, find_year, unit_from_title
 from extractors.text import fold
 from schemas.records import Attribute
 

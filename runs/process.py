@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from checks import run_checks
-from extractors import ExtractionError, extract, file_sha256
+from extractors import ExtractionError, extract, file_sha256, wording
 from pydantic import BaseModel
 
 from extractors.kinds import ParseError, all_kinds, classify
@@ -40,12 +40,21 @@ def failed_result(path: str | Path, root: str | Path, exc: BaseException) -> Doc
     )
 
 
-def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None = None) -> DocumentResult:
+def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None = None,
+                     wording_dir: str | Path | None = None) -> DocumentResult:
     """Read one file into typed records; never raises for a bad document.
 
     A file may hold several kinds (a budget publication with annexed target forms, a workbook of
     one project per sheet): each segment is read by its kind and every record is kept. `hints`
-    are what the submission says (its manifest); the folder and file name follow."""
+    are what the submission says (its manifest); the folder and file name follow. `wording_dir`
+    holds a run's wording overrides (`extractors.wording`)."""
+    if wording_dir is None:
+        return _process_document(path, root, hints)
+    with wording.directory(wording_dir):
+        return _process_document(path, root, hints)
+
+
+def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None) -> DocumentResult:
     path, root = Path(path), Path(root)
     base: dict[str, Any] = {"path": relative_path(path, root), "file_name": path.name}
     try:

@@ -73,10 +73,10 @@ def test_a_crashing_task_does_not_crash_the_flow(flows_run, tmp_path: Path, monk
     submission = make_submission(tmp_path / "提交材料")
     real = flows_run.process_document
 
-    def flaky(path: str, root: str):
+    def flaky(path: str, root: str, **kwargs):
         if Path(path).name == "乙单位监控表.docx":
             raise MemoryError("模拟任务崩溃")
-        return real(path, root)
+        return real(path, root, **kwargs)
 
     monkeypatch.setattr(flows_run, "process_document", flaky)
     summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"))

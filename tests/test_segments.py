@@ -63,6 +63,21 @@ def test_publication_with_annexed_target_forms_yields_every_record(tmp_path):
     assert [(t.key, len(t.lines)) for t in pub.tables] == [(t.key, len(t.lines)) for t in alone.tables]
 
 
+def test_kinds_equally_sure_of_the_file_are_decided_by_its_pages_not_by_import_order(tmp_path, monkeypatch):
+    """The publication and the target kind both score the merged file 1.0; the publication claims
+    15 of its 18 pages, so it is the file's own kind whichever kind was registered first."""
+    from extractors import kinds
+
+    path = tmp_path / "档案馆2024年度部门决算（附绩效目标表）.pdf"
+    _concatenate([PUBLICATION, *FORMS], path)
+    kinds.all_kinds()  # load every kind, then register them in the reverse order
+    monkeypatch.setattr(kinds, "_REGISTRY", dict(reversed(list(kinds._REGISTRY.items()))))
+    result = process_document(path, tmp_path)
+    assert result.status == "ok", result.error
+    assert result.kind == "final_accounts"
+    assert [r.record_type for r in result.records].count("target_table") == 2
+
+
 def test_real_budget_publication_keeps_its_project_statement():
     path = REALDOCS / "上海市普陀区财政局部门25年预算.pdf"
     need(path.exists(), str(path))
@@ -90,3 +105,16 @@ def test_workbook_of_forms_is_one_record_per_sheet_without_leaks():
     # no year is printed on these forms, and a policy citing 《…2022年度…》 or “2013年” gives none
     assert {r.year for r in result.records} == {None}
     assert {r.year_attr.source for r in result.records} == {"unknown"}
+
+
+def test_a_tie_goes_to_the_kind_most_parts_claim(monkeypatch):
+    from types import SimpleNamespace
+
+    from extractors import segments
+
+    first, second = SimpleNamespace(name="a_first"), SimpleNamespace(name="b_second")
+    parts = [SimpleNamespace(doc=i) for i in range(3)]  # part 0 claims the first kind, 1 and 2 the second
+    monkeypatch.setattr(segments, "classify", lambda doc: [(second, 0.9)] if doc else [(first, 0.9)])
+    assert segments._break_tie([(first, 1.0), (second, 1.0)], parts, (first, 1.0)) == (second, 1.0)
+    # no tie: the surer kind stays, whatever the parts say
+    assert segments._break_tie([(first, 1.0), (second, 0.8)], parts, (first, 1.0)) == (first, 1.0)

@@ -58,8 +58,10 @@ def _load_plugins() -> None:
 
 
 def all_kinds() -> list[DocumentKind]:
+    """Every kind, in name order: a tie of confidences never depends on which module was
+    imported first."""
     _load_plugins()
-    return list(_REGISTRY.values())
+    return sorted(_REGISTRY.values(), key=lambda k: k.name)
 
 
 def get_kind(name: str) -> DocumentKind:

@@ -18,19 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePath
-
-import yaml
+from pathlib import PurePath
 
 from extractors.dates import date_labels, labelled_date, signature_date
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.kinds._common import (
-    cell_ref,
-    find_amount_unit,
-    find_year,
-    inline_labelled,
-    unit_from_title,
-)
+from extractors.forms import cell_ref, inline_labelled
+from extractors.freetext import find_amount_unit, find_year, unit_from_title
+from extractors import wording
+from extractors.wording import FinalAccountsWording
 from extractors.executions import line_executions
 from extractors.narrative import read_narrative
 from extractors.numbers import NumberError, amount, parse_decimal
@@ -46,8 +41,6 @@ from schemas.final_accounts import (
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue, unknown_attribute
-
-CONFIG_PATH = Path(__file__).with_name("final_accounts.yaml")
 
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分)?(附?表[\d一二三四五六七八九十-]*[:.、]?)?"
@@ -82,9 +75,13 @@ class _Config:
     total_words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def config() -> _Config:
-    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    return _config(wording.current_directory())
+
+
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> _Config:
+    raw = wording.load("final_accounts", FinalAccountsWording).model_dump()
     titles = tuple(_Title(e["key"], kind, tuple(re.compile(p) for p in e["patterns"]))
                    for kind, entries in raw["titles"].items() for e in entries)
     return _Config(

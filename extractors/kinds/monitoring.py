@@ -15,36 +15,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePath
-from typing import Iterable
+from pathlib import PurePath
 
-import yaml
-
-from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
+from extractors.indicator_values import parse_indicator_value
 from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
-# Generic helpers live in _common (shared with the other kinds); the private aliases keep this
-# module's code as it was.
-from extractors.kinds._common import (  # noqa: F401  (find_* are part of this module's API)
+from extractors.forms import (
+    ColumnRules,
+    HeaderText,
+    cell_ref,
+    column_header_texts,
+    covered_from_above,
     cut_value,
-    find_amount_unit,
-    find_period,
-    find_year,
+    group_column,
+    group_label,
+    operator_text,
+    has_numbers,
+    header_columns,
+    header_texts,
     inline_labelled,
+    is_figure,
+    is_number,
+    labelled,
+    origin_cell,
+    same_origin,
+    starts_with_any,
 )
-from extractors.kinds._common import cell_ref as _ref
-from extractors.kinds._common import column_header_texts as _column_header_texts
-from extractors.kinds._common import covered_from_above as _covered_from_above
-from extractors.kinds._common import group_column as _group_column
-from extractors.kinds._common import has_numbers as _has_numbers
-from extractors.kinds._common import is_figure as _is_figure
-from extractors.kinds._common import is_number as _is_number
-from extractors.kinds._common import label_key as _label_key
-from extractors.kinds._common import origin_cell as _origin
-from extractors.kinds._common import same_origin as _same_origin
-from extractors.kinds._common import starts_with_any as _starts_with_any
-from extractors.kinds._common import unit_from_title as _unit_from_title
-from extractors.numbers import NumberError, amount, rate
+from extractors.freetext import find_amount_unit, find_period, find_year  # noqa: F401  (part of this module's API)
+from extractors.freetext import unit_from_title as title_unit_name
+from extractors import wording
+from extractors.wording import MonitoringWording
+from extractors.numbers import EXCEL_ERRORS, NumberError, amount, rate
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.monitoring import (
@@ -56,13 +57,9 @@ from schemas.monitoring import (
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue, unknown_attribute
 
-CONFIG_PATH = Path(__file__).with_name("monitoring.yaml")
-
 AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed")
 NUMBER_ROLES = AMOUNT_ROLES + ("reported_rate",)
 TEXT_ROLES = ("deviation_reason", "measure")
-# Excel error values in a rate cell mean "no rate could be computed", not a typo.
-_EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!", "#NAME?", "#NULL!"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -70,50 +67,37 @@ _EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NUM!", "#NAME?", "#NUL
 
 
 @dataclass(frozen=True)
-class _ColumnRule:
-    role: str
-    patterns: tuple[re.Pattern[str], ...]
-
-
-@dataclass(frozen=True)
 class _Config:
     raw: dict
-    budget_columns: tuple[_ColumnRule, ...]
-    indicator_columns: tuple[_ColumnRule, ...]
+    wording: MonitoringWording
+    budget_columns: ColumnRules
+    indicator_columns: ColumnRules
     line_synonyms: dict[str, str]  # folded synonym → canonical name
     label_prefixes: tuple[re.Pattern[str], ...]
+    header_label_keys: set[str]  # folded labels of the header block (never a value)
 
 
-def _rules(entries: list[dict]) -> tuple[_ColumnRule, ...]:
-    return tuple(
-        _ColumnRule(e["role"], tuple(re.compile(p) for p in e["patterns"])) for e in entries
-    )
-
-
-@lru_cache(maxsize=1)
 def config() -> _Config:
-    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    return _config(wording.current_directory())
+
+
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> _Config:
+    w = wording.load("monitoring", MonitoringWording)
     synonyms: dict[str, str] = {}
-    for canonical, words in raw["budget"]["lines"].items():
-        for w in [canonical, *words]:
-            synonyms[fold(w)] = canonical
+    for canonical, words in w.budget.lines.items():
+        for word in [canonical, *words]:
+            synonyms[fold(word)] = canonical
+    h = w.header
     return _Config(
-        raw=raw,
-        budget_columns=_rules(raw["budget"]["columns"]),
-        indicator_columns=_rules(raw["indicators"]["columns"]),
+        raw=w.model_dump(),
+        wording=w,
+        budget_columns=ColumnRules.of(w.budget.columns),
+        indicator_columns=ColumnRules.of(w.indicators.columns),
         line_synonyms=synonyms,
-        label_prefixes=tuple(re.compile(p) for p in raw["budget"]["label_prefixes"]),
+        label_prefixes=tuple(re.compile(p) for p in w.budget.label_prefixes),
+        header_label_keys={fold(x) for x in [*h.unit_labels, *h.project_labels, *h.year_labels, *h.period_labels]},
     )
-
-
-def _classify(text: str, rules: Iterable[_ColumnRule]) -> str | None:
-    t = fold(text)
-    if not t:
-        return None
-    for r in rules:
-        if any(p.search(t) for p in r.patterns):
-            return r.role
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,7 +140,7 @@ def _is_title(text: str) -> bool:
 def unit_from_title(text: str) -> str | None:
     """`南街街道办事处2024年1—9月绩效运行监控表` → `南街街道办事处`."""
     h = config().raw["header"]
-    return _unit_from_title(text, h["title_unit_stops"], h["org_suffixes"])
+    return title_unit_name(text, h["title_unit_stops"], h["org_suffixes"])
 
 
 def _cut_value(value: str) -> str:
@@ -172,74 +156,20 @@ def _inline_labelled(text: str, labels: list[str]) -> str | None:
 # Sources of header information
 
 
-@dataclass
-class _Source:
-    """A text of the header area: a text block, or a cell (with its row for label/value pairs)."""
-
-    text: str
-    ref: SourceRef
-    row: list[Cell] | None = None  # the cell's row, for a value to the right of a label cell
-    table: Table | None = None
-    col: int | None = None  # 0-based column of the cell in `row`
-
-
-def _cell_sources(table: Table, rows: range) -> list[_Source]:
-    out = []
-    for r in rows:
-        row = table.rows[r]
-        for c, cell in enumerate(row):
-            if cell.text and cell.is_merge_origin:
-                out.append(_Source(cell.text, _ref(cell), row, table, c))
-    return out
-
-
-def _value_right_of(src: _Source, label_keys: set[str]) -> tuple[str, SourceRef] | None:
-    if src.row is None or src.col is None:
-        return None
-    this = src.row[src.col].merged_from or (src.row[src.col].ref.row, src.row[src.col].ref.column)
-    for cell in src.row[src.col + 1:]:
-        origin = cell.merged_from or (cell.ref.row, cell.ref.column)
-        if origin == this or not cell.text:
-            continue
-        if _label_key(cell.text) in label_keys:
-            return None
-        o = _origin(src.table, cell) if src.table else cell
-        return cell.text, _ref(o)
-    return None
-
-
-def _all_header_labels() -> set[str]:
-    h = config().raw["header"]
-    keys = set()
-    for k in ("unit_labels", "project_labels", "year_labels", "period_labels"):
-        keys.update(fold(x) for x in h[k])
-    return keys
-
-
-def _labelled(sources: list[_Source], labels: list[str]) -> Attribute | None:
+def _labelled(sources: list[HeaderText], labels: list[str]) -> Attribute | None:
     """The first value given under one of `labels` (in label priority order)."""
-    all_labels = _all_header_labels()
-    for label in labels:
-        key = fold(label)
-        for src in sources:
-            if _label_key(src.text) == key:
-                found = _value_right_of(src, all_labels)
-                if found and clean(found[0]):
-                    return Attribute(value=clean(found[0]), raw=found[0], ref=found[1])
-            value = _inline_labelled(src.text, [label])
-            if value:
-                return Attribute(value=value, raw=src.text, ref=src.ref)
-    return None
+    return labelled(sources, labels, label_keys=config().header_label_keys,
+                    value_stops=config().wording.header.value_stops, below=True)
 
 
 @dataclass
 class _Context:
     """Where to look for unit/year/period, nearest first."""
 
-    local: list[_Source] = field(default_factory=list)
-    header_cells: list[_Source] = field(default_factory=list)  # budget-block header cells
-    footer: list[_Source] = field(default_factory=list)
-    sheet: _Source | None = None
+    local: list[HeaderText] = field(default_factory=list)
+    header_cells: list[HeaderText] = field(default_factory=list)  # budget-block header cells
+    footer: list[HeaderText] = field(default_factory=list)
+    sheet: HeaderText | None = None
 
 
 def _find_unit(ctx: _Context) -> Attribute | None:
@@ -259,7 +189,7 @@ def _find_project(ctx: _Context) -> Attribute | None:
     return _labelled(ctx.local, config().raw["header"]["project_labels"])
 
 
-def _find_year(sources: list[_Source]) -> Attribute | None:
+def _find_year(sources: list[HeaderText]) -> Attribute | None:
     h = config().raw["header"]
     # A title or period line first, then a 年度 label, then any other text.
     for src in sources:
@@ -279,9 +209,9 @@ def _find_year(sources: list[_Source]) -> Attribute | None:
     return None
 
 
-def _find_period(sources: list[_Source]) -> Attribute | None:
+def _find_period(sources: list[HeaderText]) -> Attribute | None:
     found = _labelled(sources, config().raw["header"]["period_labels"])
-    candidates = ([_Source(found.raw, found.ref)] if found and found.ref else []) + sources
+    candidates = ([HeaderText(found.raw, found.ref)] if found and found.ref else []) + sources
     titled = [s for s in candidates if _is_title(s.text)]
     for src in titled + candidates:
         n = find_period(src.text)
@@ -311,15 +241,6 @@ class _BudgetHeader:
         return min(c for r, c in self.columns.items() if r in NUMBER_ROLES)
 
 
-def _row_roles(row: list[Cell], rules: tuple[_ColumnRule, ...]) -> set[str]:
-    roles = set()
-    for cell in row:
-        role = _classify(cell.text, rules)
-        if role and role != "ignore":
-            roles.add(role)
-    return roles
-
-
 def _is_budget_anchor(roles: set[str]) -> bool:
     return "executed" in roles and bool(roles & {"annual_budget", "initial_budget"})
 
@@ -335,15 +256,15 @@ def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
     n = table.n_rows
     while r < n:
         row = table.rows[r]
-        if _has_numbers(row):  # a header holds no figures
+        if has_numbers(row):  # a header holds no figures
             r += 1
             continue
-        roles = _row_roles(row, rules)
+        roles = rules.row_roles(row)
         bottom = None
         if _is_budget_anchor(roles):
             bottom = r
-        elif r + 1 < n and not _has_numbers(table.rows[r + 1]) and not _line_row(table.rows[r + 1]):
-            if roles and _is_budget_anchor(roles | _row_roles(table.rows[r + 1], rules)):
+        elif r + 1 < n and not has_numbers(table.rows[r + 1]) and not _line_row(table.rows[r + 1]):
+            if roles and _is_budget_anchor(roles | rules.row_roles(table.rows[r + 1])):
                 bottom = r + 1
         if bottom is None:
             r += 1
@@ -351,32 +272,19 @@ def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
         # Further sub-header rows: no numbers, no line labels, a header word of their own.
         while bottom + 1 < n:
             nxt = table.rows[bottom + 1]
-            own = [c for c in nxt if c.text and not _covered_from_above(c)]
-            if (_has_numbers(nxt) or _line_row(nxt) or not own
-                    or not any(_classify(c.text, rules) for c in own)):
+            own = [c for c in nxt if c.text and not covered_from_above(c)]
+            if (has_numbers(nxt) or _line_row(nxt) or not own
+                    or not any(rules.classify(c.text) for c in own)):
                 break
             bottom += 1
         # Header cells merged down from rows above belong to the header (a group header).
         top = r
         for rr in range(r, bottom + 1):
             for c in table.rows[rr]:
-                if _covered_from_above(c):
+                if covered_from_above(c):
                     origin_index = rr - ((c.ref.row or 0) - c.merged_from[0])  # type: ignore[index]
                     top = max(min(top, origin_index), r - 2, 0)
-        columns: dict[str, int] = {}
-        units: dict[int, str] = {}
-        for col in range(table.n_cols):
-            col_texts = _column_header_texts(table, top, bottom, col)
-            for t in col_texts:
-                u = find_amount_unit(t)
-                if u:
-                    units[col] = u
-                    break
-            if _group_column(table, bottom, col):
-                continue
-            role = next((x for x in (_classify(t, rules) for t in col_texts) if x), None)
-            if role and role != "ignore" and role not in columns:
-                columns[role] = col
+        columns, units = header_columns(table, top, bottom, rules, find_amount_unit)
         headers.append(_BudgetHeader(top, bottom, columns, units))
         r = bottom + 1
     return headers
@@ -385,7 +293,7 @@ def _find_budget_headers(table: Table) -> list[_BudgetHeader]:
 def _label_cell(table: Table, row: list[Cell], first_value_col: int) -> Cell | None:
     for c in range(min(first_value_col, len(row)) - 1, -1, -1):
         if row[c].text:
-            return _origin(table, row[c])
+            return origin_cell(table, row[c])
     return None
 
 
@@ -399,19 +307,8 @@ def _column_numbering(label: Cell | None, values: dict[str, Cell]) -> bool:
     return bool(texts) and all(re.fullmatch(r"\(?\d{1,2}\)?(=.*)?|[A-Z](=.*)?", t) for t in texts)
 
 
-def _group_label(table: Table, r: int, origin: Cell) -> bool:
-    """Whether `origin` is a cell merged over several rows, covering row `r`."""
-    key = origin.merged_from or (origin.ref.row, origin.ref.column)
-    for rr in (r - 1, r + 1):
-        if 0 <= rr < table.n_rows:
-            for c in table.rows[rr]:
-                if c.merged_from == key and c.ref.row != origin.ref.row:
-                    return True
-    return False
-
-
 def _number_error(doc: Document, cell: Cell, line: str, role: str) -> ParseError:
-    ref = _ref(cell)
+    ref = cell_ref(cell)
     return ParseError(
         doc.file_name,
         f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”不是数字：“{cell.text}”（位置：{ref.label}）",
@@ -430,23 +327,23 @@ def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_un
         if not any(c.text for c in row):
             continue
         first_text = next((c.text for c in row if c.text), "")
-        if _starts_with_any(first_text, b["stop_words"]) or _is_indicator_anchor(table, r):
+        if starts_with_any(first_text, b["stop_words"]) or _is_indicator_anchor(table, r):
             break
         label_cell = _label_cell(table, row, first_col)
-        if label_cell is not None and canonical_line(label_cell.text) is None and _group_label(table, r, label_cell):
+        if label_cell is not None and canonical_line(label_cell.text) is None and group_label(table, r, label_cell):
             label_cell = None  # a group label merged down beside the lines, not a line of its own
         values = {role: row[col] for role, col in hdr.columns.items() if col < len(row)}
-        has_numbers = any(values[k].text and _is_number(values[k].text)
+        has_numbers = any(values[k].text and is_number(values[k].text)
                           for k in NUMBER_ROLES if k in values)
         if _column_numbering(label_cell, values):
             continue
         if label_cell is None:
             if has_numbers:
                 raise ParseError(doc.file_name, f"第{row[first_col].ref.row}行有金额但没有预算项目名称"
-                                                f"（位置：{_ref(row[first_col]).label}）")
+                                                f"（位置：{cell_ref(row[first_col]).label}）")
             continue
         name = canonical_line(label_cell.text)
-        if name is None and not any(_is_figure(values[k].text) for k in NUMBER_ROLES if k in values):
+        if name is None and not any(is_figure(values[k].text) for k in NUMBER_ROLES if k in values):
             # An unknown label with no figure is no budget line: a note beside the lines is
             # skipped, anything else (“截止日期 | 2024-06-30”, a new section) ends the block.
             number_texts = any(values[k].text for k in NUMBER_ROLES if k in values)
@@ -455,20 +352,20 @@ def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_un
             break
         if name is None:
             name = strip_line_label(label_cell.text) or clean(label_cell.text)
-        line = MonitoringLine(name=name, raw_name=label_cell.text, ref=_ref(label_cell))
+        line = MonitoringLine(name=name, raw_name=label_cell.text, ref=cell_ref(label_cell))
         for role in AMOUNT_ROLES:
             if role in values:
                 cell = values[role]
                 unit = hdr.column_units.get(hdr.columns[role], table_unit)
                 try:
-                    setattr(line, role, amount(cell.text, _ref(cell), unit))
+                    setattr(line, role, amount(cell.text, cell_ref(cell), unit))
                 except NumberError:
                     raise _number_error(doc, cell, name, role) from None
         if "reported_rate" in values:
             cell = values["reported_rate"]
-            if fold(cell.text).upper() not in _EXCEL_ERRORS:
+            if fold(cell.text).upper() not in EXCEL_ERRORS:
                 try:
-                    line.reported_rate = rate(cell.text, _ref(cell))
+                    line.reported_rate = rate(cell.text, cell_ref(cell))
                 except NumberError:
                     raise _number_error(doc, cell, name, "reported_rate") from None
         for role in TEXT_ROLES:
@@ -486,7 +383,7 @@ _BLANK_TEXT = {"", "-", "--", "/"}
 def _text_value(cell: Cell) -> TextValue:
     """The text of a cell of a text column, also when blank: a blank 偏差原因 is a fact about
     the table (and its cell is evidence); None is kept for a column the table does not have."""
-    return TextValue(text=cell.text, ref=_ref(cell))
+    return TextValue(text=cell.text, ref=cell_ref(cell))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -503,14 +400,14 @@ class _IndicatorHeader:
 
 
 def _indicator_roles(row: list[Cell]) -> set[str]:
-    return _row_roles(row, config().indicator_columns)
+    return config().indicator_columns.row_roles(row)
 
 
 def _is_indicator_anchor(table: Table, r: int) -> bool:
     roles = _indicator_roles(table.rows[r])
     need = set(config().raw["indicators"]["required_with_level3"])
     if "level3" in roles and roles & need:
-        return not _has_numbers(table.rows[r])
+        return not has_numbers(table.rows[r])
     return False
 
 
@@ -535,9 +432,9 @@ def _find_indicator_headers(table: Table) -> list[_IndicatorHeader]:
             continue
         top, bottom = r, r
         while bottom + 1 < n:
-            nxt = [c for c in table.rows[bottom + 1] if c.text and not _covered_from_above(c)]
+            nxt = [c for c in table.rows[bottom + 1] if c.text and not covered_from_above(c)]
             if not nxt or not all(
-                _category(c.text, dev_cats + lik_cats) or _classify(c.text, rules) for c in nxt
+                _category(c.text, dev_cats + lik_cats) or rules.classify(c.text) for c in nxt
             ):
                 break
             bottom += 1
@@ -545,8 +442,8 @@ def _find_indicator_headers(table: Table) -> list[_IndicatorHeader]:
         dev_ticks: list[tuple[int, str]] = []
         lik_ticks: list[tuple[int, str]] = []
         for col in range(table.n_cols):
-            texts = _column_header_texts(table, top, bottom, col)
-            if not texts or _group_column(table, bottom, col):
+            texts = column_header_texts(table, top, bottom, col)
+            if not texts or group_column(table, bottom, col):
                 continue
             group = " ".join(fold(t) for t in texts[1:])
             dev = _category(texts[0], dev_cats)
@@ -559,7 +456,7 @@ def _find_indicator_headers(table: Table) -> list[_IndicatorHeader]:
                         or (dev_ticks and dev_ticks[-1][0] == col - 1)):
                 dev_ticks.append((col, dev))
                 continue
-            role = next((x for x in (_classify(t, rules) for t in texts) if x), None)
+            role = next((x for x in (rules.classify(t) for t in texts) if x), None)
             if role and role not in columns:
                 columns[role] = col
         if "level3" in columns:
@@ -575,7 +472,7 @@ def _spanned_levels(table: Table, bottom: int, columns: dict[str, int]) -> None:
     if "level1" in columns or "level2" in columns:
         return
     head = table.rows[bottom][columns["level3"]]
-    span = [c for c in range(table.n_cols) if c == columns["level3"] or _same_origin(head, table.rows[bottom][c])]
+    span = [c for c in range(table.n_cols) if c == columns["level3"] or same_origin(head, table.rows[bottom][c])]
     if len(span) < 2 or len(span) > 3 or any(c in columns.values() for c in span if c != columns["level3"]):
         return
     for role, col in zip(("level3", "level2", "level1"), reversed(span)):
@@ -603,32 +500,31 @@ def _ticked(table: Table, row: list[Cell], ticks: list[tuple[int, str]]) -> Text
         if mark is False:
             continue
         parts.append(category if mark else row[col].text)
-        first_ref = first_ref or _ref(row[col])
+        first_ref = first_ref or cell_ref(row[col])
     if not parts:
         # nothing ticked: blank, located at the first tick column
-        return TextValue(text="", ref=_ref(row[ticks[0][0]])) if ticks else None
+        return TextValue(text="", ref=cell_ref(row[ticks[0][0]])) if ticks else None
     return TextValue(text="；".join(parts), ref=first_ref)  # type: ignore[arg-type]
 
 
-_OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
 
 
 def _target_value(value: Cell | None, operator: Cell | None, unit: Cell | None):
     """年度指标值, joined with its 指标性质 (operator) and 度量单位 columns when split."""
     if value is None or fold(value.text) in _BLANK_TEXT:
         return None
-    op = operator.text.strip() if operator is not None and fold(operator.text) in _OPERATOR_WORDS else ""
-    u = unit.text.strip() if unit is not None and unit.text and not _same_origin(unit, value) else ""
+    op = operator_text(operator)
+    u = unit.text.strip() if unit is not None and unit.text and not same_origin(unit, value) else ""
     if not op and not u:
-        return parse_indicator_value(value.text, _ref(value))
+        return parse_indicator_value(value.text, cell_ref(value))
     raw = f"{op}{value.text.strip()}{'' if u and value.text.strip().endswith(u) else u}"
-    return parse_indicator_value(raw, _ref(value))
+    return parse_indicator_value(raw, cell_ref(value))
 
 
 def _indicator_value(cell: Cell | None):
     if cell is None or fold(cell.text) in _BLANK_TEXT:
         return None
-    return parse_indicator_value(cell.text, _ref(cell))
+    return parse_indicator_value(cell.text, cell_ref(cell))
 
 
 def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
@@ -642,7 +538,7 @@ def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
         if not any(c.text for c in row):
             continue
         first_text = next((c.text for c in row if c.text), "")
-        if _starts_with_any(first_text, stops) or (
+        if starts_with_any(first_text, stops) or (
             _is_title(first_text) and "表" in first_text) or _is_indicator_anchor(table, r):
             break
 
@@ -653,7 +549,7 @@ def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
         l3 = cell("level3")
         if l3 is None or not l3.text:
             continue
-        if any(_same_origin(l3, cell(role)) for role in ("level1", "target", "actual", "forecast")):
+        if any(same_origin(l3, cell(role)) for role in ("level1", "target", "actual", "forecast")):
             # a label across the level columns or a note across the value columns
             # (“偏差原因分析 | …”, “相关建议或举措 | …”) ends the block
             break
@@ -669,7 +565,7 @@ def _parse_indicator_rows(table: Table, hdr: _IndicatorHeader, stop_row: int
             level1=level1,
             level2=level2,
             level3=l3.text,
-            ref=_ref(l3),
+            ref=cell_ref(l3),
             target=_target_value(cell("target"), cell("operator"), cell("value_unit")),
             actual=_indicator_value(cell("actual")),
             forecast=_indicator_value(cell("forecast")),
@@ -742,13 +638,13 @@ def _events(table: Table) -> list[tuple[int, str, object]]:
     return sorted(ev, key=lambda e: e[0])
 
 
-def _block_sources(doc: Document, after: float, before: float) -> list[_Source]:
+def _block_sources(doc: Document, after: float, before: float) -> list[HeaderText]:
     """Text blocks between two reading-order positions, nearest to `before` first."""
     blocks = [b for b in doc.blocks if after < b.order < before]
-    return [_Source(b.text, b.ref.with_label()) for b in reversed(blocks)]
+    return [HeaderText(b.text, b.ref.with_label()) for b in reversed(blocks)]
 
 
-def _table_unit(sources: list[_Source]) -> str | None:
+def _table_unit(sources: list[HeaderText]) -> str | None:
     for src in sources:
         u = find_amount_unit(src.text)
         if u:
@@ -761,11 +657,11 @@ def parse(doc: Document) -> list[MonitoringReport]:
     pending: list[_Pending] = []
     tables = sorted(doc.tables, key=lambda t: t.order)
     last_order: float = float("-inf")
-    info_sources: list[_Source] = []  # cells of tables without a budget/indicator block
+    info_sources: list[HeaderText] = []  # cells of tables without a budget/indicator block
     for ti, table in enumerate(tables):
         events = _events(table)
         if not events:
-            info_sources = _cell_sources(table, range(table.n_rows)) + info_sources
+            info_sources = header_texts(table, range(table.n_rows)) + info_sources
             continue
         cursor = 0
         touched = False  # whether this table added to the newest report
@@ -773,15 +669,15 @@ def parse(doc: Document) -> list[MonitoringReport]:
             next_top = events[i + 1][0] if i + 1 < len(events) else table.n_rows
             if kind == "budget":
                 assert isinstance(hdr, _BudgetHeader)
-                area = list(reversed(_cell_sources(table, range(cursor, hdr.top))))
+                area = list(reversed(header_texts(table, range(cursor, hdr.top))))
                 if cursor == 0:
                     area += _block_sources(doc, last_order, table.order) + info_sources
                     info_sources = []
-                header_cells = _cell_sources(table, range(hdr.top, hdr.bottom + 1))
+                header_cells = header_texts(table, range(hdr.top, hdr.bottom + 1))
                 # a group label column (“预算执行情况（万元）”) merged down beside the lines
                 if hdr.bottom + 1 < table.n_rows:
                     side = table.rows[hdr.bottom + 1][: hdr.first_value_col]
-                    header_cells += [_Source(c.text, _ref(c)) for c in side if c.text]
+                    header_cells += [HeaderText(c.text, cell_ref(c)) for c in side if c.text]
                 # A later table of the same document that does not repeat “单位：…” keeps the
                 # unit printed for the one before.
                 unit = (_table_unit(area) or _table_unit(header_cells)
@@ -791,7 +687,7 @@ def parse(doc: Document) -> list[MonitoringReport]:
                              if r in hdr.columns]
                 amount_unit = unit or next((u for u in col_units if u), None) or "万元"
                 ctx = _Context(local=area, header_cells=header_cells,
-                               sheet=_Source(table.sheet, SourceRef(
+                               sheet=HeaderText(table.sheet, SourceRef(
                                    file_sha256=doc.file_sha256, file_name=doc.file_name,
                                    sheet=table.sheet, table=table.index,
                                    label=f"工作表“{table.sheet}”")) if table.sheet else None)
@@ -806,7 +702,7 @@ def parse(doc: Document) -> list[MonitoringReport]:
                 cursor = max(cursor, last + 1)
         if touched:
             following = tables[ti + 1].order if ti + 1 < len(tables) else float("inf")
-            pending[-1].ctx.footer = (_cell_sources(table, range(cursor, table.n_rows))
+            pending[-1].ctx.footer = (header_texts(table, range(cursor, table.n_rows))
                                       + list(reversed(_block_sources(doc, table.order, following))))
         last_order = table.order
 

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from extractors.dates import signature_date
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.kinds._common import find_amount_unit, find_period, find_year, unit_from_title
+from extractors.freetext import find_amount_unit, find_period, find_year, unit_from_title
+from extractors import wording
+from extractors.wording import NarrativeReportWording
 from extractors.narrative import _NUMBER, _Para, _margins, _number, paragraphs
 from extractors.numbers import NumberError, amount, rate
 from extractors.text import fold
@@ -34,8 +34,6 @@ from schemas.narrative_report import NarrativeReport, ReportFigure, ReportSectio
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, unknown_attribute
-
-CONFIG_PATH = Path(__file__).with_name("narrative_report.yaml")
 
 _HEADINGS = (
     (re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1),
@@ -57,9 +55,13 @@ class _Config:
     table_columns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-@lru_cache(maxsize=1)
 def config() -> _Config:
-    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    return _config(wording.current_directory())
+
+
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> _Config:
+    raw = wording.load("narrative_report", NarrativeReportWording).model_dump()
     lines = sorted(((fold(w), canonical) for canonical, words in raw["lines"].items() for w in words),
                    key=lambda p: len(p[0]), reverse=True)
     measures = tuple((m["measure"], m["unit"], re.compile("|".join(m["patterns"]))) for m in raw["measures"])

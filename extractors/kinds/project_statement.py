@@ -12,25 +12,27 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from extractors import wording
 from extractors.kinds import DocumentKind, register
+from extractors.wording import ProjectStatementWording
 from extractors.numbers import NumberError, amount
 from extractors.text import clean, fold
 from schemas.document import Document, TextBlock
 from schemas.records import Attribute, TextValue, unknown_attribute
 from schemas.targets import TargetTable, TargetTask
 
-CONFIG_PATH = Path(__file__).with_name("project_statement.yaml")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(.+)$")
 _ITEM = re.compile(r"([^，,、；;。：:\d]{2,30}?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-@lru_cache(maxsize=1)
 def config() -> dict:
-    return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    return _config(wording.current_directory())
+
+
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> dict:
+    return wording.load("project_statement", ProjectStatementWording).model_dump()
 
 
 def _title_index(blocks: list[TextBlock]) -> int | None:

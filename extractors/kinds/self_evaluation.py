@@ -14,30 +14,33 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePath
-from typing import Callable, Iterable
-
-import yaml
+from pathlib import PurePath
+from typing import Callable
 
 from extractors.indicator_values import parse_indicator_value
 from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.kinds import monitoring as mon
-from extractors.kinds._common import (
+from extractors.forms import (
+    ColumnRules,
+    HeaderText,
     cell_ref,
-    column_header_texts,
     covered_from_above,
-    find_amount_unit,
-    find_year,
-    group_column,
+    group_label,
     has_numbers,
+    header_columns,
+    header_texts,
     is_number,
+    labelled,
+    operator_text,
     origin_cell,
     same_origin,
     starts_with_any,
-    unit_from_title,
 )
-from extractors.numbers import NumberError, amount, parse_decimal, rate
+from extractors.freetext import find_amount_unit, find_year, strip_org_code, unit_from_title
+from extractors import wording
+from extractors.kinds import monitoring
+from extractors.wording import SelfEvaluationWording
+from extractors.numbers import EXCEL_ERRORS, NumberError, amount, parse_decimal, rate
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.numbers import PrintedNumber
@@ -45,7 +48,6 @@ from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue, unknown_attribute
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvalLine, SelfEvaluation
 
-CONFIG_PATH = Path(__file__).with_name("self_evaluation.yaml")
 
 AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed")
 POINT_ROLES = ("max_score", "score")
@@ -58,49 +60,37 @@ COLUMN_NAMES = {
 
 
 @dataclass(frozen=True)
-class _ColumnRule:
-    role: str
-    patterns: tuple[re.Pattern[str], ...]
-
-
-@dataclass(frozen=True)
 class _Config:
     raw: dict
-    budget_columns: tuple[_ColumnRule, ...]
-    indicator_columns: tuple[_ColumnRule, ...]
+    wording: SelfEvaluationWording
+    budget_columns: ColumnRules
+    indicator_columns: ColumnRules
     extra_lines: dict[str, str]
     points_in_label: re.Pattern[str]
+    header_label_keys: set[str]  # folded labels of the header block (never a value)
 
 
-def _rules(entries: list[dict]) -> tuple[_ColumnRule, ...]:
-    return tuple(_ColumnRule(e["role"], tuple(re.compile(p) for p in e["patterns"])) for e in entries)
-
-
-@lru_cache(maxsize=1)
 def config() -> _Config:
-    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
-    extra = {fold(w): canonical for canonical, words in raw["budget"]["lines"].items()
-             for w in [canonical, *words]}
-    return _Config(raw, _rules(raw["budget"]["columns"]), _rules(raw["indicators"]["columns"]), extra,
-                   re.compile(raw["indicators"]["points_in_label"]))
+    return _config(wording.current_directory())
 
 
-def _classify(text: str, rules: Iterable[_ColumnRule]) -> str | None:
-    t = fold(text)
-    if not t:
-        return None
-    for r in rules:
-        if any(p.search(t) for p in r.patterns):
-            return r.role
-    return None
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> _Config:
+    w = wording.load("self_evaluation", SelfEvaluationWording)
+    extra = {fold(word): canonical for canonical, words in w.budget.lines.items() for word in [canonical, *words]}
+    h = w.header
+    keys = {fold(x) for x in [*h.unit_labels, *h.project_labels, *h.department_labels, *h.implementing_labels,
+                              *h.other_labels]}
+    return _Config(w.model_dump(), w, ColumnRules.of(w.budget.columns), ColumnRules.of(w.indicators.columns),
+                   extra, re.compile(w.indicators.points_in_label), keys)
 
 
 def canonical_line(label: str) -> str | None:
     """The budget line a label names: the monitoring kind's synonyms, then this kind's own."""
-    name = mon.canonical_line(label)
+    name = monitoring.canonical_line(label)
     if name:
         return name
-    return config().extra_lines.get(mon.strip_line_label(label))
+    return config().extra_lines.get(monitoring.strip_line_label(label))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,51 +105,29 @@ class _Header:
     units: dict[int, str]
 
 
-def _row_roles(row: list[Cell], rules) -> set[str]:
-    return {r for r in (_classify(c.text, rules) for c in row) if r and r != "ignore"}
-
-
-def _header_columns(table: Table, top: int, bottom: int, rules) -> tuple[dict[str, int], dict[int, str]]:
-    columns: dict[str, int] = {}
-    units: dict[int, str] = {}
-    for col in range(table.n_cols):
-        texts = column_header_texts(table, top, bottom, col)
-        for t in texts:
-            u = find_amount_unit(t)
-            if u:
-                units[col] = u
-                break
-        if not texts or group_column(table, bottom, col):
-            continue
-        role = next((x for x in (_classify(t, rules) for t in texts) if x), None)
-        if role and role != "ignore" and role not in columns:
-            columns[role] = col
-    return columns, units
-
-
 def _budget_header(table: Table) -> _Header | None:
     rules = config().budget_columns
     for r in range(table.n_rows):
         row = table.rows[r]
         if has_numbers(row):
             continue
-        roles = _row_roles(row, rules)
+        roles = rules.row_roles(row)
         bottom = r
         if not ("executed" in roles and roles & {"annual_budget", "initial_budget"}) and roles and r + 1 < table.n_rows:
             # a two-row header: “全年执行情况” over “执行数 | 执行率”, the budget columns merged down
             below = table.rows[r + 1]
             if not has_numbers(below) and not any(canonical_line(c.text) for c in below if c.text):
-                roles |= _row_roles(below, rules)
+                roles |= rules.row_roles(below)
                 bottom = r + 1
         if "executed" in roles and roles & {"annual_budget", "initial_budget"}:
-            columns, units = _header_columns(table, r, bottom, rules)
+            columns, units = header_columns(table, r, bottom, rules, find_amount_unit)
             return _Header(r, bottom, columns, units)
     return None
 
 
 def _is_indicator_anchor(table: Table, r: int) -> bool:
     row = table.rows[r]
-    roles = _row_roles(row, config().indicator_columns)
+    roles = config().indicator_columns.row_roles(row)
     need = set(config().raw["indicators"]["required_with_level3"])
     return "level3" in roles and bool(roles & need) and not has_numbers(row)
 
@@ -172,10 +140,10 @@ def _indicator_header(table: Table, start: int) -> _Header | None:
         bottom = r
         while bottom + 1 < table.n_rows:
             nxt = [c for c in table.rows[bottom + 1] if c.text and not covered_from_above(c)]
-            if not nxt or has_numbers(table.rows[bottom + 1]) or not all(_classify(c.text, rules) for c in nxt):
+            if not nxt or has_numbers(table.rows[bottom + 1]) or not all(rules.classify(c.text) for c in nxt):
                 break
             bottom += 1
-        columns, units = _header_columns(table, r, bottom, rules)
+        columns, units = header_columns(table, r, bottom, rules, find_amount_unit)
         if "level3" in columns:
             return _Header(r, bottom, columns, units)
     return None
@@ -255,7 +223,7 @@ def _operator_text(cell: Cell | None) -> str:
     t = fold(cell.text)
     if t in {fold(k) for k in words}:
         return next(v for k, v in words.items() if fold(k) == t)
-    return cell.text.strip() if t in mon._OPERATOR_WORDS else ""
+    return operator_text(cell)
 
 
 def _target_value(value: Cell | None, operator: Cell | None, unit: Cell | None):
@@ -295,7 +263,7 @@ def _label_cell(table: Table, r: int, first_value_col: int) -> Cell | None:
     for c in range(min(first_value_col, len(row)) - 1, -1, -1):
         if row[c].text:
             origin = origin_cell(table, row[c])
-            if canonical_line(origin.text) or not mon._group_label(table, r, origin):
+            if canonical_line(origin.text) or not group_label(table, r, origin):
                 return origin
     return None
 
@@ -320,7 +288,7 @@ def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None) -
                 if label is None:
                     raise ParseError(doc.file_name, f"第{row[first_col].ref.row}行有金额但没有资金名称"
                                                     f"（位置：{cell_ref(row[first_col]).label}）")
-                name = mon.strip_line_label(label.text) or clean(label.text)
+                name = monitoring.strip_line_label(label.text) or clean(label.text)
             else:
                 break
         line = SelfEvalLine(name=name, raw_name=label.text, ref=cell_ref(label))
@@ -334,7 +302,7 @@ def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None) -
                 except NumberError:
                     raise _number_error(doc, cell, name, role) from None
             elif role == "reported_rate":
-                if fold(cell.text).upper() in mon._EXCEL_ERRORS:
+                if fold(cell.text).upper() in EXCEL_ERRORS:
                     continue
                 try:
                     line.reported_rate = rate(cell.text, cell_ref(cell))
@@ -482,9 +450,9 @@ def _is_title(text: str) -> bool:
     return any(w in t for w in config().raw["detect"]["title_words"])
 
 
-def _sources(doc: Document, table: Table, upto: int) -> list[mon._Source]:
-    cells = list(reversed(mon._cell_sources(table, range(0, upto))))
-    blocks = [mon._Source(b.text, b.ref.with_label()) for b in reversed(doc.blocks) if b.order < table.order]
+def _sources(doc: Document, table: Table, upto: int) -> list[HeaderText]:
+    cells = list(reversed(header_texts(table, range(0, upto))))
+    blocks = [HeaderText(b.text, b.ref.with_label()) for b in reversed(doc.blocks) if b.order < table.order]
     return cells + blocks
 
 
@@ -493,15 +461,15 @@ def _file_attr(doc: Document, value: str) -> Attribute:
     return Attribute(value=value, raw=doc.file_name, ref=ref, source="filename")
 
 
-def _labelled(sources: list[mon._Source], labels: list[str]) -> Attribute | None:
-    found = mon._labelled(sources, labels)
+def _labelled(sources: list[HeaderText], labels: list[str]) -> Attribute | None:
+    found = labelled(sources, labels, label_keys=config().header_label_keys,
+                     value_stops=config().wording.header.value_stops, below=True)
     if found is not None:
-        from extractors.kinds._common import strip_org_code
         found.value = strip_org_code(found.value)
     return found
 
 
-def _unit(sources: list[mon._Source], h: dict, is_project: bool) -> Attribute | None:
+def _unit(sources: list[HeaderText], h: dict, is_project: bool) -> Attribute | None:
     labels = (h["implementing_labels"] + h["unit_labels"]) if is_project else h["unit_labels"]
     found = _labelled(sources, labels)
     if found:
@@ -514,7 +482,7 @@ def _unit(sources: list[mon._Source], h: dict, is_project: bool) -> Attribute | 
     return None
 
 
-def _year(sources: list[mon._Source]) -> Attribute | None:
+def _year(sources: list[HeaderText]) -> Attribute | None:
     for src in sources:
         if _is_title(src.text) or re.fullmatch(r"[(（]?\s*20\d{2}\s*年度?\s*[)）]?", clean(src.text)):
             y = find_year(src.text)

@@ -17,19 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
-import yaml
-
-from extractors.indicator_values import PREFIX_OPERATORS, parse_indicator_value
+from extractors.indicator_values import parse_indicator_value
 from extractors.dates import date_labels, labelled_dates_per_record
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.kinds._common import (
+from extractors.forms import (
+    ColumnRules,
     cell_ref,
     column_header_texts,
     covered_from_above,
-    find_amount_unit,
-    find_year,
     group_column,
     has_numbers,
     inline_labelled,
@@ -37,12 +34,14 @@ from extractors.kinds._common import (
     is_number,
     label_key,
     merge_key,
+    operator_text,
     origin_cell,
     same_origin,
     starts_with_any,
-    strip_org_code,
-    unit_from_title,
 )
+from extractors.freetext import find_amount_unit, find_year, strip_org_code, unit_from_title
+from extractors import wording
+from extractors.wording import TargetsWording
 from extractors.numbers import NumberError, amount
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table, TextBlock
@@ -51,12 +50,9 @@ from schemas.provenance import SourceRef
 from schemas.records import Attribute, IndicatorValue, TextValue, unknown_attribute
 from schemas.targets import TargetIndicator, TargetTable, TargetTask
 
-CONFIG_PATH = Path(__file__).with_name("targets.yaml")
-
 META_ROLES = ("unit", "department", "implementing", "project", "project_code", "year")
 BUDGET_ROLES = ("total", "fiscal", "other", "multi_year")
 _BLANK_VALUE = {"", "-", "--", "/", "—", "——"}
-_OPERATOR_WORDS = {fold(word) for word, _ in PREFIX_OPERATORS}
 _HEADER_TEXT_MAX = 40  # folded characters: longer texts are prose, not a header line
 _EXPLICIT_UNIT = re.compile(r"单位:?\(?(万元|元)")
 
@@ -66,40 +62,28 @@ _EXPLICIT_UNIT = re.compile(r"单位:?\(?(万元|元)")
 
 
 @dataclass(frozen=True)
-class _Rules:
-    roles: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-
-    def classify(self, text: str) -> str | None:
-        t = fold(text)
-        if not t:
-            return None
-        for role, patterns in self.roles:
-            if any(p.search(t) for p in patterns):
-                return role
-        return None
-
-
-@dataclass(frozen=True)
 class _Config:
     raw: dict
+    wording: TargetsWording
     labels: dict[str, tuple[str, str]]  # folded label → (group, role); groups: meta, budget, goal
     label_rank: dict[str, int]  # folded meta label → its priority within its role (0 first)
     label_prefixes: tuple[re.Pattern[str], ...]
-    indicator_rules: _Rules
-    task_rules: _Rules
+    indicator_rules: ColumnRules
+    task_rules: ColumnRules
     annual: tuple[re.Pattern[str], ...]  # a 年度 header cell (年度资金总额, 年度目标)
     multi_year: tuple[re.Pattern[str], ...]  # a 中期 / 实施期 header cell beside it
     sum_labels: frozenset[str]  # folded 合计 labels of a budget block
     amount_total_subheads: frozenset[str]  # folded 总额 sub-headers under a task 预算金额
 
 
-def _rules(entries: list[dict]) -> _Rules:
-    return _Rules(tuple((e["role"], tuple(re.compile(p) for p in e["patterns"])) for e in entries))
-
-
-@lru_cache(maxsize=1)
 def config() -> _Config:
-    raw = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    return _config(wording.current_directory())
+
+
+@lru_cache(maxsize=4)
+def _config(_directory: str | None) -> _Config:
+    loaded = wording.load("targets", TargetsWording)
+    raw = loaded.model_dump()
     labels: dict[str, tuple[str, str]] = {}
     h = raw["header"]
     rank: dict[str, int] = {}
@@ -118,11 +102,12 @@ def config() -> _Config:
         labels.setdefault(fold(w), ("basis", "basis"))
     return _Config(
         raw=raw,
+        wording=loaded,
         labels=labels,
         label_rank=rank,
         label_prefixes=tuple(re.compile(p) for p in raw["budget"]["label_prefixes"]),
-        indicator_rules=_rules(raw["indicators"]["columns"]),
-        task_rules=_rules(raw["tasks"]["columns"]),
+        indicator_rules=ColumnRules.of(loaded.indicators.columns),
+        task_rules=ColumnRules.of(loaded.tasks.columns),
         annual=tuple(re.compile(p) for p in raw["periods"]["annual"]),
         multi_year=tuple(re.compile(p) for p in raw["periods"]["multi_year"]),
         sum_labels=frozenset(fold(w) for w in raw["budget"]["sum_labels"]),
@@ -347,7 +332,7 @@ def _joined_value(value: Cell | None, operator: Cell | None, unit: Cell | None
     if value is None or fold(value.text) in _BLANK_VALUE:
         return None, refs
     v = value.text.strip()
-    op = operator.text.strip() if operator is not None and fold(operator.text) in _OPERATOR_WORDS else ""
+    op = operator_text(operator)
     u = unit.text.strip() if unit is not None and unit.text and not same_origin(unit, value) else ""
     if fold(u) in _BLANK_VALUE:
         u = ""
