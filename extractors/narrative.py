@@ -87,7 +87,7 @@ _SEGMENT_SUBJECTS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"单价$"), "大型设备单价", "标准"),
 )
 
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|亿元|元|%|分)")
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|亿元|元|%|分)")
 _DELIMS = "，,；;：:、。（("
 _QUOTES = re.compile(r"[“”\"‘’'「」]")
 _LONG_PAREN = re.compile(r"（[^（）]{2,}）|\([^()]{2,}\)")  # （以合同签订为准）, not （类）（境）（含）
@@ -117,7 +117,7 @@ _INCREASE = {"增加", "增长", "上升", "增加了"}
 
 
 @dataclass
-class _Para:
+class Paragraph:
     text: str = ""
     starts: list[int] = field(default_factory=list)  # offset in `text` where each block begins
     blocks: list[TextBlock] = field(default_factory=list)
@@ -165,7 +165,7 @@ def narrative_blocks(doc: Document, tables_end: int | None = None) -> list[TextB
     return out
 
 
-def _margins(blocks: list[TextBlock]) -> tuple[float, float]:
+def text_margins(blocks: list[TextBlock]) -> tuple[float, float]:
     """(left, right) edge of the body text: the most common line start, the usual line end."""
     xs = Counter(round(b.ref.bbox[0]) for b in blocks if b.ref.bbox)
     left = min(x for x, n in xs.items() if n == max(xs.values())) if xs else 0.0
@@ -174,12 +174,12 @@ def _margins(blocks: list[TextBlock]) -> tuple[float, float]:
     return float(left), float(right)
 
 
-def paragraphs(blocks: list[TextBlock], margins: tuple[float, float] | None = None) -> list[_Para]:
+def paragraphs(blocks: list[TextBlock], margins: tuple[float, float] | None = None) -> list[Paragraph]:
     """Printed lines joined into paragraphs. A line starts a paragraph when it is indented, or
     when the line before ended short of the margin after a full stop (or was a heading).
     `margins` (left, right) overrides the body-text edges measured from the lines."""
-    left, right = margins or _margins(blocks)
-    out: list[_Para] = []
+    left, right = margins or text_margins(blocks)
+    out: list[Paragraph] = []
     prev: TextBlock | None = None
     for b in blocks:
         x0 = b.ref.bbox[0] if b.ref.bbox else left
@@ -193,7 +193,7 @@ def paragraphs(blocks: list[TextBlock], margins: tuple[float, float] | None = No
             heading = bool(_HEADING.match(fold(prev.text))) and "万元" not in prev.text and short
             new = indented or (short and (ended or heading)) or (short and b.ref.page != prev.ref.page)
         if new:
-            out.append(_Para())
+            out.append(Paragraph())
         out[-1].add(b)
         prev = b
     return out
@@ -270,7 +270,7 @@ def _segment(sentence: str, start: int) -> str:
     return sentence[i + 1:start]
 
 
-def _number(raw: str, unit: str, ref: SourceRef) -> PrintedNumber | None:
+def printed_number(raw: str, unit: str, ref: SourceRef) -> PrintedNumber | None:
     try:
         if unit in ("万元", "元"):
             return amount(raw + unit, ref, "万元")
@@ -290,7 +290,7 @@ def _resolve_item(m: re.Match[str], codes: dict[tuple[str, str | None], str]) ->
     return codes.get((fold(m.group(3)), kuan)) if kuan else None
 
 
-def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, section: str,
+def _figures_in_sentence(sentence: str, s_lo: int, para: Paragraph, ctx: _Context, section: str,
                          codes: dict[tuple[str, str | None], str], default_measure: str,
                          para_first: list[NarrativeFigure]) -> list[NarrativeFigure]:
     out: list[NarrativeFigure] = []
@@ -299,12 +299,12 @@ def _figures_in_sentence(sentence: str, s_lo: int, para: _Para, ctx: _Context, s
         ctx.subject = (chain.group(3).strip(), chain.group(3).strip(), _resolve_item(chain, codes))
     compared = _COMPARED.search(sentence)
     last_end = 0  # where the last figure claimed in this sentence ends
-    for m in _NUMBER.finditer(sentence):
+    for m in NUMBER.finditer(sentence):
         raw, unit = m.group(1), m.group(2)
         if unit == "亿元":
             continue  # not a unit the tables use; never compared
         block = para.block_at(s_lo + m.start())
-        value = _number(raw, unit, block.ref.with_label())
+        value = printed_number(raw, unit, block.ref.with_label())
         if value is None:
             continue
         pre = _LONG_PAREN.sub("", _QUOTES.sub("", _pre_context(sentence, m.start())))
@@ -419,7 +419,7 @@ def read_narrative(doc: Document, tables: list[PublicationTable], kind: str = "�
     section = ""
     for para in paragraphs(blocks):
         text = para.text
-        if _HEADING.match(text) and not _NUMBER.search(text) and len(text) <= 60:
+        if _HEADING.match(text) and not NUMBER.search(text) and len(text) <= 60:
             section = text.rstrip("。")
         ctx = _Context()
         para_first: list[NarrativeFigure] = []
@@ -436,4 +436,5 @@ def read_narrative(doc: Document, tables: list[PublicationTable], kind: str = "�
     return figures, sentences
 
 
-__all__ = ["SUBJECTS", "narrative_blocks", "paragraphs", "read_narrative"]
+__all__ = ["NUMBER", "SUBJECTS", "Paragraph", "narrative_blocks", "paragraphs", "printed_number", "read_narrative",
+           "text_margins"]

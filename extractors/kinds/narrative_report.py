@@ -26,7 +26,7 @@ from extractors.kinds import DocumentKind, ParseError, register
 from extractors.freetext import find_amount_unit, find_period, find_year, unit_from_title
 from extractors import wording
 from extractors.wording import NarrativeReportWording
-from extractors.narrative import _NUMBER, _Para, _margins, _number, paragraphs
+from extractors.narrative import NUMBER, Paragraph, paragraphs, printed_number, text_margins
 from extractors.numbers import NumberError, amount, rate
 from extractors.text import fold
 from schemas.document import Document, Format, Table, TextBlock
@@ -77,14 +77,14 @@ def _matches(text: str, patterns: list[str]) -> bool:
 # Paragraphs, title, detection
 
 
-def _paragraphs(doc: Document) -> list[_Para]:
+def _paragraphs(doc: Document) -> list[Paragraph]:
     """Paragraphs in reading order: a .docx block is one; PDF lines are joined."""
     blocks = [b for b in doc.blocks if b.text.strip()]
     if doc.format == Format.PDF and any(b.ref.bbox for b in blocks):
         return paragraphs(blocks, _report_margins(blocks))
     out = []
     for b in blocks:
-        p = _Para()
+        p = Paragraph()
         p.add(b)
         out.append(p)
     return out
@@ -94,13 +94,13 @@ def _report_margins(blocks: list[TextBlock]) -> tuple[float, float]:
     """Body-text edges of a report. A short report has more first lines (indented two characters)
     and headings than continuation lines, so the most common start is the indent: the left edge
     is the leftmost start shared by two lines or more."""
-    left, right = _margins(blocks)
+    left, right = text_margins(blocks)
     starts = Counter(round(b.ref.bbox[0]) for b in blocks if b.ref.bbox)
     shared = [x for x, n in starts.items() if n >= 2]
     return (float(min(shared)) if shared else left), right
 
 
-def _title(paras: list[_Para]) -> tuple[str, TextBlock, int] | None:
+def _title(paras: list[Paragraph]) -> tuple[str, TextBlock, int] | None:
     """The report's title: among the first paragraphs, the one matching a title pattern. A title
     printed over two lines is joined: the unit on a line of its own above a line that starts with
     the year (or has no year), or the title's last characters wrapped onto the next line.
@@ -127,7 +127,7 @@ def _title(paras: list[_Para]) -> tuple[str, TextBlock, int] | None:
     return None
 
 
-def _prose_count(paras: list[_Para]) -> int:
+def _prose_count(paras: list[Paragraph]) -> int:
     n = config().raw["detect"]["prose_chars"]
     return sum(1 for p in paras if "。" in p.text and len(fold(p.text)) >= n)
 
@@ -155,7 +155,7 @@ def _heading_level(text: str) -> int | None:
             body = t.rstrip("。")
             # a numbered point of prose (“1.由疾控科牵头，7月底前完成……。”) has clauses
             prose = t.endswith("。") and re.search(r"[，,；;]", body)
-            if len(fold(body)) <= 40 and "。" not in body and not _NUMBER.search(t) and not prose:
+            if len(fold(body)) <= 40 and "。" not in body and not NUMBER.search(t) and not prose:
                 return level
     return None
 
@@ -217,13 +217,13 @@ class _State:
     amount_measure: str | None = None  # the last amount's measure in the paragraph
 
 
-def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, section: str,
+def _sentence_figures(sentence: str, lo: int, para: Paragraph, state: _State, section: str,
                       default_period: int) -> list[ReportFigure]:
     cfg = config()
     out: list[ReportFigure] = []
     state.measure = None
     state.line = None  # a sentence naming no line is about the whole unit
-    hits = [(m.start(), m.end(), m.group(1), m.group(2), False) for m in _NUMBER.finditer(sentence)]
+    hits = [(m.start(), m.end(), m.group(1), m.group(2), False) for m in NUMBER.finditer(sentence)]
     hits += [(m.start(), m.end(), m.group(1), m.group(2), True) for m in _COUNT.finditer(sentence)]
     for start, end, raw, unit, count in sorted(hits):
         if unit == "亿元":
@@ -241,7 +241,7 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
         if states and unit_kind in ("rate", "count"):
             name = quoted[-1].group(1)
             measure = "完成率" if unit_kind == "rate" and "完成率" in sentence[quoted[-1].end():start] else "完成值"
-            value = _count(raw, unit, ref) if count else _number(raw, unit, ref)
+            value = _count(raw, unit, ref) if count else printed_number(raw, unit, ref)
             if value is not None:
                 out.append(ReportFigure(text=sentence, fragment=sentence[c0:end], value=value, measure=measure,
                                         line=name, label=name, indicator=True, period_months=default_period,
@@ -268,7 +268,7 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
         if line_pre is not None:
             state.line = line_pre[:2]
         line = state.line or ("合计", "")
-        value = _number(raw, unit, ref)
+        value = printed_number(raw, unit, ref)
         if value is None:
             continue
         compared = comparison = None
@@ -290,7 +290,7 @@ def _sentence_figures(sentence: str, lo: int, para: _Para, state: _State, sectio
 
 
 def _count(raw: str, unit: str, ref: SourceRef) -> PrintedNumber | None:
-    pn = _number(raw, "%", ref)
+    pn = printed_number(raw, "%", ref)
     if pn is None:
         return None
     return pn.model_copy(update={"raw": raw + unit, "printed_unit": unit, "unit": unit})
