@@ -518,6 +518,31 @@ def execution_below_threshold(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+@rule("MON009", "negative_amount", severity="error")
+def negative_amount(ctx: RuleContext) -> Iterator[Finding]:
+    """A budget or execution figure below zero: MON001 cannot compute a rate from it, so without
+    this rule a typo such as `-958.63` passes in silence. Example: 年初预算数 −958.63 万元."""
+    for report in _reports(ctx):
+        for line in report.lines:
+            for column in ("initial_budget", "annual_budget", "executed"):
+                pn: PrintedNumber | None = getattr(line, column)
+                if pn is None or pn.value >= 0:
+                    continue
+                mu = message_unit([pn])
+                evidence = [number_evidence(_role(report, column, line.name), pn)]
+                yield ctx.finding(
+                    report_subject(report, line.name, COLUMN_NAMES[column]),
+                    evidence,
+                    {"column": column, "value": str(pn.value)},
+                    **report_fmt(ctx, report),
+                    line=line.name,
+                    column=_column_label(report, column),
+                    value=mu.amount(pn),
+                    amount_unit=mu.unit,
+                    source=source_labels(evidence),
+                )
+
+
 def _deviation_text_rule(
     ctx: RuleContext, attr: str, column: str, role: str
 ) -> Iterator[Finding]:

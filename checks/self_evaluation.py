@@ -10,7 +10,7 @@ tolerances are in rules.yaml; the scoring stage (rubric E3) keys on these ids.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +28,6 @@ from checks.links import approved_tables, best_match, same_unit, same_value
 from checks.monitoring import analyse_text
 from checks.self_evaluation_common import (
     form_fields as _fmt,
-    form_title as _title,
     indicator_ev as _indicator_ev,
     indicator_names as _names,
     points_text as _points,

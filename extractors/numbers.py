@@ -21,13 +21,23 @@ _UNIT_SUFFIX = re.compile(r"(万元|元|%|％)$")
 
 
 class NumberError(ValueError):
-    """Text that should be a number but is not; the message is Chinese, for the user."""
+    """Text that should be a number but is not; the message is Chinese, for the user.
+    `problem` says what is wrong with it, to finish a sentence about the cell."""
+
+    def __init__(self, message: str, problem: str = "不是数字"):
+        super().__init__(message)
+        self.problem = problem
 
 
 def _normalise(raw: str) -> str:
     t = unicodedata.normalize("NFKC", raw)
     t = re.sub(r"[\s\u00a0\u3000]", "", t)
     return t.replace(",", "").replace("，", "")
+
+
+# No figure of a budget document reaches this (10^15 万元); beyond it a cell holds a typo or an
+# attack (`1e30`), and Excel itself keeps only 15 significant digits.
+ABSURD = Decimal(10) ** 15
 
 
 def parse_decimal(raw: str) -> tuple[Decimal, int, str | None] | None:
@@ -52,6 +62,9 @@ def parse_decimal(raw: str) -> tuple[Decimal, int, str | None] | None:
         value = Decimal(t)
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
         raise NumberError(f"无法识别为数字：“{raw}”") from exc
+    if abs(value) >= ABSURD:
+        raise NumberError(f"数值“{raw}”超出合理范围（绝对值应小于 1e15），疑为录入错误",
+                          problem="超出合理范围（绝对值应小于 1e15），疑为录入错误")
     decimals = len(t.split(".", 1)[1]) if "." in t else 0
     return (-value if negative else value), decimals, unit
 

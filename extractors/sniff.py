@@ -64,7 +64,7 @@ def _zip_format(path: Path) -> Format:
         raise ExtractionError(
             path.name, "这是 OpenDocument 格式（.odt/.ods，WPS/LibreOffice），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
         )
-    raise ExtractionError(path.name, "ZIP 压缩包中既不是 Word（.docx）也不是 Excel（.xlsx）文档")
+    raise ExtractionError(path.name, ARCHIVE_REASON.format(kind="ZIP"))
 
 
 def _text_head(head: bytes) -> bytes:
@@ -81,17 +81,29 @@ def _text_head(head: bytes) -> bytes:
     return head.lower()
 
 
+# Archives are not unpacked (a zip bomb or a `../` member must never reach the disk unchecked):
+# the user unpacks them and submits the files.
+ARCHIVE_REASON = ("这是 {kind} 压缩包，不是文档；jixiao 不自动解压压缩包，请解压后把其中的文件放入提交文件夹"
+                  "（中文文件名乱码时请用支持 GBK 的解压工具）")
+_ARCHIVES = ((b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b", "gzip"),
+             (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
+
+
 def sniff(path: Path) -> Format:
     with open(path, "rb") as fh:
         head = fh.read(4096)
     if not head:
         raise ExtractionError(path.name, "文件为空（0 字节）")
-    if b"%PDF-" in head[:1024]:
-        return Format.PDF
+    # A zip first: one that stores a PDF uncompressed shows `%PDF-` in its first kilobyte too.
     if head[:4] == b"PK\x03\x04":
         return _zip_format(path)
+    if b"%PDF-" in head[:1024]:
+        return Format.PDF
     if head[:8] == _OLE2:
         raise ExtractionError(path.name, _ole2_reason(path))
+    for magic, kind in _ARCHIVES:
+        if head.startswith(magic):
+            raise ExtractionError(path.name, ARCHIVE_REASON.format(kind=kind))
     low = _text_head(head)
     # Excel 2003 XML ("XML 表格") has <Table> elements and would otherwise pass for HTML.
     if b"urn:schemas-microsoft-com:office:spreadsheet" in low and b"<workbook" in low:

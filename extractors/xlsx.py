@@ -411,7 +411,10 @@ def shown(value, fmt: str | None) -> tuple[str, str | None]:
             return "#NUM!", repr(value)
         if fmt and is_date_format(fmt):  # a serial openpyxl could not turn into a date
             return general(value), plain(to_decimal(value))
-        return clean(format_number(value, fmt)), plain(to_decimal(value))
+        try:
+            return clean(format_number(value, fmt)), plain(to_decimal(value))
+        except (ArithmeticError, ValueError):  # 1e30 under a 0.00 format: Excel shows it in E notation
+            return general(value), repr(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         iso = _iso(value)
         return iso, iso

@@ -8,6 +8,9 @@ import os
 # and never phone home, unless the user has chosen otherwise.
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The local (ephemeral) Prefect server gets 20 s to start by default; a busy 2-core machine
+# needs more on the first run.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 import json
 import sys
@@ -101,8 +104,11 @@ def run(
     _check_rules(rules)
     _check_wording(wording)
     _check_scoring(rubric, evaluator_inputs)
-    from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
     from runs.output import output_root
+
+    # Prefect's own state (its local database, logs) stays in the output folder, not the user's home.
+    os.environ.setdefault("PREFECT_HOME", str(output_root(output).resolve() / ".prefect"))
+    from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
 
     with Progress(
         TextColumn("[bold]处理文件"),
@@ -121,7 +127,7 @@ def run(
         try:
             with progress_hook(on_progress):
                 flow = run_submission.with_options(task_runner=task_runner(dask, dask_address))
-                summary = flow(
+                state = flow(
                     str(folder),
                     output_root=str(output_root(output)),
                     rules=str(rules) if rules else None,
@@ -129,11 +135,17 @@ def run(
                     evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
                     store=store,
                     wording=str(wording.resolve()) if wording else None,
+                    return_state=True,
                 )
-        except Exception as exc:  # a bug in a rule or in writing the output: say so plainly
+            summary = state.result(raise_on_failure=False)
+        except Exception as exc:  # Prefect itself could not run the flow: say so plainly
             bar.stop()
             _fail(f"运行失败（{type(exc).__name__}: {exc}）")
+    if isinstance(summary, BaseException):  # a bug in a rule or in writing the output
+        _fail(f"运行失败（{type(summary).__name__}: {summary}）")
     _print_run(summary)
+    if state.is_failed():  # nothing could be checked: the outputs say why; exit non-zero
+        _fail(state.message or "运行失败")
     if summary.store_error:  # the files are written; say plainly that the store is not
         _fail(summary.store_error)
 
@@ -442,15 +454,19 @@ def check(
     _check_wording(wording)
     from checks import load_config
     from runs.discover import discover
+    from runs.output import document_counts, nothing_to_check
     from runs.process import check_submission, process_document
 
     results = [process_document(p, folder, wording_dir=wording) for p in discover(folder)]
     findings = check_submission(results, load_config(rules))
+    failure = nothing_to_check(str(folder), document_counts(results))
     if as_json:
         _print_json([f.model_dump(mode="json") for f in findings])
-        return
-    console.print(_documents_table(results))
-    _print_findings(findings)
+    else:
+        console.print(_documents_table(results))
+        _print_findings(findings)
+    if failure:  # exit non-zero: nothing could be checked
+        _fail(failure)
 
 
 @app.command("rules")

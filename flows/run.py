@@ -16,13 +16,15 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.states import Failed
 
 from checks import load_config
 from runs.discover import discover
-from runs.output import finding_sources, severity_counts_text, write_run
+from runs.output import finding_sources, run_failure, severity_counts_text, write_run
 from runs.process import check_submission, failed_result, process_document, submission_records
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
+from schemas.safe_text import visible_name
 
 # Called as progress(done, total, result) — once with (0, total, None) after discovery, then
 # once per finished document. The CLI uses it for its progress bar; it is not a flow parameter
@@ -46,7 +48,15 @@ def _notify(done: int, total: int, result: DocumentResult | None) -> None:
 
 
 # No caching: results are cheap to recompute and a cache keyed on inputs would hash whole records.
-@task(name="process-document", cache_policy=NO_CACHE, task_run_name="process-{path}")
+def _document_run_name() -> str:
+    """The task run's name: the file's name as shown to users (a name with control characters or
+    GBK bytes would break Prefect's events)."""
+    from prefect.runtime import task_run
+
+    return f"process-{visible_name(Path(task_run.parameters.get('path', '')).name)}"
+
+
+@task(name="process-document", cache_policy=NO_CACHE, task_run_name=_document_run_name)
 def process_document_task(path: str, root: str, wording: str | None = None) -> DocumentResult:
     return process_document(path, root, wording_dir=wording)
 
@@ -94,10 +104,11 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
 @flow(name="jixiao-run")
 def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
                    rubric: str | None = None, evaluator_inputs: str | None = None,
-                   store: str | None = None, wording: str | None = None) -> RunSummary:
+                   store: str | None = None, wording: str | None = None) -> RunSummary | Failed:
     """Process every document of a submission folder, check them and write output/<run-id>/
     and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db).
-    `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording)."""
+    `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording).
+    A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data."""
     started = datetime.now()
     root = Path(submission)
     paths = discover(root)
@@ -121,6 +132,9 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     scores = score_task(results, findings, str(root), rubric, evaluator_inputs)
     summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store)
     publish_artifacts(summary, results, findings)
+    failure = run_failure(summary)
+    if failure:  # the outputs are written (they say why each file failed); the run ends Failed
+        return Failed(message=failure, data=summary)
     return summary
 
 
@@ -153,6 +167,8 @@ def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
         f"- 问题：共 {summary.findings.total} 条（{severity_counts_text(summary.findings)}）",
         f"- 结果目录：`{summary.output_dir}`",
     ]
+    if d.ok < d.total:
+        lines.insert(2, f"> **注意：{d.total - d.ok} 个文件未能读取，核对结果不完整。**\n")
     bad = [r for r in results if r.status != "ok"]
     if bad:
         lines += ["", "## 未能处理的文件", ""]

@@ -57,5 +57,5 @@ def _walk(folder: Path, found: list[Path]) -> None:
             # a symlinked folder could loop back into the submission
             if entry.name.lower() not in _JUNK_DIRS and not entry.is_symlink():
                 _walk(entry, found)
-        elif entry.is_file():
+        elif entry.is_file() or entry.is_symlink():  # a dangling link is reported, not skipped
             found.append(entry)

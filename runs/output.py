@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from checks import load_config
 from schemas.findings import Finding, Severity
 from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
+from schemas.safe_text import neutralise_workbook
 
 ENV_OUTPUT = "JIXIAO_OUTPUT"
 LATEST = "latest"
@@ -55,6 +56,25 @@ DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("错误信息", 70),
     ("SHA-256", 20),
 ]
+
+
+def document_counts(results: Sequence[DocumentResult]) -> DocumentCounts:
+    return DocumentCounts(total=len(results), **Counter(r.status for r in results))
+
+
+def run_failure(summary: RunSummary) -> str | None:
+    """Why a run counts as failed (Chinese), or None when at least one document was read."""
+    return nothing_to_check(summary.submission, summary.documents)
+
+
+def nothing_to_check(submission: str, d: DocumentCounts) -> str | None:
+    """Why a submission gave nothing to check (Chinese), or None when a document was read."""
+    if d.total == 0:
+        return f"提交文件夹“{submission}”中没有找到任何文件，没有可核对的材料"
+    if d.ok == 0:
+        return (f"全部 {d.total} 个文件均未能读取（出错 {d.error} 个，未识别 {d.unrecognised} 个），没有可核对的材料；"
+                f"各文件的原因见结果目录中的 documents.json 和 findings.xlsx 的“文件”表")
+    return None
 
 
 def output_root(explicit: str | Path | None = None) -> Path:
@@ -114,7 +134,6 @@ def summarise(
     config: dict[str, Any] | None = None,
     output_dir: Path | None = None,
 ) -> RunSummary:
-    by_status = Counter(r.status for r in results)
     by_severity = Counter(f.severity.value for f in findings)
     return RunSummary(
         run_id=run_id,
@@ -122,7 +141,7 @@ def summarise(
         started=started.astimezone().isoformat(timespec="seconds"),
         finished=finished.astimezone().isoformat(timespec="seconds"),
         output_dir=str(output_dir.resolve()) if output_dir else None,
-        documents=DocumentCounts(total=len(results), **by_status),
+        documents=document_counts(results),
         records=sum(len(r.records) for r in results),
         findings=FindingCounts(total=len(findings), **by_severity),
         rules_file=str(Path(rules_file).resolve()) if rules_file else None,
@@ -190,6 +209,7 @@ def write_findings_xlsx(
         for cell in row:
             if cell.value != "成功":
                 cell.font = Font(color="C00000", bold=True)
+    neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
 
 

@@ -19,6 +19,7 @@ from runs.manifest import Hint, apply_hints, folder_hint, submission_hints
 from schemas.document import Document
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
+from schemas.safe_text import visible_name
 from schemas.run import DocumentResult, SegmentResult, UnreadTable
 
 
@@ -57,6 +58,9 @@ def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] |
 def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None) -> DocumentResult:
     path, root = Path(path), Path(root)
     base: dict[str, Any] = {"path": relative_path(path, root), "file_name": path.name}
+    outside = _link_outside(path, root)
+    if outside is not None:
+        return DocumentResult(**base, status="error", error=outside)
     try:
         base["sha256"] = file_sha256(path)
         doc = extract(path)
@@ -121,6 +125,22 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
     except Exception as exc:  # a bug in an extractor or parser: report it, go on with the others
         failed = failed_result(path, root, exc)
         return failed.model_copy(update={k: v for k, v in base.items() if k not in ("path", "file_name")})
+
+
+def _link_outside(path: Path, root: Path) -> str | None:
+    """Why a symbolic link is not read: it points outside the submission (a link to /etc/passwd
+    or to another unit's file must not become part of this submission), or nowhere."""
+    if not path.is_symlink():
+        return None
+    name = visible_name(path.name)
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop
+        return f"文件“{name}”是符号链接，但它指向的文件不存在，未读取"
+    base = root.resolve() if root.is_dir() else root.resolve().parent
+    if not target.is_relative_to(base):
+        return f"文件“{name}”是指向提交文件夹之外的符号链接，为安全起见未读取；请把文件本身放入提交文件夹"
+    return None
 
 
 def from_main_part(record: BaseModel, main: Sequence[BaseModel]) -> BaseModel:

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from schemas.provenance import SourceRef
+from schemas.safe_text import SafeName
 
 
 class Format(StrEnum):
@@ -64,8 +65,8 @@ class TextBlock(BaseModel):
 
 
 class Document(BaseModel):
-    path: str
-    file_name: str
+    path: SafeName
+    file_name: SafeName
     file_sha256: str
     format: Format
     blocks: list[TextBlock] = Field(default_factory=list)

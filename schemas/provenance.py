@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
+from schemas.safe_text import SafeName
 
 
 class SourceRef(BaseModel):
@@ -15,7 +16,7 @@ class SourceRef(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     file_sha256: str
-    file_name: str
+    file_name: SafeName
     page: int | None = None
     sheet: str | None = None
     table: int | None = None  # 1-based table index within the document

@@ -12,6 +12,7 @@ from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport
 from schemas.self_evaluation import SelfEvaluation
 from schemas.targets import TargetTable
+from schemas.safe_text import SafeName, SafeText
 
 # Every typed record a document kind can produce. A new kind adds its record model here (each
 # model has a distinct `record_type` literal), and documents.json reads back into the right type.
@@ -33,7 +34,7 @@ class SegmentResult(BaseModel):
     sheets: list[str] = Field(default_factory=list)
     title: str = ""  # the first line of text of the part, to name it
     status: Literal["ok", "error", "unread"]
-    error: str | None = None  # Chinese, when this part could not be read
+    error: SafeText | None = None  # Chinese, when this part could not be read
     records: int = 0  # how many records it gave
 
 
@@ -49,15 +50,15 @@ class UnreadTable(BaseModel):
 class DocumentResult(BaseModel):
     """The outcome of reading one file: its typed records, or why there are none."""
 
-    path: str  # relative to the submission folder, with forward slashes
-    file_name: str
+    path: SafeName  # relative to the submission folder, with forward slashes
+    file_name: SafeName
     sha256: str | None = None  # None only when the file could not even be read
     format: Format | None = None  # sniffed from the content; None when sniffing failed
     kind: str | None = None  # document kind name, e.g. "monitoring"
     kind_label: str | None = None  # its Chinese label, e.g. "绩效运行监控表"
     confidence: float | None = None  # the detector's confidence for `kind` (best guess if unrecognised)
     status: Status
-    error: str | None = None  # Chinese: what went wrong, in which file, and why
+    error: SafeText | None = None  # Chinese: what went wrong, in which file, and why
     records: list[Record] = Field(default_factory=list)
     # How the file was cut: one segment for a file of one kind; several for a publication with
     # annexed forms or a workbook of one project per sheet.

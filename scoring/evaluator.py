@@ -23,6 +23,7 @@ import yaml
 
 from schemas.scoring import ScoreCard
 from scoring.rubric import Rubric
+from schemas.safe_text import neutralise_workbook
 
 MARKER = "评分录入表"
 XLSX_MARKER = f"jixiao {MARKER}"
@@ -154,6 +155,7 @@ def write_template(cards: Sequence[ScoreCard], path: Path, fmt: str) -> Path:
             ws.cell(i, c, v).alignment = Alignment(vertical="top", wrap_text=c == 5)
     for col, width in zip("ABCDEF", (8, 24, 8, 8, 70, 12)):
         ws.column_dimensions[col].width = width
+    neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
     return path
 

@@ -12,6 +12,7 @@ from schemas.scoring import ScoreCard
 from scoring.card import score_submission
 from scoring.evaluator import EvaluatorInputError, EvaluatorInputs, is_evaluator_form, read_evaluator_inputs
 from scoring.rubric import load_rubric
+from schemas.safe_text import neutralise_workbook
 
 SCORES_JSON = "scores.json"
 SCORES_XLSX = "scores.xlsx"
@@ -114,6 +115,7 @@ def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 4)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
 
 

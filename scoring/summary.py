@@ -16,6 +16,7 @@ from runs.output import RUN_ID
 from schemas.findings import Finding, Severity
 from schemas.scoring import ScoreCard
 from scoring.output import read_scores
+from schemas.safe_text import neutralise_workbook
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUMMARY_DIR = "summary"
@@ -121,4 +122,5 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
 
     ws.column_dimensions[get_column_letter(top_col)].width = 90
     ws.freeze_panes = "B2"
+    neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)

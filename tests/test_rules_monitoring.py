@@ -626,6 +626,7 @@ EXPECTED_RULES = {
     "MON006": ("deviation_without_reason", "warning"),
     "MON007": ("deviation_without_measure", "warning"),
     "MON008": ("forecast_below_target_but_certain", "warning"),
+    "MON009": ("negative_amount", "error"),
 }
 
 
@@ -643,3 +644,23 @@ def test_catalogue_entries():
     monitoring = {r.id: r for r in rules if r.func.__module__ == "checks.monitoring"}
     assert all(re.fullmatch(r"MON\d{3}", rid) for rid in monitoring)
     assert {rid: (r.name, config[rid]["severity"]) for rid, r in monitoring.items()} == EXPECTED_RULES
+
+
+# ---------------------------------------------------------------- MON009
+
+
+def test_mon009_names_a_negative_budget_or_execution_figure():
+    r = build_report(6, [L("合计", "1000.00", "1000.00", "500.00", "50.00"),
+                         L("人员经费", "-958.63", "958.63", "-12.50", None)])
+    found = run([r], "MON009")
+    assert [(f.subject.line, f.subject.column) for f in found] == [("人员经费", "年初预算数"), ("人员经费", "执行数")]
+    first, second = found
+    assert first.severity is Severity.ERROR
+    assert "“人员经费”的年初预算数为负数（-958.63万元）" in first.message
+    assert labels(first) == [cell(7, "initial")] and labels(second) == [cell(7, "executed")]
+    assert "1-6月执行数为负数（-12.50万元）" in second.message
+
+
+def test_mon009_is_silent_on_zero_and_positive_figures():
+    r = build_report(9, [L("合计", "0.00", "1000.00", "0", "0.00"), L("公用经费", "10.00", "12.00", "3.00", "25.00")])
+    assert run([r], "MON009") == []

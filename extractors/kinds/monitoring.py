@@ -307,11 +307,11 @@ def _column_numbering(label: Cell | None, values: dict[str, Cell]) -> bool:
     return bool(texts) and all(re.fullmatch(r"\(?\d{1,2}\)?(=.*)?|[A-Z](=.*)?", t) for t in texts)
 
 
-def _number_error(doc: Document, cell: Cell, line: str, role: str) -> ParseError:
+def _number_error(doc: Document, cell: Cell, line: str, role: str, exc: NumberError) -> ParseError:
     ref = cell_ref(cell)
     return ParseError(
         doc.file_name,
-        f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”不是数字：“{cell.text}”（位置：{ref.label}）",
+        f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”{exc.problem}：“{cell.text}”（位置：{ref.label}）",
     )
 
 
@@ -359,15 +359,15 @@ def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_un
                 unit = hdr.column_units.get(hdr.columns[role], table_unit)
                 try:
                     setattr(line, role, amount(cell.text, cell_ref(cell), unit))
-                except NumberError:
-                    raise _number_error(doc, cell, name, role) from None
+                except NumberError as exc:
+                    raise _number_error(doc, cell, name, role, exc) from None
         if "reported_rate" in values:
             cell = values["reported_rate"]
             if fold(cell.text).upper() not in EXCEL_ERRORS:
                 try:
                     line.reported_rate = rate(cell.text, cell_ref(cell))
-                except NumberError:
-                    raise _number_error(doc, cell, name, "reported_rate") from None
+                except NumberError as exc:
+                    raise _number_error(doc, cell, name, "reported_rate", exc) from None
         for role in TEXT_ROLES:
             if role in values:
                 line_text = _text_value(values[role])

@@ -166,8 +166,8 @@ def _points(cell: Cell) -> PrintedNumber | None:
                          printed_unit="分", unit="分", ref=cell_ref(cell))
 
 
-def _number_error(doc: Document, cell: Cell, line: str, role: str) -> ParseError:
-    return ParseError(doc.file_name, f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”不是数字：“{cell.text}”"
+def _number_error(doc: Document, cell: Cell, line: str, role: str, exc: NumberError) -> ParseError:
+    return ParseError(doc.file_name, f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”{exc.problem}：“{cell.text}”"
                                      f"（位置：{cell_ref(cell).label}）")
 
 
@@ -299,18 +299,18 @@ def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None) -
             if role in AMOUNT_ROLES:
                 try:
                     setattr(line, role, amount(cell.text, cell_ref(cell), hdr.units.get(col, unit)))
-                except NumberError:
-                    raise _number_error(doc, cell, name, role) from None
+                except NumberError as exc:
+                    raise _number_error(doc, cell, name, role, exc) from None
             elif role == "reported_rate":
                 if fold(cell.text).upper() in EXCEL_ERRORS:
                     continue
                 try:
                     line.reported_rate = rate(cell.text, cell_ref(cell))
-                except NumberError:
-                    raise _number_error(doc, cell, name, role) from None
+                except NumberError as exc:
+                    raise _number_error(doc, cell, name, role, exc) from None
             else:
                 if cell.text and not is_number(cell.text) and fold(cell.text) not in _BLANK:
-                    raise _number_error(doc, cell, name, role)
+                    raise _number_error(doc, cell, name, role, NumberError(cell.text))
                 setattr(line, role, _points(cell))
         lines.append(line)
         last = r

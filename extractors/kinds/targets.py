@@ -888,8 +888,8 @@ def _number(doc: Document, a: _Amount | None, unit: str, what: str) -> PrintedNu
         return None
     try:
         return amount(a.cell.text, a.ref, a.unit or unit)
-    except NumberError:
-        raise ParseError(doc.file_name, f"“{clean(a.label)}”的{what}不是数字：“{a.cell.text}”"
+    except NumberError as exc:
+        raise ParseError(doc.file_name, f"“{clean(a.label)}”的{what}{exc.problem}：“{a.cell.text}”"
                                         f"（位置：{a.ref.label}）") from None
 
 

@@ -1,0 +1,131 @@
+"""Hostile and broken input: names that break writers, links out of the submission, archives,
+absurd amounts, runs with nothing to check. Every file is accounted for with a Chinese reason,
+the good files are read and written, inputs are never modified.
+
+The documents are copies of our own fixtures (fixtures/nanjie-2024); only their names, links or
+one cell are made hostile here, so every expected value comes from the test's own inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from runs.process import process_document
+from tests.conftest import FIXTURES
+
+NANJIE = FIXTURES / "nanjie-2024"
+MONITORING = NANJIE / "南街街道办事处2024年1-6月部门整体绩效运行监控表.xlsx"
+TARGETS = NANJIE / "南街街道办事处2024年度部门整体支出绩效目标表.pdf"
+ENV = {"COLUMNS": "200"}
+GBK_NAME = "监控表".encode("gbk") + b".xlsx"  # what unzip gives for a zip made on Chinese Windows
+
+
+def _checksums(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    folder = tmp_path / "提交材料"
+    folder.mkdir()
+    shutil.copy(MONITORING, folder / "a\x07b\x1b[31m.xlsx")  # BEL and an ANSI escape
+    shutil.copy(TARGETS, folder / '=HYPERLINK("x","点我").pdf')
+    shutil.copy(MONITORING, os.path.join(os.fsencode(folder), GBK_NAME))
+    outside = tmp_path / "别处" / "外单位目标表.pdf"
+    outside.parent.mkdir()
+    shutil.copy(TARGETS, outside)
+    (folder / "链接到外部.pdf").symlink_to(outside)
+    (folder / "失效链接.pdf").symlink_to(tmp_path / "不存在.pdf")
+    with zipfile.ZipFile(folder / "材料.zip", "w") as zf:
+        zf.write(TARGETS, "目标表.pdf")
+    return folder
+
+
+def test_hostile_names_links_and_archives_each_get_a_reason_and_good_files_are_read(hostile: Path) -> None:
+    results = {r.file_name: r for r in (process_document(p, hostile) for p in sorted(hostile.iterdir()))}
+    assert set(results) == {"a\\x07b\\x1b[31m.xlsx", '=HYPERLINK("x","点我").pdf', "监控表.xlsx",
+                            "链接到外部.pdf", "失效链接.pdf", "材料.zip"}
+    for name in ("a\\x07b\\x1b[31m.xlsx", "监控表.xlsx", '=HYPERLINK("x","点我").pdf'):
+        assert results[name].status == "ok", results[name].error
+    assert results["链接到外部.pdf"].status == "error"
+    assert "指向提交文件夹之外的符号链接" in results["链接到外部.pdf"].error
+    assert "指向的文件不存在" in results["失效链接.pdf"].error
+    assert "压缩包" in results["材料.zip"].error and "请解压" in results["材料.zip"].error
+    # the record's provenance carries the shown name too
+    rec = results["a\\x07b\\x1b[31m.xlsx"].records[0]
+    assert rec.file_name == "a\\x07b\\x1b[31m.xlsx"
+
+
+def test_a_link_inside_the_submission_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "提交材料"
+    (folder / "原件").mkdir(parents=True)
+    shutil.copy(TARGETS, folder / "原件" / "目标表.pdf")
+    (folder / "目标表链接.pdf").symlink_to(folder / "原件" / "目标表.pdf")
+    assert process_document(folder / "目标表链接.pdf", folder).status == "ok"
+
+
+def test_a_run_of_hostile_names_writes_every_output(hostile: Path, tmp_path: Path, prefect_harness) -> None:
+    before = _checksums(hostile)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(hostile), "--output", str(out)], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    (run_dir,) = [p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
+    docs = {d["file_name"]: d for d in json.loads((run_dir / "documents.json").read_text("utf-8"))}
+    assert docs["监控表.xlsx"]["status"] == "ok"
+    wb = openpyxl.load_workbook(run_dir / "findings.xlsx")
+    files = wb["文件"]
+    names = [row[0].value for row in files.iter_rows(min_row=2)]
+    assert '=HYPERLINK("x","点我").pdf' in names
+    formula_cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formula_cells == []  # a name that looks like a formula stays text
+    report = CliRunner().invoke(app, ["report", str(run_dir)], env=ENV)
+    assert report.exit_code == 0, report.output
+    assert list((run_dir / "report").glob("*.docx")) and list((run_dir / "report").glob("*.html"))
+    assert _checksums(hostile) == before  # inputs never modified
+
+
+def test_an_absurd_amount_names_its_cell(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(MONITORING)
+    ws = wb.active
+    target = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, (int, float)) and c.value > 100)
+    target.value = 1e30
+    path = tmp_path / "监控表.xlsx"
+    wb.save(path)
+    result = process_document(path, tmp_path)
+    assert result.status == "error"
+    assert "超出合理范围" in result.error and f"Sheet1!{target.coordinate}" in result.error
+
+
+def test_a_run_with_nothing_readable_exits_non_zero(tmp_path: Path, prefect_harness) -> None:
+    folder = tmp_path / "坏材料"
+    folder.mkdir()
+    (folder / "空.pdf").write_bytes(b"")
+    with zipfile.ZipFile(folder / "材料.zip", "w") as zf:
+        zf.writestr("a.txt", "x")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "--output", str(out)], env=ENV)
+    assert result.exit_code == 1
+    assert "全部 2 个文件均未能读取" in result.output and "Traceback" not in result.output
+    (run_dir,) = [p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
+    assert len(json.loads((run_dir / "documents.json").read_text("utf-8"))) == 2  # the outputs say why
+
+    checked = CliRunner().invoke(app, ["check", str(folder)], env=ENV)
+    assert checked.exit_code == 1 and "全部 2 个文件均未能读取" in checked.output
+
+
+def test_an_empty_folder_exits_non_zero(tmp_path: Path, prefect_harness) -> None:
+    folder = tmp_path / "空文件夹"
+    folder.mkdir()
+    result = CliRunner().invoke(app, ["run", str(folder), "--output", str(tmp_path / "out")], env=ENV)
+    assert result.exit_code == 1 and "没有找到任何文件" in result.output
