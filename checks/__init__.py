@@ -7,6 +7,7 @@ loads them all.
 """
 
 from checks.catalogue import (
+    ConfigError,
     Rule,
     RuleContext,
     all_rules,
@@ -15,4 +16,4 @@ from checks.catalogue import (
     run_checks,
 )
 
-__all__ = ["Rule", "RuleContext", "all_rules", "load_config", "rule", "run_checks"]
+__all__ = ["ConfigError", "Rule", "RuleContext", "all_rules", "load_config", "rule", "run_checks"]

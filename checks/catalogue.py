@@ -6,11 +6,12 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Literal, Sequence, TypeVar
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from schemas.config_errors import validation_problems, yaml_problem
 from schemas.findings import Evidence, Finding, Severity, Subject
 
 DEFAULT_CONFIG = Path(__file__).with_name("rules.yaml")
@@ -99,13 +100,83 @@ def all_rules() -> list[Rule]:
     return sorted(_RULES.values(), key=lambda r: r.id)
 
 
-def load_config(path: str | Path | None = None) -> dict[str, Any]:
-    """Read the rule configuration; a user file overrides the defaults entry by entry."""
-    with open(DEFAULT_CONFIG, encoding="utf-8") as fh:
-        config = yaml.safe_load(fh) or {}
-    if path is not None:
+class ConfigError(Exception):
+    """A rule configuration that cannot be used; the message (Chinese) names the file and the key."""
+
+
+class _RuleEntry(BaseModel):
+    """One rule's entry of rules.yaml: its fields, plus further message templates `message_*`."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str
+    severity: Literal["error", "warning", "notice"]
+    enabled: bool
+    message: str
+    params: dict[str, Any] | None = None
+    needs: list[Literal["unit", "year"]] = []
+
+    @model_validator(mode="after")
+    def _templates_only(self) -> "_RuleEntry":
+        for key, value in (self.model_extra or {}).items():
+            if not key.startswith("message_"):
+                raise ValueError(f"不认识的键“{key}”（规则条目可有 title、severity、enabled、message、message_*、params、needs）")
+            if not isinstance(value, str):
+                raise ValueError(f"“{key}”应为文字（消息模板）")
+        return self
+
+
+class _RulesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    settings: dict[str, Any] = {}
+    rules: dict[str, _RuleEntry]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
         with open(path, encoding="utf-8") as fh:
-            override = yaml.safe_load(fh) or {}
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise ConfigError(f"无法读取规则配置文件“{path}”：{exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"规则配置文件“{path}”不是 UTF-8 编码的文本") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"规则配置文件“{path}”{yaml_problem(exc)}不是有效的 YAML") from None
+
+
+def validate_config(config: Any, source: str | Path) -> None:
+    """Raise ConfigError (Chinese, naming `source` and the key) unless `config` is a usable rule
+    configuration: known rule ids, known fields, a severity of error / warning / notice."""
+    if not isinstance(config, dict):
+        raise ConfigError(f"规则配置文件“{source}”应为映射（settings: …, rules: …）")
+    try:
+        parsed = _RulesFile.model_validate(config)
+    except ValidationError as exc:
+        raise ConfigError(f"规则配置文件“{source}”有误：{validation_problems(exc)}") from None
+    _known_ids(parsed.rules, source)
+
+
+def _known_ids(rules: Any, source: str | Path) -> None:
+    if not isinstance(rules, dict):
+        return
+    unknown = sorted(set(map(str, rules)) - {r.id for r in all_rules()})
+    if unknown:
+        raise ConfigError(f"规则配置文件“{source}”有误：rules 中的 {'、'.join(unknown)} 不是已有的规则编号"
+                          f"（jixiao rules 列出全部规则）")
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    """Read the rule configuration; a user file overrides the defaults entry by entry. The
+    merged configuration is validated: a bad file is a ConfigError naming the file and the key."""
+    config = _read_yaml(DEFAULT_CONFIG) or {}
+    if path is not None:
+        override = _read_yaml(Path(path))
+        if override is None:
+            override = {}
+        if not isinstance(override, dict):
+            raise ConfigError(f"规则配置文件“{path}”应为映射（settings: …, rules: …）")
+        _known_ids(override.get("rules"), path)
         for key, value in override.items():
             if key == "rules" and isinstance(value, dict) and isinstance(config.get(key), dict):
                 config[key] = {**config[key], **{rid: _merge_rule(config[key].get(rid), entry)
@@ -114,6 +185,7 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
                 config[key] = {**config[key], **value}
             else:
                 config[key] = value
+    validate_config(config, path if path is not None else DEFAULT_CONFIG)
     return config
 
 

@@ -22,6 +22,8 @@ from typing import Annotated, Any, Iterator, TypeVar
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
+from schemas.config_errors import validation_problems, yaml_problem
+
 BUILTIN_DIR = Path(__file__).parent / "kinds"
 
 
@@ -367,31 +369,11 @@ def _read(path: Path) -> Any:
     except UnicodeDecodeError:
         raise WordingError(f"措辞配置文件“{path}”不是 UTF-8 编码的文本") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise WordingError(f"措辞配置文件“{path}”{where}不是有效的 YAML") from None
-
-
-_PROBLEMS = {
-    "extra_forbidden": "不认识的键（拼写错误？）",
-    "missing": "缺少此项",
-    "list_type": "应为列表",
-    "string_type": "应为文字",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-}
+        raise WordingError(f"措辞配置文件“{path}”{yaml_problem(exc)}不是有效的 YAML") from None
 
 
 def _explain(exc: ValidationError, path: Path) -> WordingError:
-    lines = []
-    for err in exc.errors()[:5]:
-        key = ".".join(str(x) for x in err["loc"]) or "（整个文件）"
-        problem = _PROBLEMS.get(err["type"]) or str(err.get("ctx", {}).get("error") or err["msg"])
-        lines.append(f"{key}：{problem}")
-    more = f"（另有 {len(exc.errors()) - 5} 处）" if len(exc.errors()) > 5 else ""
-    return WordingError(f"措辞配置文件“{path}”有误：" + "；".join(lines) + more)
+    return WordingError(f"措辞配置文件“{path}”有误：{validation_problems(exc)}")
 
 
 @lru_cache(maxsize=32)

@@ -57,8 +57,16 @@ def _check_folder(folder: Path) -> None:
 
 
 def _check_rules(rules: Optional[Path]) -> None:
-    if rules is not None and not rules.is_file():
+    if rules is None:
+        return
+    if not rules.is_file():
         _fail(f"规则配置文件“{rules}”不存在")
+    from checks import ConfigError, load_config
+
+    try:
+        load_config(rules)
+    except ConfigError as exc:
+        _fail(str(exc))
 
 
 WORDING_HELP = "措辞配置目录：其中的 <类型>.yaml（如 targets.yaml）逐项覆盖内置 extractors/kinds/ 中的同名文件"

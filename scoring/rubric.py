@@ -10,6 +10,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from schemas.config_errors import validation_problems, yaml_problem
+
 from schemas.scoring import Method
 
 DEFAULT_RUBRIC = Path(__file__).parent / "rubrics" / "default.yaml"
@@ -106,14 +108,13 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
     except OSError as exc:
         raise RubricError(f"评分标准文件“{name}”无法读取：{exc.strerror or type(exc).__name__}") from exc
     except yaml.YAMLError as exc:
-        raise RubricError(f"评分标准文件“{name}”不是有效的 YAML：{exc}") from exc
+        raise RubricError(f"评分标准文件“{name}”{yaml_problem(exc)}不是有效的 YAML") from None
     if not isinstance(data, dict):
         raise RubricError(f"评分标准文件“{name}”的内容应为键值结构（id、name、dimensions …）")
     try:
         rubric = Rubric.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
-        problems = "；".join(f"{'.'.join(map(str, e['loc']))}：{e['msg']}" for e in exc.errors())
-        raise RubricError(f"评分标准文件“{name}”格式有误：{problems}") from exc
+        raise RubricError(f"评分标准文件“{name}”格式有误：{validation_problems(exc)}") from None
     errors = []
     codes: set[str] = set()
     for dim in rubric.dimensions:

@@ -1,0 +1,50 @@
+"""Configuration files (rules, wording, rubric, manifest) explained to the user in Chinese:
+which key, what is wrong — pydantic's and PyYAML's English stays out of the messages."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+PROBLEMS = {
+    "extra_forbidden": "不认识的键（拼写错误？）",
+    "missing": "缺少此项",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文字",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "list_type": "应为列表",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "decimal_parsing": "应为数字",
+    "literal_error": "取值不在允许范围内",
+    "greater_than": "数值过小",
+    "greater_than_equal": "数值过小",
+    "less_than": "数值过大",
+    "less_than_equal": "数值过大",
+}
+
+
+def validation_problems(exc: ValidationError, limit: int = 5) -> str:
+    """`key：problem；…` for the first `limit` errors, with a count of the rest."""
+    errors = exc.errors()
+    parts = []
+    for err in errors[:limit]:
+        key = ".".join(str(x) for x in err["loc"]) or "（整个文件）"
+        ctx_error = (err.get("ctx") or {}).get("error")
+        problem = PROBLEMS.get(err["type"]) or (str(ctx_error) if ctx_error else None) or "取值无效"
+        if err["type"] == "literal_error" and (err.get("ctx") or {}).get("expected"):
+            expected = str(err["ctx"]["expected"]).replace("'", "").replace(" or ", ", ").replace(", ", "、")
+            problem = f"应为 {expected} 之一"
+        parts.append(f"{key}：{problem}")
+    more = f"（另有 {len(errors) - limit} 处）" if len(errors) > limit else ""
+    return "；".join(parts) + more
+
+
+def yaml_problem(exc: Exception) -> str:
+    """Where a YAML file stops being YAML: `第 3 行`, or an empty string."""
+    mark = getattr(exc, "problem_mark", None)
+    return f"第 {mark.line + 1} 行" if mark is not None else ""

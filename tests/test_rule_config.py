@@ -1,0 +1,48 @@
+"""A bad rule configuration (`--rules FILE`) is a Chinese error naming the file and the key,
+before any document is read — never a traceback, never silently ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checks import ConfigError, load_config
+from flows.cli import app
+from tests.conftest import FIXTURES
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("rules:\n  MON001: [\n", "第 3 行不是有效的 YAML"),
+    ("rules:\n  MON001:\n    severity: fatal\n", "rules.MON001.severity：应为 error、warning、notice 之一"),
+    ("rulez: 1\n", "rulez：不认识的键"),
+    ("rules:\n  MON099: {severity: error}\n", "MON099 不是已有的规则编号"),
+    ("rules:\n  MON001: {severty: error}\n", "不认识的键“severty”"),
+    ("rules:\n  MON001: {enabled: maybe}\n", "rules.MON001.enabled：应为 true 或 false"),
+    ("- MON001\n", "应为映射"),
+])
+def test_bad_rule_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "规则.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert "规则.yaml" in str(err.value) and expected in str(err.value)
+
+
+def test_a_partial_override_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "规则.yaml"
+    path.write_text("rules:\n  MON005: {severity: error}\n", encoding="utf-8")
+    config = load_config(path)
+    assert config["rules"]["MON005"]["severity"] == "error"
+    assert config["rules"]["MON005"]["message"] == load_config()["rules"]["MON005"]["message"]
+
+
+def test_the_cli_refuses_a_bad_rule_file_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "规则.yaml"
+    path.write_text("rules:\n  MON001:\n    severity: fatal\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(FIXTURES / "nanjie-2024"), "--rules", str(path)],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "severity" in result.output and "Traceback" not in result.output
+    assert "问题：" not in result.output  # nothing was checked
