@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from extractors.errors import ExtractionError
+from extractors.limits import exceeded, limits
 from extractors.sniff import sniff
 from schemas.document import Document, Format
 
@@ -27,7 +28,13 @@ def extract(path: str | Path) -> Document:
     path = Path(path)
     if not path.is_file():
         raise ExtractionError(path.name, "文件不存在或不是普通文件")
+    cap = limits()
+    size_mb = path.stat().st_size / 2**20
+    if size_mb > cap.file_mb:
+        raise ExtractionError(path.name, exceeded("file_mb", f"文件大小 {size_mb:.1f} MB", cap.file_mb))
     fmt = sniff(path)
+    if fmt is Format.HTML and size_mb > cap.html_mb:
+        raise ExtractionError(path.name, exceeded("html_mb", f"网页大小 {size_mb:.1f} MB", cap.html_mb))
     sha = file_sha256(path)
     # Imported lazily so that one format's missing system dependency cannot break the others.
     if fmt is Format.PDF:

@@ -24,6 +24,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
+from extractors.limits import exceeded, limits
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
@@ -516,6 +517,9 @@ def extract_pdf(path: Path, sha256: str) -> Document:
             raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法读取页面") from exc
         if not pages:
             raise ExtractionError(path.name, "PDF 没有任何页面")
+        cap = limits().pdf_pages
+        if len(pages) > cap:
+            raise ExtractionError(path.name, exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
         try:
             read = []
             for page in pages:

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from extractors.errors import ExtractionError
+from extractors.limits import exceeded, limits
 from schemas.document import Format
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,9 +44,25 @@ def _ole2_reason(path: Path) -> str:
     return f"这是{kind}，暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
 
 
+def _within_limits(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """A zip bomb (a member inflating to gigabytes) is refused before anything is inflated: the
+    sizes a zip declares are what zipfile will allow itself to produce."""
+    cap = limits()
+    if len(members) > cap.zip_members:
+        raise ExtractionError(path.name, exceeded("zip_members", f"文件包含 {len(members)} 个部件", cap.zip_members))
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    if biggest is not None and biggest.file_size / 2**20 > cap.zip_member_mb:
+        found = f"部件“{biggest.filename}”解压后为 {biggest.file_size / 2**20:.1f} MB"
+        raise ExtractionError(path.name, exceeded("zip_member_mb", found, cap.zip_member_mb))
+    total = sum(m.file_size for m in members) / 2**20
+    if total > cap.zip_total_mb:
+        raise ExtractionError(path.name, exceeded("zip_total_mb", f"解压后共 {total:.1f} MB", cap.zip_total_mb))
+
+
 def _zip_format(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as zf:
+            _within_limits(path, zf.infolist())
             names = set(zf.namelist())
             types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""

@@ -462,10 +462,11 @@ def check(
     _check_wording(wording)
     from checks import load_config
     from runs.discover import discover
+    from runs.isolation import process_isolated
     from runs.output import document_counts, nothing_to_check
-    from runs.process import check_submission, process_document
+    from runs.process import check_submission
 
-    results = [process_document(p, folder, wording_dir=wording) for p in discover(folder)]
+    results = [process_isolated(p, folder, wording_dir=wording) for p in discover(folder)]
     findings = check_submission(results, load_config(rules))
     failure = nothing_to_check(str(folder), document_counts(results))
     if as_json:

@@ -21,7 +21,8 @@ from prefect.states import Failed
 from checks import load_config
 from runs.discover import discover
 from runs.output import finding_sources, run_failure, severity_counts_text, write_run
-from runs.process import check_submission, failed_result, process_document, submission_records
+from runs.isolation import process_isolated
+from runs.process import check_submission, failed_result, submission_records
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 from schemas.safe_text import visible_name
@@ -58,7 +59,7 @@ def _document_run_name() -> str:
 
 @task(name="process-document", cache_policy=NO_CACHE, task_run_name=_document_run_name)
 def process_document_task(path: str, root: str, wording: str | None = None) -> DocumentResult:
-    return process_document(path, root, wording_dir=wording)
+    return process_isolated(path, root, wording_dir=wording)
 
 
 @task(name="check-submission", cache_policy=NO_CACHE)

@@ -122,6 +122,8 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
     except OSError as exc:  # e.g. permission denied, file vanished while running
         reason = exc.strerror or type(exc).__name__
         return DocumentResult(**base, status="error", error=f"无法读取文件“{path.name}”：{reason}")
+    except MemoryError:  # the caller (runs/isolation.py) names the memory limit
+        raise
     except Exception as exc:  # a bug in an extractor or parser: report it, go on with the others
         failed = failed_result(path, root, exc)
         return failed.model_copy(update={k: v for k, v in base.items() if k not in ("path", "file_name")})

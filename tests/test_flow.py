@@ -71,14 +71,14 @@ def test_flow_end_to_end(flows_run, tmp_path: Path) -> None:
 
 def test_a_crashing_task_does_not_crash_the_flow(flows_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     submission = make_submission(tmp_path / "提交材料")
-    real = flows_run.process_document
+    real = flows_run.process_isolated
 
     def flaky(path: str, root: str, **kwargs):
         if Path(path).name == "乙单位监控表.docx":
             raise MemoryError("模拟任务崩溃")
         return real(path, root, **kwargs)
 
-    monkeypatch.setattr(flows_run, "process_document", flaky)
+    monkeypatch.setattr(flows_run, "process_isolated", flaky)
     summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"))
     docs = json.loads((tmp_path / "out" / summary.run_id / "documents.json").read_text("utf-8"))
     crashed = next(d for d in docs if d["path"] == "乙单位监控表.docx")

@@ -1,0 +1,138 @@
+"""Each document read in a child process that can be stopped.
+
+A thread cannot be killed: a PDF that makes pdfminer loop, or a page that swells to gigabytes,
+would hold the run (and its memory) for as long as it likes. So a document is read in a child
+process forked from a forkserver that has the extractors already imported (a fork costs a few
+milliseconds, not the second an import of pdfplumber and openpyxl takes): the child gets a memory
+ceiling (RLIMIT_AS) and the parent kills it at the time limit (extractors/limits.py). A child that
+dies for another reason (a crash in a C library) is tried once more; every outcome is a
+`DocumentResult`, so the run goes on and the document is accounted for.
+
+Where child processes are not possible (a daemonic Dask worker, a platform without fork) or
+not wanted (JIXIAO_ISOLATION=0), the document is read in-process, as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import threading
+from pathlib import Path
+from typing import Any
+
+from extractors.limits import LIMITS_ENV, exceeded, limits
+from runs.process import process_document, relative_path
+from schemas.run import DocumentResult
+from schemas.safe_text import visible_name
+
+ISOLATION_ENV = "JIXIAO_ISOLATION"
+# Imported once in the forkserver so that every child starts with them loaded.
+_PRELOAD = ["runs.process", "extractors.pdf", "extractors.docx", "extractors.xlsx", "extractors.html",
+            "extractors.kinds.targets", "extractors.kinds.monitoring", "extractors.kinds.self_evaluation",
+            "extractors.kinds.final_accounts", "extractors.kinds.narrative_report",
+            "extractors.kinds.project_statement"]
+_context: Any = None
+_context_lock = threading.Lock()
+# Children at once: one per core (a run's threads queue here), so memory stays bounded by
+# cores × memory_mb_per_document whatever the task runner's thread count.
+_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+
+
+def isolation_enabled() -> bool:
+    if os.environ.get(ISOLATION_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+        return False
+    if multiprocessing.current_process().daemon:  # e.g. a Dask worker: it may not have children
+        return False
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
+def _ctx():
+    global _context
+    with _context_lock:
+        if _context is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(_PRELOAD)
+            _context = ctx
+    return _context
+
+
+def _child(conn, path: str, root: str, wording_dir: str | None, memory_mb: int, limits_file: str | None) -> None:
+    # The forkserver's environment is the one it started with: the run's limits file is passed.
+    if limits_file:
+        os.environ[LIMITS_ENV] = limits_file
+    else:
+        os.environ.pop(LIMITS_ENV, None)
+    try:
+        soft = memory_mb * 2**20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or soft < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ValueError, OSError):  # a platform that will not set it: the time limit still holds
+        pass
+    try:
+        conn.send(process_document(path, root, wording_dir=wording_dir))
+    except MemoryError:
+        conn.send(("memory", None))
+    except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the parent
+        conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _error(path: Path, root: Path, reason: str) -> DocumentResult:
+    return DocumentResult(path=relative_path(path, root), file_name=path.name, status="error",
+                          error=f"处理文件“{visible_name(path.name)}”时{reason}。其他文件不受影响")
+
+
+def process_isolated(path: str | Path, root: str | Path, wording_dir: str | Path | None = None,
+                     attempts: int = 2) -> DocumentResult:
+    """`process_document` in a child process, stopped at the time limit; never raises for a
+    bad document."""
+    path, root = Path(path), Path(root)
+    wording = str(wording_dir) if wording_dir else None
+    if not isolation_enabled():
+        try:
+            return process_document(path, root, wording_dir=wording)
+        except MemoryError:
+            return _error(path, root, "内存不足，已停止")
+    with _slots:
+        return _in_child(path, root, wording, attempts)
+
+
+def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> DocumentResult:
+    cap = limits()
+    ctx = _ctx()
+    last = ""
+    for _ in range(attempts):
+        receiver, sender = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_child, daemon=True,
+                            args=(sender, str(path), str(root), wording, cap.memory_mb_per_document,
+                                  os.environ.get(LIMITS_ENV)))
+        child.start()
+        sender.close()
+        try:
+            if not receiver.poll(cap.seconds_per_document):
+                return _error(path, root, exceeded("seconds_per_document", "处理超时，已停止",
+                                                   cap.seconds_per_document))
+            try:
+                message = receiver.recv()
+            except (EOFError, OSError):
+                message = None
+        finally:
+            receiver.close()
+            if child.is_alive():
+                child.kill()
+            child.join()
+        if isinstance(message, DocumentResult):
+            return message
+        if isinstance(message, tuple) and message[0] == "memory":
+            return _error(path, root, exceeded("memory_mb_per_document", "内存用量超限，已停止",
+                                               cap.memory_mb_per_document))
+        if isinstance(message, tuple) and message[0] == "crash":
+            return _error(path, root, f"发生内部错误（{message[1]}）")
+        last = f"处理进程异常退出（退出码 {child.exitcode}）"  # killed by a signal: try once more
+    return _error(path, root, last)
+
+
+__all__ = ["ISOLATION_ENV", "isolation_enabled", "process_isolated"]

@@ -1,0 +1,112 @@
+"""Limits per document (extractors/limits.py) and the child process that enforces time and memory
+(runs/isolation.py). Each hostile input fails alone with a Chinese reason naming the limit; the
+isolated result of a good document is the in-process one."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractors.limits import LIMITS_ENV, Limits, LimitsError, limits
+from runs.isolation import ISOLATION_ENV, isolation_enabled, process_isolated
+from runs.process import process_document
+from tests.conftest import FIXTURES
+
+NANJIE = FIXTURES / "nanjie-2024"
+PDF = NANJIE / "南街街道办事处2024年度部门决算.pdf"  # several pages, a text layer
+DOCX = NANJIE / "南街街道办事处2024年1-9月绩效运行监控报告.docx"
+
+
+@pytest.fixture
+def with_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def use(text: str) -> None:
+        path = tmp_path / "limits.yaml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv(LIMITS_ENV, str(path))
+    return use
+
+
+def _result(path: Path, root: Path):
+    return process_isolated(path, root)
+
+
+def test_defaults_hold_and_a_file_overrides_one_key(with_limits) -> None:
+    assert limits() == Limits()
+    with_limits("pdf_pages: 7\n")
+    assert limits().pdf_pages == 7 and limits().file_mb == Limits().file_mb
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("pdf_page: 7\n", "pdf_page：不认识的键"),
+    ("pdf_pages: -1\n", "pdf_pages：数值过小"),
+    ("pdf_pages: [\n", "不是有效的 YAML"),
+])
+def test_a_bad_limits_file_is_named(with_limits, text: str, expected: str) -> None:
+    with_limits(text)
+    with pytest.raises(LimitsError, match=expected):
+        limits()
+
+
+def test_pages_over_the_limit(with_limits, tmp_path: Path) -> None:
+    with_limits("pdf_pages: 1\n")
+    r = _result(PDF, PDF.parent)
+    assert r.status == "error" and "超过上限 pdf_pages" in r.error and "= 1" in r.error
+
+
+def test_file_size_over_the_limit(with_limits) -> None:
+    with_limits("file_mb: 0.001\n")
+    r = _result(PDF, PDF.parent)
+    assert r.status == "error" and "超过上限 file_mb" in r.error
+
+
+def test_html_size_over_the_limit(with_limits, tmp_path: Path) -> None:
+    page = tmp_path / "页.html"
+    page.write_text("<html><body>" + "<p>一段文字。</p>" * 2000 + "</body></html>", encoding="utf-8")
+    with_limits("html_mb: 0.01\n")
+    r = _result(page, tmp_path)
+    assert r.status == "error" and "超过上限 html_mb" in r.error
+
+
+def test_a_zip_bomb_dressed_as_docx_is_refused_before_inflating(tmp_path: Path) -> None:
+    bomb = tmp_path / "监控报告.docx"
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("word/media/padding.bin", b"\0" * (Limits().zip_member_mb * 2**20 + 1))
+    assert bomb.stat().st_size < 2**20  # small on disk
+    r = _result(bomb, tmp_path)
+    assert r.status == "error" and "超过上限 zip_member_mb" in r.error and "padding.bin" in r.error
+
+
+def test_too_many_zip_members(with_limits, tmp_path: Path) -> None:
+    with_limits("zip_members: 5\n")
+    copy = tmp_path / "报告.docx"
+    shutil.copy(DOCX, copy)
+    r = _result(copy, tmp_path)
+    assert r.status == "error" and "超过上限 zip_members" in r.error
+
+
+def test_the_time_limit_stops_the_child(with_limits) -> None:
+    if not isolation_enabled():
+        pytest.skip("no child processes here")
+    with_limits("seconds_per_document: 0.001\n")
+    r = _result(PDF, PDF.parent)
+    assert r.status == "error" and "处理超时，已停止" in r.error and "seconds_per_document" in r.error
+
+
+def test_the_memory_limit_stops_the_child(with_limits) -> None:
+    if not isolation_enabled():
+        pytest.skip("no child processes here")
+    with_limits("memory_mb_per_document: 64\n")
+    r = _result(PDF, PDF.parent)
+    assert r.status == "error" and "memory_mb_per_document" in r.error
+
+
+def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolated = process_isolated(PDF, PDF.parent)
+    monkeypatch.setenv(ISOLATION_ENV, "0")
+    assert not isolation_enabled()
+    assert isolated.model_dump() == process_document(PDF, PDF.parent).model_dump()
