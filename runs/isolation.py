@@ -8,8 +8,9 @@ ceiling (RLIMIT_AS) and the parent kills it at the time limit (extractors/limits
 dies for another reason (a crash in a C library) is tried once more; every outcome is a
 `DocumentResult`, so the run goes on and the document is accounted for.
 
-Where child processes are not possible (a daemonic Dask worker, a platform without fork) or
-not wanted (JIXIAO_ISOLATION=0), the document is read in-process, as before.
+Where child processes are not possible (a daemonic Dask worker, a platform without fork), not
+wanted (JIXIAO_ISOLATION=0), or would not know a document kind the calling program registered at
+run time, the document is read in-process, as before.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from extractors.kinds import all_kinds
 from extractors.limits import LIMITS_ENV, exceeded, limits
 from runs.process import process_document, relative_path
 from schemas.run import DocumentResult
@@ -43,6 +45,9 @@ def isolation_enabled() -> bool:
     if os.environ.get(ISOLATION_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
         return False
     if multiprocessing.current_process().daemon:  # e.g. a Dask worker: it may not have children
+        return False
+    # A kind registered at run time by the calling program exists only in this process.
+    if any(not k.parse.__module__.startswith("extractors.kinds") for k in all_kinds()):
         return False
     return "forkserver" in multiprocessing.get_all_start_methods()
 

@@ -13,6 +13,8 @@ import json
 import os
 import re
 import shutil
+import tempfile
+import time
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,7 @@ from checks import load_config
 from schemas.findings import Finding, Severity
 from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
 from schemas.safe_text import neutralise_workbook
+from schemas.scoring import ScoreCard
 
 ENV_OUTPUT = "JIXIAO_OUTPUT"
 LATEST = "latest"
@@ -238,7 +241,8 @@ def update_latest(root: Path) -> str | None:
 
     Where symlinks are unavailable (some Windows setups), `root/latest.txt` holds the run id.
     """
-    runs = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name))
+    runs = sorted(p.name for p in root.iterdir()
+                  if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name) and (p / "summary.json").is_file())
     if not runs:
         return None
     newest = runs[-1]
@@ -285,10 +289,8 @@ def write_run(
     root.mkdir(parents=True, exist_ok=True)
     finished = finished or datetime.now()
     base_id = make_run_id(results, started)
-    run_id, n = base_id, 1
-    while (root / run_id).exists():  # the same files twice within one second
-        n += 1
-        run_id = f"{base_id}-{n}"
+    clean_leftovers(root)
+    run_id, claim = _claim_run_id(root, base_id)
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
     from runs import store as run_store
@@ -296,32 +298,135 @@ def write_run(
     url = run_store.store_url(store, root)
     summary.store = run_store.display_url(url)
 
-    staging = root / f".{run_id}.tmp"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
     try:
-        _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
-        _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
-        write_findings_xlsx(staging / "findings.xlsx", results, findings)
-        _dump(staging / "summary.json", summary.model_dump(mode="json"))
-        if scores is not None:
-            from scoring.output import write_scores
+        # A fresh staging folder, renamed into place when complete: a reader (or `latest`) never
+        # sees a half-written run, and a run killed here leaves only hidden leftovers.
+        staging = Path(tempfile.mkdtemp(dir=root, prefix=f".{run_id}.", suffix=".tmp"))
+        try:
+            _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
+            _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
+            write_findings_xlsx(staging / "findings.xlsx", results, findings)
+            _dump(staging / "summary.json", summary.model_dump(mode="json"))
+            if scores is not None:
+                from scoring.output import write_scores
 
-            write_scores(staging, scores)
-        os.replace(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+                write_scores(staging, scores)
+            os.replace(staging, final)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    finally:
+        claim.unlink(missing_ok=True)
     update_latest(root)
     try:
         run_store.save_run(url, summary, results, findings, scores)
+        backfill_store(url, root, exclude=run_id)
     except run_store.StoreError as exc:
         summary.store_error = f"{exc}；结果文件已写入“{final}”，不受影响"
         tmp = final / ".summary.json.tmp"
         _dump(tmp, summary.model_dump(mode="json"))
         os.replace(tmp, final / "summary.json")
     return summary
+
+
+def _claim_run_id(root: Path, base_id: str) -> tuple[str, Path]:
+    """A run id no other writer has or will take: runs started in the same second with the same
+    files get `-2`, `-3` …; the claim is a hidden file created exclusively (atomic on every
+    filesystem), holding the writer's process id until the run folder is in place."""
+    n = 1
+    while True:
+        run_id = base_id if n == 1 else f"{base_id}-{n}"
+        n += 1
+        if (root / run_id).exists():
+            continue
+        claim = root / f".{run_id}.claim"
+        try:
+            fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "w") as fh:
+            fh.write(str(os.getpid()))
+        if (root / run_id).exists():  # finished by another writer between the two checks
+            claim.unlink(missing_ok=True)
+            continue
+        return run_id, claim
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+_SETTLE_SECONDS = 120  # a claim or staging folder this young may belong to a writer just starting
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def clean_leftovers(root: Path) -> list[str]:
+    """Remove what a killed writer left: claims of dead processes with their staging folders,
+    and staging folders no claim covers once they are old enough not to be a writer starting
+    up. Returns the names removed."""
+    removed = []
+    live: set[str] = set()
+    dead: set[str] = set()
+    for claim in root.glob(".*.claim"):
+        run_id = claim.name[1:-len(".claim")]
+        try:
+            pid = int(claim.read_text(encoding="utf-8").strip() or "0")
+        except (OSError, ValueError):
+            pid = 0
+        if (pid and _alive(pid)) or (not pid and _age(claim) < _SETTLE_SECONDS):  # alive, or its pid not yet written
+            live.add(run_id)
+            continue
+        claim.unlink(missing_ok=True)
+        dead.add(run_id)
+        removed.append(claim.name)
+    for staging in root.glob(".*.tmp"):
+        run_id = staging.name[1:].split(".", 1)[0]
+        if not staging.is_dir() or run_id in live:
+            continue
+        if run_id in dead or _age(staging) > _SETTLE_SECONDS:
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging.name)
+    return removed
+
+
+def backfill_store(url: str, root: Path, exclude: str | None = None) -> list[str]:
+    """Put into the store the complete run folders meant for it (their summary names it) that it
+    does not hold: a run killed after its folder was in place, or written while the store was
+    locked. Returns their run ids."""
+    from runs import store as run_store
+
+    known = set(run_store.run_ids(url))
+    added = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name)):
+        if folder.name in known or folder.name == exclude or not (folder / "summary.json").is_file():
+            continue
+        try:
+            summary = RunSummary.model_validate_json((folder / "summary.json").read_text("utf-8"))
+            if summary.store != run_store.display_url(url):  # written for another store
+                continue
+            results = [DocumentResult.model_validate(d)
+                       for d in json.loads((folder / "documents.json").read_text("utf-8"))]
+            findings = [Finding.model_validate(f) for f in json.loads((folder / "findings.json").read_text("utf-8"))]
+            scores_file = folder / "scores.json"
+            scores = ([ScoreCard.model_validate(c) for c in json.loads(scores_file.read_text("utf-8"))]
+                      if scores_file.is_file() else None)
+        except (OSError, ValueError):  # not a run this version can read: leave it alone
+            continue
+        run_store.save_run(url, summary, results, findings, scores)
+        added.append(folder.name)
+    return added
 
 
 def severity_counts_text(counts: FindingCounts) -> str:

@@ -234,6 +234,7 @@ _REASONS: list[tuple[tuple[str, ...], str]] = [
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")  # ON DELETE CASCADE when a run is written again
+    cur.execute("PRAGMA busy_timeout=60000")  # runs finishing at once wait for each other, not fail
     cur.close()
 
 
@@ -289,13 +290,15 @@ def _migrate(engine: Engine, url: str, version: int) -> None:
 
 def _create_schema(engine: Engine) -> None:
     """The tables that are missing; when two runs create a new store at the same moment, the
-    loser's CREATE TABLE fails as "already exists" and a second pass finds every table there."""
-    try:
-        Base.metadata.create_all(engine)
-    except (OperationalError, ProgrammingError) as exc:
-        if "already exists" not in str(exc):
-            raise
-        Base.metadata.create_all(engine)
+    loser's CREATE TABLE fails as "already exists" and a later pass finds every table there."""
+    attempts = 8  # each pass creates what is still missing; several runs may race table by table
+    for attempt in range(attempts):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except (OperationalError, ProgrammingError) as exc:
+            if "already exists" not in str(exc) or attempt == attempts - 1:
+                raise
 
 
 def _json_dumps(value: Any) -> str:

@@ -51,3 +51,17 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+@pytest.fixture
+def builtin_kinds_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some test modules register document kinds of their own, which keeps documents in-process
+    (a child process would not know them); a test of the child-process path uses this fixture to
+    run with the built-in kinds only."""
+    from extractors import kinds
+    from runs.isolation import ISOLATION_ENV
+
+    kinds.all_kinds()
+    monkeypatch.setattr(kinds, "_REGISTRY", {n: k for n, k in kinds._REGISTRY.items()
+                                             if k.parse.__module__.startswith("extractors.kinds")})
+    monkeypatch.delenv(ISOLATION_ENV, raising=False)

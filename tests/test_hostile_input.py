@@ -74,7 +74,11 @@ def test_a_link_inside_the_submission_is_read(tmp_path: Path) -> None:
     assert process_document(folder / "目标表链接.pdf", folder).status == "ok"
 
 
-def test_a_run_of_hostile_names_writes_every_output(hostile: Path, tmp_path: Path, prefect_harness) -> None:
+def test_a_run_of_hostile_names_writes_every_output(hostile: Path, tmp_path: Path, prefect_harness,
+                                                    builtin_kinds_only) -> None:
+    from runs.isolation import isolation_enabled
+
+    assert isolation_enabled()  # each document in a child process, as a user's run reads them
     before = _checksums(hostile)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["run", str(hostile), "--output", str(out)], env=ENV)

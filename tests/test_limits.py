@@ -20,6 +20,11 @@ PDF = NANJIE / "南街街道办事处2024年度部门决算.pdf"  # several page
 DOCX = NANJIE / "南街街道办事处2024年1-9月绩效运行监控报告.docx"
 
 
+@pytest.fixture(autouse=True)
+def _isolated(builtin_kinds_only) -> None:
+    assert isolation_enabled()
+
+
 @pytest.fixture
 def with_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def use(text: str) -> None:
@@ -90,16 +95,12 @@ def test_too_many_zip_members(with_limits, tmp_path: Path) -> None:
 
 
 def test_the_time_limit_stops_the_child(with_limits) -> None:
-    if not isolation_enabled():
-        pytest.skip("no child processes here")
     with_limits("seconds_per_document: 0.001\n")
     r = _result(PDF, PDF.parent)
     assert r.status == "error" and "处理超时，已停止" in r.error and "seconds_per_document" in r.error
 
 
 def test_the_memory_limit_stops_the_child(with_limits) -> None:
-    if not isolation_enabled():
-        pytest.skip("no child processes here")
     with_limits("memory_mb_per_document: 64\n")
     r = _result(PDF, PDF.parent)
     assert r.status == "error" and "memory_mb_per_document" in r.error

@@ -375,8 +375,10 @@ def test_latest_txt_when_symlinks_are_unavailable(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(os, "symlink", no_symlinks)
     out = tmp_path / "out"
-    (out / "20250101-080000-abcdef").mkdir(parents=True)
-    (out / "20250102-080000-abcdef").mkdir()
+    for run in ("20250101-080000-abcdef", "20250102-080000-abcdef"):
+        (out / run).mkdir(parents=True)
+        (out / run / "summary.json").write_text("{}", encoding="utf-8")
+    (out / "20250103-080000-abcdef").mkdir()  # a run folder without its summary is no run
     (out / "notes").mkdir()  # not a run folder
     assert update_latest(out) == "20250102-080000-abcdef"
     assert (out / "latest.txt").read_text("utf-8").strip() == "20250102-080000-abcdef"
@@ -414,3 +416,67 @@ def test_bad_fixtures_are_reported_and_do_not_stop_the_others() -> None:
                 assert r.kind is None and r.error.startswith(f"无法读取文件“{e['file']}”")
             else:  # parse: the kind was recognised, its content was not
                 assert r.kind == "monitoring" and r.error.startswith(f"文件“{e['file']}”内容无法解析")
+
+
+# ---------------------------------------------------------------- crash safety and concurrency
+
+
+def test_runs_written_at_once_get_distinct_complete_folders(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from runs import store as run_store
+    from runs.output import write_run
+
+    submission = make_submission(tmp_path / "提交材料")
+    results = [process_document(p, submission) for p in discover(submission)]
+    started = datetime(2024, 7, 10, 9, 30, 0)  # the same second, the same files: the same base id
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(4) as pool:
+        summaries = list(pool.map(lambda _: write_run(results, [], submission, started, out), range(4)))
+    ids = sorted(s.run_id for s in summaries)
+    assert len(set(ids)) == 4 and all(s.store_error is None for s in summaries)
+    for run_id in ids:
+        assert {"documents.json", "findings.json", "findings.xlsx", "summary.json"} <= {p.name for p in (out / run_id).iterdir()}
+    assert sorted(run_store.run_ids(run_store.store_url(None, out))) == ids
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".prefect"]  # no leftovers
+    assert os.readlink(out / "latest") in ids
+
+
+def test_leftovers_of_a_killed_writer_are_cleaned_and_its_finished_run_back_filled(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from runs import store as run_store
+    from runs.output import clean_leftovers, write_run
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)  # a process that has exited
+    (out / ".20240710-093000-aaaaaa.claim").write_text(str(dead_pid), encoding="utf-8")
+    (out / ".20240710-093000-aaaaaa.x1y2.tmp").mkdir()
+    (out / ".20240710-093000-aaaaaa.x1y2.tmp" / "documents.json").write_text("[]", encoding="utf-8")
+    (out / ".20240710-093001-bbbbbb.claim").write_text(str(os.getpid()), encoding="utf-8")  # a live writer
+    (out / ".20240710-093001-bbbbbb.q.tmp").mkdir()
+    (out / ".20240710-093002-cccccc.r.tmp").mkdir()  # no claim, young: a writer may be starting
+    (out / ".20240710-093003-dddddd.s.tmp").mkdir()  # no claim, an hour old: left by a killed writer
+    os.utime(out / ".20240710-093003-dddddd.s.tmp", (0, datetime.now().timestamp() - 3600))
+    assert sorted(clean_leftovers(out)) == [".20240710-093000-aaaaaa.claim", ".20240710-093000-aaaaaa.x1y2.tmp",
+                                            ".20240710-093003-dddddd.s.tmp"]
+    assert (out / ".20240710-093001-bbbbbb.q.tmp").is_dir()  # still being written
+    (out / ".20240710-093002-cccccc.r.tmp").rmdir()
+    (out / ".20240710-093001-bbbbbb.claim").unlink()
+    (out / ".20240710-093001-bbbbbb.q.tmp").rmdir()
+
+    # a run whose folder was complete when its process was killed, before the store learnt of it
+    submission = make_submission(tmp_path / "提交材料")
+    results = [process_document(p, submission) for p in discover(submission)]
+    first = write_run(results, [], submission, datetime(2024, 7, 10, 9, 30, 0), out)
+    url = run_store.store_url(None, out)
+    engine = run_store.open_store(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM runs WHERE run_id = ?", (first.run_id,))
+    engine.dispose()
+    assert first.run_id not in run_store.run_ids(url)
+    second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), out)
+    assert sorted(run_store.run_ids(url)) == sorted([first.run_id, second.run_id])

@@ -133,7 +133,7 @@ def test_zip_that_is_neither_word_nor_excel(tmp_path):
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("readme.txt", "说明")
         zf.writestr("data/table.csv", "a,b\n1,2\n")
-    assert reason(path) == "ZIP 压缩包中既不是 Word（.docx）也不是 Excel（.xlsx）文档"
+    assert reason(path).startswith("这是 ZIP 压缩包，不是文档；jixiao 不自动解压压缩包，请解压后把其中的文件放入提交文件夹")
 
 
 def test_truncated_zip(tmp_path):
