@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from extractors.errors import ExtractionError
+from extractors.legacy import LegacyFormatError, convert, temporary_folder
 from extractors.limits import exceeded, limits
 from extractors.sniff import sniff
 from schemas.document import Document, Format
+from schemas.provenance import SourceRef
 
 
 def file_sha256(path: Path) -> str:
@@ -32,7 +37,12 @@ def extract(path: str | Path) -> Document:
     size_mb = path.stat().st_size / 2**20
     if size_mb > cap.file_mb:
         raise ExtractionError(path.name, exceeded("file_mb", f"文件大小 {size_mb:.1f} MB", cap.file_mb))
-    fmt = sniff(path)
+    try:
+        fmt = sniff(path)
+    except LegacyFormatError as legacy:
+        if legacy.target is None:
+            raise
+        return _read_converted(path, legacy)
     if fmt is Format.HTML and size_mb > cap.html_mb:
         raise ExtractionError(path.name, exceeded("html_mb", f"网页大小 {size_mb:.1f} MB", cap.html_mb))
     sha = file_sha256(path)
@@ -51,6 +61,35 @@ def extract(path: str | Path) -> Document:
         raise
     except Exception as exc:  # a library's own error: keep it, but say which file and why
         raise ExtractionError(path.name, f"{fmt.value.upper()} 解析失败（{type(exc).__name__}: {exc}）") from exc
+
+
+def _read_converted(path: Path, legacy: LegacyFormatError) -> Document:
+    """A legacy .doc/.xls read through its LibreOffice conversion, under the original's name and
+    hash: every source reference names the file the user submitted."""
+    with temporary_folder() as tmp:
+        converted = convert(path, legacy.target, Path(tmp), legacy.label)
+        doc = extract(converted)
+    doc = _as_original(doc, path, file_sha256(path))
+    return doc.model_copy(update={"converted_from": f"{legacy.label}，经 LibreOffice 转换为 .{legacy.target} 后读取"})
+
+
+def _as_original(model: Any, path: Path, sha: str) -> Any:
+    """`model` with every SourceRef (and the document's own path) naming the original file."""
+    if isinstance(model, SourceRef):
+        return model.model_copy(update={"file_name": path.name, "file_sha256": sha})
+    if isinstance(model, Document):
+        update = {"path": str(path), "file_name": path.name, "file_sha256": sha}
+    else:
+        update = {}
+    if isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, (BaseModel, list)):
+                update[name] = _as_original(value, path, sha)
+        return model.model_copy(update=update)
+    if isinstance(model, list):
+        return [_as_original(v, path, sha) for v in model]
+    return model
 
 
 __all__ = ["ExtractionError", "extract", "file_sha256", "sniff"]

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from extractors.errors import ExtractionError
+from extractors.legacy import LegacyFormatError
 from extractors.limits import exceeded, limits
 from schemas.document import Format
 
@@ -28,20 +29,20 @@ def _utf16(s: str) -> bytes:
     return s.encode("utf-16-le")
 
 
-def _ole2_reason(path: Path) -> str:
+def _ole2_error(path: Path) -> ExtractionError:
     # Password-protected .docx/.xlsx files are OLE2 containers too (an EncryptionInfo stream
     # beside the encrypted package); telling the user to "save as .docx" would not help them.
     with open(path, "rb") as fh:
         data = fh.read(8 << 20)
     if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
-        return "文件设置了打开密码（已加密），无法读取，请取消密码保护后重新提交"
+        return ExtractionError(path.name, "文件设置了打开密码（已加密），无法读取，请取消密码保护后重新提交")
     if _utf16("WordDocument") in data:
-        kind = "旧版 Word 二进制格式（.doc）"
+        label, target = "旧版 Word 二进制格式（.doc/.wps）", "docx"
     elif _utf16("Workbook") in data or _utf16("Book") in data:
-        kind = "旧版 Excel 二进制格式（.xls）"
+        label, target = "旧版 Excel 二进制格式（.xls/.et）", "xlsx"
     else:
-        kind = "旧版 Office 二进制格式（.doc/.xls）"
-    return f"这是{kind}，暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+        return ExtractionError(path.name, "这是旧版 Office 二进制格式（.doc/.xls），无法识别其类型，请另存为 .docx 或 .xlsx 后重新提交")
+    return LegacyFormatError(path.name, f"这是{label}，请另存为 .{target} 后重新提交", target, label)
 
 
 def _within_limits(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -117,7 +118,7 @@ def sniff(path: Path) -> Format:
     if b"%PDF-" in head[:1024]:
         return Format.PDF
     if head[:8] == _OLE2:
-        raise ExtractionError(path.name, _ole2_reason(path))
+        raise _ole2_error(path)
     for magic, kind in _ARCHIVES:
         if head.startswith(magic):
             raise ExtractionError(path.name, ARCHIVE_REASON.format(kind=kind))

@@ -64,7 +64,7 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
     try:
         base["sha256"] = file_sha256(path)
         doc = extract(path)
-        base["format"] = doc.format
+        base.update(format=doc.format, converted_from=doc.converted_from)
         whole, segments = segment(doc)
         if not any(seg.kind is not None for seg in segments):
             best = classify(doc)

@@ -72,6 +72,8 @@ class Document(BaseModel):
     blocks: list[TextBlock] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     page_count: int | None = None
+    # A legacy file (.doc, .xls) read through a conversion: what it was and how it was read.
+    converted_from: str | None = None
 
     def text_before(self, table: Table, limit: int = 8) -> list[TextBlock]:
         """The text blocks that precede `table` in reading order, nearest last."""

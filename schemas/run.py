@@ -54,6 +54,7 @@ class DocumentResult(BaseModel):
     file_name: SafeName
     sha256: str | None = None  # None only when the file could not even be read
     format: Format | None = None  # sniffed from the content; None when sniffing failed
+    converted_from: str | None = None  # a legacy .doc/.xls read through LibreOffice: what it was
     kind: str | None = None  # document kind name, e.g. "monitoring"
     kind_label: str | None = None  # its Chinese label, e.g. "绩效运行监控表"
     confidence: float | None = None  # the detector's confidence for `kind` (best guess if unrecognised)

@@ -102,10 +102,12 @@ def test_utf16_html(tmp_path):
 
 
 def test_old_binary_word_and_excel(tmp_path):
+    # sniffing names what it is and what to convert it to; extract() then converts it
+    # (tests/test_legacy_office.py)
     doc = reason(write(tmp_path, "监控表.doc", ole2("Root Entry", "WordDocument", "1Table")))
-    assert doc == "这是旧版 Word 二进制格式（.doc），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+    assert doc == "这是旧版 Word 二进制格式（.doc/.wps），请另存为 .docx 后重新提交"
     xls = reason(write(tmp_path, "监控表.xls", ole2("Root Entry", "Workbook", "SummaryInformation")))
-    assert xls == "这是旧版 Excel 二进制格式（.xls），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+    assert xls == "这是旧版 Excel 二进制格式（.xls/.et），请另存为 .xlsx 后重新提交"
     other = reason(write(tmp_path, "a.bin", ole2("Root Entry", "Contents")))
     assert "旧版 Office 二进制格式（.doc/.xls）" in other
 
