@@ -90,6 +90,31 @@ def _wording(folder: Optional[Path]):
     return directory(folder)
 
 
+def _prepare_local_prefect() -> None:
+    """Without PREFECT_API_URL each `jixiao run` starts its own local Prefect server on the
+    database in PREFECT_HOME; several runs started at once would all create its tables and
+    collide. So the first run creates them, under a file lock, before any server starts."""
+    if os.environ.get("PREFECT_API_URL") or not os.environ.get("PREFECT_HOME"):
+        return
+    import asyncio
+    import fcntl
+
+    import prefect
+
+    home = Path(os.environ["PREFECT_HOME"])
+    ready = home / f".jixiao-database-ready-{prefect.__version__}"
+    if ready.exists():
+        return
+    with open(home / ".jixiao-database.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if ready.exists():
+            return
+        from prefect.server.database import provide_database_interface
+
+        asyncio.run(provide_database_interface().create_db())
+        ready.touch()
+
+
 def _print_json(data: Any) -> None:
     # Plain stdout, not rich: the output must parse as JSON whatever the terminal width.
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -115,7 +140,14 @@ def run(
     from runs.output import output_root
 
     # Prefect's own state (its local database, logs) stays in the output folder, not the user's home.
-    os.environ.setdefault("PREFECT_HOME", str(output_root(output).resolve() / ".prefect"))
+    if "PREFECT_HOME" not in os.environ:
+        home = output_root(output).resolve() / ".prefect"
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"无法创建结果目录“{home.parent}”：{exc.strerror or exc}")
+        os.environ["PREFECT_HOME"] = str(home)
+    _prepare_local_prefect()
     from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
 
     with Progress(

@@ -133,3 +133,29 @@ def test_an_empty_folder_exits_non_zero(tmp_path: Path, prefect_harness) -> None
     folder.mkdir()
     result = CliRunner().invoke(app, ["run", str(folder), "--output", str(tmp_path / "out")], env=ENV)
     assert result.exit_code == 1 and "没有找到任何文件" in result.output
+
+
+def test_four_runs_at_once_on_one_output_folder_all_finish(tmp_path: Path) -> None:
+    """Four `jixiao run` processes started together, one output folder, one store, each with its
+    own local Prefect server: every run completes, distinct, in the folder and in the store."""
+    import subprocess
+    import sys
+
+    from runs import store as run_store
+
+    submission = tmp_path / "提交材料"
+    submission.mkdir()
+    shutil.copy(MONITORING, submission / MONITORING.name)
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(COLUMNS="200", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    command = [sys.executable, "-m", "flows.cli", "run", str(submission), "-o", str(out)]
+    procs = [subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(4)]
+    outputs = [p.communicate(timeout=600)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], outputs
+    assert not any("Traceback" in o for o in outputs), outputs
+    runs = sorted(p.name for p in out.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+    assert len(runs) == 4 and all((out / r / "summary.json").is_file() for r in runs)
+    assert sorted(run_store.run_ids(run_store.store_url(None, out))) == runs
+    assert os.readlink(out / "latest") in runs
