@@ -480,3 +480,60 @@ def test_leftovers_of_a_killed_writer_are_cleaned_and_its_finished_run_back_fill
     assert first.run_id not in run_store.run_ids(url)
     second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), out)
     assert sorted(run_store.run_ids(url)) == sorted([first.run_id, second.run_id])
+
+
+@pytest.mark.parametrize("point", ["while-staging", "after-rename"])
+def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp_path: Path, point: str) -> None:
+    """A child process writes a run and dies like kill -9 (os._exit: no cleanup, no finally) at
+    `point`; what it leaves is never a run, `latest` never points at it, and the next run cleans
+    the leftovers and puts a complete orphan into the store."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from runs import store as run_store
+
+    submission = make_submission(tmp_path / "提交材料")
+    out = tmp_path / "out"
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path[:0] = [{str(Path(__file__).resolve().parents[1])!r}, {str(Path(__file__).resolve().parent)!r}]
+        from datetime import datetime
+        from pathlib import Path
+        import runs.output as output
+        from test_runs import make_submission  # registers the test kinds
+        from runs import discover, process_document
+        submission = Path({str(submission)!r})
+        results = [process_document(p, submission) for p in discover(submission)]
+        point = {point!r}
+        if point == "while-staging":
+            real_dump = output._dump
+            def dump(path, data):
+                real_dump(path, data)
+                if path.name == "findings.json":
+                    os._exit(9)
+            output._dump = dump
+        else:
+            import runs.store as store
+            store.save_run = lambda *a, **k: os._exit(9)
+        output.write_run(results, [], submission, datetime(2024, 7, 10, 9, 30), Path({str(out)!r}))
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    runs_now = [p for p in out.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name)]
+    if point == "while-staging":
+        assert runs_now == []  # nothing visible as a run, only hidden leftovers
+        assert [p.name for p in out.iterdir() if p.name.startswith(".")]
+    else:
+        assert [p.name for p in runs_now] and all((p / "summary.json").is_file() for p in runs_now)
+    # the next run: leftovers gone, every complete run folder in the store
+    results = [process_document(p, submission) for p in discover(submission)]
+    rerun = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31), out)
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".prefect"]
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name))
+    assert rerun.run_id in folders
+    assert sorted(run_store.run_ids(run_store.store_url(None, out))) == folders
+    assert os.readlink(out / "latest") == rerun.run_id
+
+
+RUN_ID_RE = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}(-\d+)?$")
