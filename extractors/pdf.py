@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import pdfplumber
+from pdfplumber.utils import dedupe_chars
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -356,9 +357,28 @@ class _PageItems:
     parts: list[_Part] = field(default_factory=list)
 
 
+class _IndexedChars(list):
+    """pdfplumber's `dedupe_chars` puts its result back in stream order with `chars.index`, a
+    linear search per character: quadratic on a dense page (20% of a 300-page file). The same
+    order from a map of positions. (Equal characters are one cluster, of which the first in
+    stream order is kept, so identity and equality give the same position.)"""
+
+    def __init__(self, chars: list) -> None:
+        super().__init__(chars)
+        self._position = {id(c): i for i, c in enumerate(self)}
+
+    def index(self, value: Any, *args: Any) -> int:  # type: ignore[override]
+        return self._position[id(value)]
+
+
+def _without_duplicate_chars(page: Any) -> Any:
+    """Fake bold (the same glyph drawn twice, slightly offset) would double every character."""
+    kept = {id(c) for c in dedupe_chars(_IndexedChars(page.chars))}
+    return page.filter(lambda o: o.get("object_type") != "char" or id(o) in kept)
+
+
 def _read_page(page: Any, ref: SourceRef) -> tuple[_PageItems, int]:
-    # Fake bold (the same glyph drawn twice, slightly offset) would double every character.
-    page = page.filter(lambda o: not _is_background(o)).dedupe_chars()
+    page = _without_duplicate_chars(page.filter(lambda o: not _is_background(o)))
     chars = _items(page.chars)
     tables = page.find_tables(_LATTICE)
     if not tables and chars:
