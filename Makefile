@@ -29,6 +29,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 
 # Regenerates the committed fixtures (needs LibreOffice and fonts-noto-cjk for the PDFs).
 fixtures: $(STAMP)

@@ -38,8 +38,9 @@ class Limits(BaseModel):
     zip_members: int = Field(10000, gt=0, description="一个 Word/Excel 文件（ZIP 包）中的部件数上限")
     zip_member_mb: float = Field(100, gt=0, description="ZIP 包中一个部件解压后的大小上限（MB）")
     zip_total_mb: float = Field(300, gt=0, description="ZIP 包解压后的总大小上限（MB）")
+    xlsx_cells: int = Field(300_000, gt=0, description="一个 Excel 工作簿的单元格数上限")
     seconds_per_document: float = Field(600, gt=0, description="处理一个文件的时间上限（秒）")
-    memory_mb_per_document: int = Field(3072, gt=0, description="处理一个文件的内存上限（MB）")
+    memory_mb_per_document: int = Field(2048, gt=0, description="处理一个文件的内存上限（MB）")
 
 
 def describe(key: str) -> str:

@@ -45,6 +45,7 @@ from pathlib import Path
 from openpyxl.styles.numbers import is_date_format
 
 from extractors.errors import ExtractionError
+from extractors.limits import exceeded, limits
 from extractors.text import clean, tidy_breaks
 from schemas.document import Cell, Document, Format, Table
 from schemas.provenance import SourceRef, column_letter
@@ -442,10 +443,33 @@ def _load(path: Path, data_only: bool):
         return reader.wb
 
 
+def _count_cells(path: Path) -> None:
+    """Refuse a workbook of more cells than the limit before openpyxl builds them all (a million
+    cells cost it minutes and gigabytes): the sheets' XML is streamed and its cell tags counted."""
+    cap = limits().xlsx_cells
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with zf.open(name) as part:
+                    tail = b""  # the last 2 bytes: a 3-byte tag cut between chunks is counted once
+                    while chunk := part.read(1 << 20):
+                        block = tail + chunk
+                        total += block.count(b"<c ") + block.count(b"<c>")
+                        tail = block[-2:]
+                if total > cap:
+                    raise ExtractionError(path.name, exceeded("xlsx_cells", f"工作簿至少有 {total} 个单元格", cap))
+    except (zipfile.BadZipFile, OSError):
+        return  # reported by the reader with its own message
+
+
 def _open(path: Path):
     """(workbook with cached values, workbook with formulas or None if there are none)."""
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _count_cells(path)
     try:
         formulas = _load(path, data_only=False)
         has_formula = any(

@@ -111,3 +111,19 @@ def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(ISOLATION_ENV, "0")
     assert not isolation_enabled()
     assert isolated.model_dump() == process_document(PDF, PDF.parent).model_dump()
+
+
+def test_a_workbook_of_too_many_cells_is_refused_before_loading(with_limits, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("表")
+    for r in range(300):
+        ws.append([f"项目{r}", 1, 2, 3, 4])  # 1,500 cells
+    path = tmp_path / "表.xlsx"
+    wb.save(path)
+    with_limits("xlsx_cells: 1499\n")
+    r = _result(path, tmp_path)
+    assert r.status == "error" and "超过上限 xlsx_cells" in r.error and "1500" in r.error
+    with_limits("xlsx_cells: 1500\n")
+    assert "xlsx_cells" not in (_result(path, tmp_path).error or "")
