@@ -1,4 +1,5 @@
 """DOC001: a record whose unit or year nothing in the submission names.
+DOC002: a figure a parser could not read (`约五十万`, `1e30`), kept out of its line.
 
 A missing label is not a broken file: the record is kept with the attribute unknown. This notice
 says what is missing and where it was looked for, so the evaluator can add a submission.yaml;
@@ -45,6 +46,25 @@ def attribute_unknown(ctx: RuleContext) -> Iterable[Finding]:
             file=rec.file_name, what=_what(rec), missing="和".join(missing), looked=_LOOKED,
             source=source_labels(evidence) if evidence else rec.file_name,
         )
+
+
+@rule("DOC002", "unreadable_figure", "error")
+def unreadable_figure(ctx: RuleContext) -> Iterable[Finding]:
+    """A cell that should hold a figure but cannot be read as one. The record is kept without it
+    (the checks that need that figure skip the line); this error names the cell, what it holds
+    and why it cannot be read. Example: 年初预算数 “约五十万” — 不是数字."""
+    for rec in ctx.records:
+        for cell in getattr(rec, "unread_cells", None) or []:
+            evidence = [Evidence(role=cell.what, raw=cell.raw, ref=cell.ref)]
+            unit = getattr(rec, "unit", None)
+            yield ctx.finding(
+                Subject(unit=getattr(unit, "value", "") or "", year=getattr(rec, "year", None), project=_project(rec),
+                        line=cell.what),
+                evidence,
+                details={"raw": cell.raw, "problem": cell.problem, "file": rec.file_name},
+                file=rec.file_name, what=_what(rec), cell=cell.what, raw=cell.raw, problem=cell.problem,
+                source=source_labels(evidence),
+            )
 
 
 def _project(rec) -> str:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from schemas.provenance import SourceRef
-from schemas.safe_text import SafeName
+from schemas.safe_text import PrintedText, SafeName
 
 
 class Format(StrEnum):
@@ -23,7 +23,9 @@ class Format(StrEnum):
 
 
 class Cell(BaseModel):
-    text: str  # the text as a reader sees it (Excel: formatted with the cell's number format)
+    # the text as a reader sees it (Excel: formatted with the cell's number format); control
+    # characters a file may carry are dropped, as a reader sees nothing there
+    text: PrintedText
     ref: SourceRef
     merged_from: tuple[int, int] | None = None  # (row, column) of the merge origin, if covered
     # Excel only: the stored value (cached for formulas) and its number format.
@@ -59,7 +61,7 @@ class Table(BaseModel):
 
 
 class TextBlock(BaseModel):
-    text: str
+    text: PrintedText
     ref: SourceRef
     order: int = 0
 

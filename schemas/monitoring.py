@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue, UnreadCell
 
 # Canonical budget-line names. Unit-wide: 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费.
 # Per project: 资金总额 = 财政拨款 + 其他资金, plus the sources some templates list separately
@@ -65,6 +65,7 @@ class MonitoringReport(BaseModel):
     file_sha256: str
     lines: list[MonitoringLine] = Field(default_factory=list)
     indicators: list[IndicatorProgress] = Field(default_factory=list)
+    unread_cells: list[UnreadCell] = Field(default_factory=list)  # figures that could not be read
 
     @property
     def period(self) -> str:

@@ -71,3 +71,15 @@ class DateValue(BaseModel):
     raw: str  # the line or cell it was read from
     label: str = ""  # the label it followed (填报日期 …) or 落款日期 for a signature line
     ref: SourceRef | None = None
+
+
+class UnreadCell(BaseModel):
+    """A cell that should hold a figure but cannot be read as one (`约五十万`, `1e30`): the record
+    is kept without that figure, and the cell is reported (rule DOC002) instead of the document
+    being thrown away."""
+
+    what: str  # Chinese: which figure, e.g. 第6行“人员经费”的“年初预算数”
+    raw: str  # the cell's text as printed
+    problem: str  # Chinese: 不是数字 / 超出合理范围…
+    ref: SourceRef
+

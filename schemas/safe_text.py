@@ -52,6 +52,12 @@ def visible_name(name: str) -> str:
     return _CONTROL_OR_BREAK.sub(_shown, _decoded(name))
 
 
+def printed_text(text: str) -> str:
+    """A document's own text (a cell, a paragraph): control characters are dropped, as a reader
+    of the page sees nothing there; tab and line breaks stay."""
+    return _CONTROL.sub("", _decoded(text))
+
+
 def xml_safe(text: str) -> str:
     """A text an XML writer (.xlsx, .docx) accepts: characters XML forbids are shown, not dropped."""
     return visible_text(text)
@@ -79,5 +85,7 @@ def neutralise_workbook(workbook) -> None:
 
 SafeName = Annotated[str, AfterValidator(visible_name)]
 SafeText = Annotated[str, AfterValidator(visible_text)]
+PrintedText = Annotated[str, AfterValidator(printed_text)]
 
-__all__ = ["SafeName", "SafeText", "neutralise_workbook", "visible_name", "visible_text", "xml_safe"]
+__all__ = ["PrintedText", "SafeName", "SafeText", "neutralise_workbook", "printed_text", "visible_name",
+           "visible_text", "xml_safe"]

@@ -285,6 +285,6 @@ def test_bad_files():
         if name.endswith(".docx") and by_stage[name] == "classify":
             doc = WordDocument(str(path))
             assert doc.tables == [] and "绩效运行监控" in "".join(p.text for p in doc.paragraphs)
-        if by_stage[name] == "parse":
+        if by_stage[name] == "finding":
             ws = load_workbook(path).active
             assert "约五十万" in [c.value for row in ws.iter_rows() for c in row]

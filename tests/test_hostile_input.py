@@ -19,14 +19,16 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from runs.process import process_document
+from runs.process import check_submission, process_document
 from tests.conftest import FIXTURES
 
 NANJIE = FIXTURES / "nanjie-2024"
 MONITORING = NANJIE / "南街街道办事处2024年1-6月部门整体绩效运行监控表.xlsx"
 TARGETS = NANJIE / "南街街道办事处2024年度部门整体支出绩效目标表.pdf"
 ENV = {"COLUMNS": "200"}
-GBK_NAME = "监控表".encode("gbk") + b".xlsx"  # what unzip gives for a zip made on Chinese Windows
+GBK_NAME = "监控表".encode("gbk") + b".xlsx"
+LONG_NAME = "长" * 83 + ".pdf"  # 83 × 3 + 4 = 253 bytes
+HTML_TARGETS = FIXTURES / "targets" / "临河区教育局2024年度项目支出绩效目标表.html"  # what unzip gives for a zip made on Chinese Windows
 
 
 def _checksums(folder: Path) -> dict[str, str]:
@@ -48,19 +50,28 @@ def hostile(tmp_path: Path) -> Path:
     (folder / "失效链接.pdf").symlink_to(tmp_path / "不存在.pdf")
     with zipfile.ZipFile(folder / "材料.zip", "w") as zf:
         zf.write(TARGETS, "目标表.pdf")
+    shutil.copy(TARGETS, folder / "-开头是减号.pdf")  # would read as an option to a careless command
+    shutil.copy(TARGETS, folder / LONG_NAME)  # 255 bytes, the longest name a filesystem allows
+    # a page whose text carries control characters (BEL, ESC as character references)
+    page = HTML_TARGETS.read_bytes().replace(b"</td>", b"&#7;&#27;</td>", 3)  # a GBK page, as published
+    (folder / "控制字符网页.html").write_bytes(page)
     return folder
 
 
 def test_hostile_names_links_and_archives_each_get_a_reason_and_good_files_are_read(hostile: Path) -> None:
     results = {r.file_name: r for r in (process_document(p, hostile) for p in sorted(hostile.iterdir()))}
     assert set(results) == {"a\\x07b\\x1b[31m.xlsx", '=HYPERLINK("x","点我").pdf', "监控表.xlsx",
-                            "链接到外部.pdf", "失效链接.pdf", "材料.zip"}
-    for name in ("a\\x07b\\x1b[31m.xlsx", "监控表.xlsx", '=HYPERLINK("x","点我").pdf'):
+                            "链接到外部.pdf", "失效链接.pdf", "材料.zip", "-开头是减号.pdf", LONG_NAME, "控制字符网页.html"}
+    for name in ("a\\x07b\\x1b[31m.xlsx", "监控表.xlsx", '=HYPERLINK("x","点我").pdf', "-开头是减号.pdf", LONG_NAME,
+                 "控制字符网页.html"):
         assert results[name].status == "ok", results[name].error
     assert results["链接到外部.pdf"].status == "error"
     assert "指向提交文件夹之外的符号链接" in results["链接到外部.pdf"].error
     assert "指向的文件不存在" in results["失效链接.pdf"].error
     assert "压缩包" in results["材料.zip"].error and "请解压" in results["材料.zip"].error
+    # control characters in a page's text are dropped, as a reader sees nothing there
+    original = process_document(HTML_TARGETS, HTML_TARGETS.parent).records[0]
+    assert results["控制字符网页.html"].records[0].project.value == original.project.value == "学生资助补助资金项目"
     # the record's provenance carries the shown name too
     rec = results["a\\x07b\\x1b[31m.xlsx"].records[0]
     assert rec.file_name == "a\\x07b\\x1b[31m.xlsx"
@@ -107,8 +118,13 @@ def test_an_absurd_amount_names_its_cell(tmp_path: Path) -> None:
     path = tmp_path / "监控表.xlsx"
     wb.save(path)
     result = process_document(path, tmp_path)
-    assert result.status == "error"
-    assert "超出合理范围" in result.error and f"Sheet1!{target.coordinate}" in result.error
+    assert result.status == "ok"  # the rest of the table is read; the cell is named in a finding
+    (unread,) = result.records[0].unread_cells
+    assert "超出合理范围" in unread.problem and unread.ref.label == f"Sheet1!{target.coordinate}"
+    (finding,) = [f for f in check_submission([result]) if f.rule_id == "DOC002"]
+    assert "超出合理范围" in finding.message and f"Sheet1!{target.coordinate}" in finding.message
+    others = [line for line in result.records[0].lines if line.initial_budget is not None]
+    assert others  # the other lines keep their figures
 
 
 def test_a_run_with_nothing_readable_exits_non_zero(tmp_path: Path, prefect_harness) -> None:

@@ -55,7 +55,7 @@ from schemas.monitoring import (
     MonitoringReport,
 )
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue, unknown_attribute
+from schemas.records import Attribute, TextValue, UnreadCell, unknown_attribute
 
 AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed")
 NUMBER_ROLES = AMOUNT_ROLES + ("reported_rate",)
@@ -307,17 +307,15 @@ def _column_numbering(label: Cell | None, values: dict[str, Cell]) -> bool:
     return bool(texts) and all(re.fullmatch(r"\(?\d{1,2}\)?(=.*)?|[A-Z](=.*)?", t) for t in texts)
 
 
-def _number_error(doc: Document, cell: Cell, line: str, role: str, exc: NumberError) -> ParseError:
-    ref = cell_ref(cell)
-    return ParseError(
-        doc.file_name,
-        f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”{exc.problem}：“{cell.text}”（位置：{ref.label}）",
-    )
+def _unread(cell: Cell, line: str, role: str, exc: NumberError) -> UnreadCell:
+    return UnreadCell(what=f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”", raw=cell.text,
+                      problem=exc.problem, ref=cell_ref(cell))
 
 
 def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_unit: str | None,
-                       stop_row: int) -> tuple[list[MonitoringLine], int]:
-    """Lines of the budget block and the last row it used (0-based)."""
+                       stop_row: int, unread: list[UnreadCell]) -> tuple[list[MonitoringLine], int]:
+    """Lines of the budget block and the last row it used (0-based). A figure that cannot be
+    read is left out of its line and added to `unread`: the rest of the table is still read."""
     b = config().raw["budget"]
     lines: list[MonitoringLine] = []
     last = hdr.bottom
@@ -360,14 +358,14 @@ def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_un
                 try:
                     setattr(line, role, amount(cell.text, cell_ref(cell), unit))
                 except NumberError as exc:
-                    raise _number_error(doc, cell, name, role, exc) from None
+                    unread.append(_unread(cell, name, role, exc))
         if "reported_rate" in values:
             cell = values["reported_rate"]
             if fold(cell.text).upper() not in EXCEL_ERRORS:
                 try:
                     line.reported_rate = rate(cell.text, cell_ref(cell))
                 except NumberError as exc:
-                    raise _number_error(doc, cell, name, "reported_rate", exc) from None
+                    unread.append(_unread(cell, name, "reported_rate", exc))
         for role in TEXT_ROLES:
             if role in values:
                 line_text = _text_value(values[role])
@@ -629,6 +627,7 @@ class _Pending:
     amount_unit: str
     printed_unit: str | None  # the unit printed for the whole table, if any
     indicators: list[IndicatorProgress] | None = None
+    unread_cells: list[UnreadCell] = field(default_factory=list)
 
 
 def _events(table: Table) -> list[tuple[int, str, object]]:
@@ -682,7 +681,8 @@ def parse(doc: Document) -> list[MonitoringReport]:
                 # unit printed for the one before.
                 unit = (_table_unit(area) or _table_unit(header_cells)
                         or (pending[-1].printed_unit if pending else None))
-                lines, last = _parse_budget_rows(doc, table, hdr, unit, next_top)
+                unread: list[UnreadCell] = []
+                lines, last = _parse_budget_rows(doc, table, hdr, unit, next_top, unread)
                 col_units = [hdr.column_units.get(hdr.columns[r]) for r in AMOUNT_ROLES
                              if r in hdr.columns]
                 amount_unit = unit or next((u for u in col_units if u), None) or "万元"
@@ -691,7 +691,7 @@ def parse(doc: Document) -> list[MonitoringReport]:
                                    file_sha256=doc.file_sha256, file_name=doc.file_name,
                                    sheet=table.sheet, table=table.index,
                                    label=f"工作表“{table.sheet}”")) if table.sheet else None)
-                pending.append(_Pending(table, hdr, ctx, lines, amount_unit, unit))
+                pending.append(_Pending(table, hdr, ctx, lines, amount_unit, unit, unread_cells=unread))
                 cursor, touched = last + 1, True
             else:
                 assert isinstance(hdr, _IndicatorHeader)
@@ -781,6 +781,7 @@ def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None)
         file_sha256=doc.file_sha256,
         lines=p.lines,
         indicators=p.indicators or [],
+        unread_cells=p.unread_cells,
     )
 
 

@@ -36,7 +36,7 @@ EXPECTED = [
      "why": "OLE2 复合文档（旧版 .xls），只有文件头"},
     {"file": LETTER_DOCX, "stage": "classify", "reason_contains": "",
      "why": "有效的 Word 文件，是一封公函，正文提到绩效运行监控但没有任何表格：不应识别为监控表"},
-    {"file": GARBAGE_XLSX, "stage": "parse", "reason_contains": "约五十万",
+    {"file": GARBAGE_XLSX, "stage": "finding", "rule": "DOC002", "reason_contains": "约五十万",
      "why": "标题、表头都是监控表，金额单元格是文字（约五十万、待统计）：须给出指明单元格内容的错误或问题"},
 ]
 
