@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue, UnreadCell
 
 
 class SelfEvalLine(BaseModel):
@@ -60,6 +60,7 @@ class SelfEvaluation(BaseModel):
     total_score: PrintedNumber | None = None  # 总分
     total_max: PrintedNumber | None = None  # 总分 row's 分值 (usually 100)
     filled_date: DateValue | None = None  # 填报日期
+    unread_cells: list[UnreadCell] = Field(default_factory=list)  # figures that could not be read
     file_name: str
     file_sha256: str
 

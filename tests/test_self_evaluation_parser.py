@@ -96,11 +96,13 @@ def test_inline_goal_and_unit_from_a_filled_in_line():
     assert rec.total_score.value == D("99.5")
 
 
-def test_a_word_in_a_score_cell_is_a_clear_error():
+def test_a_word_in_a_score_cell_is_named_and_the_form_still_read():
     grid = [row[:] for row in PROJECT]
     grid[5][8] = "九分"
-    with pytest.raises(ParseError, match=r"“资金总额”的“得分”不是数字：“九分”.*S!I6"):
-        parse(_doc(grid))
+    (rec,) = parse(_doc(grid))
+    (cell,) = rec.unread_cells
+    assert (cell.what, cell.raw, cell.problem, cell.ref.label) == ("第6行“资金总额”的“得分”", "九分", "不是数字", "S!I6")
+    assert rec.line("资金总额").score is None and rec.indicators
 
 
 def test_no_scored_block_is_a_clear_error():
@@ -175,8 +177,11 @@ def test_two_row_budget_header():
     assert rec.unit.value == "某县林业局" and rec.indicators[0].actual.number == D(520)
 
 
-def test_a_word_in_an_amount_cell_is_a_clear_error():
+def test_a_word_in_an_amount_cell_is_named_and_the_form_still_read():
     grid = [row[:] for row in PROJECT]
     grid[5][5] = "见附件"
-    with pytest.raises(ParseError, match=r"自评表.xlsx.*第6行“资金总额”的“全年执行数”不是数字：“见附件”.*S!F6"):
-        parse(_doc(grid))
+    (rec,) = parse(_doc(grid))
+    (cell,) = rec.unread_cells
+    assert (cell.what, cell.raw, cell.problem, cell.ref.label) == ("第6行“资金总额”的“全年执行数”", "见附件", "不是数字", "S!F6")
+    line = rec.line("资金总额")
+    assert line.executed is None and line.annual_budget is not None

@@ -45,7 +45,7 @@ from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue, unknown_attribute
+from schemas.records import Attribute, TextValue, UnreadCell, unknown_attribute
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvalLine, SelfEvaluation
 
 
@@ -166,9 +166,9 @@ def _points(cell: Cell) -> PrintedNumber | None:
                          printed_unit="分", unit="分", ref=cell_ref(cell))
 
 
-def _number_error(doc: Document, cell: Cell, line: str, role: str, exc: NumberError) -> ParseError:
-    return ParseError(doc.file_name, f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”{exc.problem}：“{cell.text}”"
-                                     f"（位置：{cell_ref(cell).label}）")
+def _unread(cell: Cell, line: str, role: str, exc: NumberError) -> UnreadCell:
+    return UnreadCell(what=f"第{cell.ref.row}行“{line}”的“{COLUMN_NAMES[role]}”", raw=cell.text,
+                      problem=exc.problem, ref=cell_ref(cell))
 
 
 _LABEL_POINTS = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
@@ -268,7 +268,10 @@ def _label_cell(table: Table, r: int, first_value_col: int) -> Cell | None:
     return None
 
 
-def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None) -> tuple[list[SelfEvalLine], int]:
+def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None,
+                  unread: list[UnreadCell]) -> tuple[list[SelfEvalLine], int]:
+    """Lines of the budget block and the last row it used; a figure that cannot be read is left
+    out of its line and added to `unread` (rule DOC002), the rest of the form is still read."""
     stops = config().raw["budget"]["stop_words"]
     lines: list[SelfEvalLine] = []
     last = hdr.bottom
@@ -300,17 +303,18 @@ def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None) -
                 try:
                     setattr(line, role, amount(cell.text, cell_ref(cell), hdr.units.get(col, unit)))
                 except NumberError as exc:
-                    raise _number_error(doc, cell, name, role, exc) from None
+                    unread.append(_unread(cell, name, role, exc))
             elif role == "reported_rate":
                 if fold(cell.text).upper() in EXCEL_ERRORS:
                     continue
                 try:
                     line.reported_rate = rate(cell.text, cell_ref(cell))
                 except NumberError as exc:
-                    raise _number_error(doc, cell, name, role, exc) from None
+                    unread.append(_unread(cell, name, role, exc))
             else:
                 if cell.text and not is_number(cell.text) and fold(cell.text) not in _BLANK:
-                    raise _number_error(doc, cell, name, role, NumberError(cell.text))
+                    unread.append(_unread(cell, name, role, NumberError(cell.text)))
+                    continue
                 setattr(line, role, _points(cell))
         lines.append(line)
         last = r
@@ -558,9 +562,10 @@ def parse(doc: Document) -> list[SelfEvaluation]:
             side = table.rows[bh.bottom + 1][: min(c for r, c in bh.columns.items() if r in NUMBER_ROLES)]
             unit_text = next((u for u in (find_amount_unit(c.text) for c in side) if u), None)
         lines: list[SelfEvalLine] = []
+        unread: list[UnreadCell] = []
         last = top
         if bh is not None:
-            lines, last = _parse_budget(doc, table, bh, unit_text)
+            lines, last = _parse_budget(doc, table, bh, unit_text, unread)
         goal_end = ih.top if ih is not None else table.n_rows
         expected, actual = _goal(table, last + 1, goal_end)
         indicators, total, total_max = _parse_indicators(table, ih) if ih is not None else ([], None, None)
@@ -588,7 +593,7 @@ def parse(doc: Document) -> list[SelfEvaluation]:
             amount_unit=unit_text or "万元",
             lines=lines, goal_expected=expected, goal_actual=actual,
             indicators=indicators, total_score=total, total_max=total_max,
-            file_name=doc.file_name, file_sha256=doc.file_sha256,
+            file_name=doc.file_name, file_sha256=doc.file_sha256, unread_cells=unread,
         ))
     if not out:
         raise ParseError(doc.file_name, "未找到自评表的预算执行表头（应有“全年执行数”及“全年预算数”等列）或"
