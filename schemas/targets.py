@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, DateValue, IndicatorValue, TextValue
+from schemas.records import Attribute, DateValue, IndicatorValue, TextValue, UnreadCell
 
 
 class TargetIndicator(BaseModel):
@@ -56,6 +56,7 @@ class TargetTable(BaseModel):
     # table carries none here, and rules that need indicators leave it alone.
     indicators_note: TextValue | None = None
     filled_date: DateValue | None = None  # 填报日期 / 报送日期 / 编报日期
+    unread_cells: list[UnreadCell] = Field(default_factory=list)  # amounts that could not be read
     file_name: str
     file_sha256: str
 

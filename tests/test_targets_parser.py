@@ -614,20 +614,22 @@ def test_note_rows_end_the_indicator_block(note):
     assert [i.level3 for i in t.indicators] == ["预算编制完整性"]
 
 
-def test_non_numeric_budget_amount_is_a_parse_error():
+def test_non_numeric_budget_amount_is_named_and_the_table_still_read():
     grid = [row[:] for row in GANSU]
     grid[3] = ["年度预算（万元）", "资金总额", "<", "约一千万", "<"]
-    with pytest.raises(ParseError) as exc:
-        parse(make_doc([make_table(grid)]))
-    msg = str(exc.value)
-    assert "资金总额" in msg and "约一千万" in msg and "目标表!D4" in msg and "目标表.xlsx" in msg
+    (t,) = parse(make_doc([make_table(grid)]))
+    (cell,) = t.unread_cells
+    assert (cell.raw, cell.problem, cell.ref.label) == ("约一千万", "不是数字", "目标表!D4")
+    assert "资金总额" in cell.what and t.budget_total is None and t.indicators
 
 
-def test_non_numeric_task_amount_is_a_parse_error():
+def test_non_numeric_task_amount_is_named_and_the_table_still_read():
     grid = [row[:] for row in GANSU]
     grid[8] = ["^", "日常运转保障", "缴纳水电费", "<", "待定"]
-    with pytest.raises(ParseError, match="“日常运转保障”的预算金额不是数字：“待定”（位置：目标表!E9）"):
-        parse(make_doc([make_table(grid)]))
+    (t,) = parse(make_doc([make_table(grid)]))
+    (cell,) = t.unread_cells
+    assert (cell.what, cell.raw, cell.problem, cell.ref.label) == ("“日常运转保障”的预算金额", "待定", "不是数字", "目标表!E9")
+    assert [task.amount for task in t.tasks if task.name == "日常运转保障"] == [None]
 
 
 def test_no_indicator_header_is_a_parse_error():

@@ -47,7 +47,7 @@ from extractors.text import clean, fold
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, IndicatorValue, TextValue, unknown_attribute
+from schemas.records import Attribute, IndicatorValue, TextValue, UnreadCell, unknown_attribute
 from schemas.targets import TargetIndicator, TargetTable, TargetTask
 
 META_ROLES = ("unit", "department", "implementing", "project", "project_code", "year")
@@ -883,14 +883,15 @@ def _kind(d: _Draft) -> str:
     return "project" if project > unit else "unit"
 
 
-def _number(doc: Document, a: _Amount | None, unit: str, what: str) -> PrintedNumber | None:
+def _number(a: _Amount | None, unit: str, what: str, unread: list[UnreadCell]) -> PrintedNumber | None:
+    """The amount of `a`; one that cannot be read is left out and added to `unread` (DOC002)."""
     if a is None:
         return None
     try:
         return amount(a.cell.text, a.ref, a.unit or unit)
     except NumberError as exc:
-        raise ParseError(doc.file_name, f"“{clean(a.label)}”的{what}{exc.problem}：“{a.cell.text}”"
-                                        f"（位置：{a.ref.label}）") from None
+        unread.append(UnreadCell(what=f"“{clean(a.label)}”的{what}", raw=a.cell.text, problem=exc.problem, ref=a.ref))
+        return None
 
 
 def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTable:
@@ -937,12 +938,13 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
         year = unknown_attribute()
 
     amount_unit = _amount_unit(d, previous)
+    unread: list[UnreadCell] = []
     tasks = []
     for name, content, amt in d.tasks:
         tasks.append(TargetTask(
             name=name.text, ref=cell_ref(name),
             content=TextValue(text=content.text, ref=cell_ref(content)) if content is not None else None,
-            amount=_number(doc, amt, amount_unit, "预算金额")))
+            amount=_number(amt, amount_unit, "预算金额", unread)))
     return TargetTable(
         kind=_kind(d),  # type: ignore[arg-type]
         unit=unit,
@@ -952,18 +954,19 @@ def _build(doc: Document, d: _Draft, previous: TargetTable | None) -> TargetTabl
         department=meta.get("department"),
         implementing_unit=meta.get("implementing"),
         amount_unit=amount_unit,
-        budget_total=_number(doc, d.budget.get("total"), amount_unit, "金额"),
-        budget_fiscal=_number(doc, d.budget.get("fiscal"), amount_unit, "金额"),
-        budget_other=_number(doc, d.budget.get("other"), amount_unit, "金额"),
-        budget_multi_year=_number(doc, d.budget.get("multi_year"), amount_unit, "金额"),
+        budget_total=_number(d.budget.get("total"), amount_unit, "金额", unread),
+        budget_fiscal=_number(d.budget.get("fiscal"), amount_unit, "金额", unread),
+        budget_other=_number(d.budget.get("other"), amount_unit, "金额", unread),
+        budget_multi_year=_number(d.budget.get("multi_year"), amount_unit, "金额", unread),
         basis_text=d.basis,
         project_code=meta.get("project_code"),
         tasks=tasks,
-        tasks_total=_number(doc, d.tasks_total, amount_unit, "金额"),
+        tasks_total=_number(d.tasks_total, amount_unit, "金额", unread),
         goal_text=d.goal,
         indicators=d.indicators,
         file_name=doc.file_name,
         file_sha256=doc.file_sha256,
+        unread_cells=unread,
     )
 
 
