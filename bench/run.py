@@ -9,6 +9,8 @@ then the checks over a whole submission, and the peak resident memory of the pro
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
 import unicodedata
 import statistics
@@ -62,6 +64,59 @@ def throughput(n: int) -> None:
     print(f"\nthroughput: {n} documents in {elapsed:.2f} s = {n / elapsed:.1f} documents/s (one process)")
 
 
+def pdf_baseline(repeat: int) -> dict:
+    """Pages per CPU-second on the real PDFs: raw pdfplumber (extract_text + extract_tables per
+    page), pypdfium2 text only, our extractor, and the whole `jixiao extract` path, in this
+    process, median of `repeat` runs. The ratio against raw pdfplumber is the headline."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from extractors.pdf import extract_pdf
+    from runs.process import process_document
+
+    pdfs = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
+    if not pdfs:
+        return {}
+
+    def cpu(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            fn()
+            times.append(time.process_time() - t0)
+        return statistics.median(times)
+
+    def raw(path: Path) -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.extract_tables()
+
+    def pdfium_text(path: Path) -> None:
+        doc = pdfium.PdfDocument(str(path))
+        for page in doc:
+            page.get_textpage().get_text_range()
+        doc.close()
+
+    pages = sum(len(pdfium.PdfDocument(str(p))) for p in pdfs)
+    figures = {
+        "raw_pdfplumber": cpu(lambda: [raw(p) for p in pdfs]),
+        "pypdfium2_text": cpu(lambda: [pdfium_text(p) for p in pdfs]),
+        "extract_pdf": cpu(lambda: [extract_pdf(p, "0" * 64) for p in pdfs]),
+        "jixiao_extract": cpu(lambda: [process_document(p, p.parent) for p in pdfs]),
+    }
+    rates = {k: pages / v for k, v in figures.items()}
+    print(f"\nreal PDFs: {len(pdfs)} files, {pages} pages; pages per CPU-second (median of {repeat}):")
+    for k, v in rates.items():
+        print(f"  {k:<16}{v:8.1f}")
+    ratio = rates["extract_pdf"] / rates["raw_pdfplumber"]
+    print(f"ratio vs raw pdfplumber: {ratio:.2f} (extractor), "
+          f"{rates['jixiao_extract'] / rates['raw_pdfplumber']:.2f} (whole jixiao extract path)")
+    return {"files": len(pdfs), "pages": pages, "pages_per_cpu_second": rates,
+            "ratio_vs_raw_pdfplumber": ratio,
+            "ratio_full_path_vs_raw_pdfplumber": rates["jixiao_extract"] / rates["raw_pdfplumber"]}
+
+
 def scoring(repeat: int) -> None:
     """Cross-document checks and scoring of the sample submission (records already parsed)."""
     from runs.process import check_submission, process_document, submission_records
@@ -109,11 +164,19 @@ def main() -> None:
             pages = doc.page_count or 0
             print(f"{cut(pdf.name)} pdf    {t_ex*1000:10.1f} {'':>9} {len(doc.tables):6}  "
                   f"({pages} pages, {t_ex*1000/max(pages,1):.0f} ms/page)")
+    baseline = pdf_baseline(args.repeat)
     scoring(args.repeat)
     throughput(args.batch)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nfixture documents: {total_files}, extract+parse median total {total_time:.2f} s")
     print(f"peak resident memory: {peak_mb:.0f} MB")
+    out = ROOT / "output"
+    out.mkdir(exist_ok=True)
+    (out / "bench.json").write_text(json.dumps({
+        "cores": os.cpu_count(), "repeat": args.repeat, "pdf": baseline,
+        "fixture_documents": total_files, "extract_parse_seconds": total_time, "peak_mb": peak_mb,
+    }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"figures written to {out / 'bench.json'} ({os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":
