@@ -101,10 +101,14 @@ def _prepare_local_prefect() -> None:
 
     import prefect
 
-    home = Path(os.environ["PREFECT_HOME"])
+    home = Path(os.environ["PREFECT_HOME"]).expanduser()
     ready = home / f".jixiao-database-ready-{prefect.__version__}"
     if ready.exists():
         return
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"无法创建 Prefect 目录“{home}”（PREFECT_HOME）：{exc.strerror or exc}")
     with open(home / ".jixiao-database.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if ready.exists():
