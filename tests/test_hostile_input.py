@@ -175,3 +175,31 @@ def test_four_runs_at_once_on_one_output_folder_all_finish(tmp_path: Path) -> No
     assert len(runs) == 4 and all((out / r / "summary.json").is_file() for r in runs)
     assert sorted(run_store.run_ids(run_store.store_url(None, out))) == runs
     assert os.readlink(out / "latest") in runs
+
+
+def test_a_pdf_encrypted_with_an_empty_open_password_is_read(tmp_path: Path) -> None:
+    """A PDF protected by a permissions password only (anyone may open it, copying is
+    restricted): the file is encrypted, and read like any other. Made with LibreOffice from our
+    self-evaluation fixture; its records match the Word original's."""
+    import subprocess
+
+    from tests.conftest import need_program
+
+    program = need_program("soffice")
+    source = NANJIE / "南街街道办事处2024年度部门整体支出绩效自评表.docx"
+    shutil.copy(source, tmp_path / "自评表.docx")
+    options = ('{"RestrictPermissions":{"type":"boolean","value":"true"},'
+               '"PermissionPassword":{"type":"string","value":"owner-only"},'
+               '"EnableCopyingOfContent":{"type":"boolean","value":"false"}}')
+    subprocess.run([program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", f"pdf:writer_pdf_Export:{options}", "--outdir", str(tmp_path),
+                    str(tmp_path / "自评表.docx")], check=True, capture_output=True, timeout=300)
+    pdf = tmp_path / "自评表.pdf"
+    assert b"/Encrypt" in pdf.read_bytes()
+    result = process_document(pdf, tmp_path)
+    assert result.status == "ok", result.error
+    original = process_document(source, source.parent).records[0]
+    record = result.records[0]
+    assert (record.unit.value, record.year) == (original.unit.value, original.year)
+    assert [(x.name, x.executed.value if x.executed else None) for x in record.lines] == \
+        [(x.name, x.executed.value if x.executed else None) for x in original.lines]
