@@ -92,31 +92,27 @@ def _wording(folder: Optional[Path]):
 
 def _prepare_local_prefect() -> None:
     """Without PREFECT_API_URL each `jixiao run` starts its own local Prefect server on the
-    database in PREFECT_HOME; several runs started at once would all create its tables and
-    collide. So the first run creates them, under a file lock, before any server starts."""
+    database in PREFECT_HOME. Started together, such servers race: each creates the database's
+    tables and registers block types, and each picks a free port by trying one, then binds it a
+    moment later. So the server is started here, one process at a time under a file lock; the
+    flow's client then finds it running and uses it."""
     if os.environ.get("PREFECT_API_URL") or not os.environ.get("PREFECT_HOME"):
         return
-    import asyncio
     import fcntl
 
-    import prefect
-
     home = Path(os.environ["PREFECT_HOME"]).expanduser()
-    ready = home / f".jixiao-database-ready-{prefect.__version__}"
-    if ready.exists():
-        return
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _fail(f"无法创建 Prefect 目录“{home}”（PREFECT_HOME）：{exc.strerror or exc}")
-    with open(home / ".jixiao-database.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if ready.exists():
-            return
-        from prefect.server.database import provide_database_interface
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_ENABLED
 
-        asyncio.run(provide_database_interface().create_db())
-        ready.touch()
+    if not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return
+    with open(home / ".jixiao-server-start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, the server listening
+        SubprocessASGIServer().start()
 
 
 def _print_json(data: Any) -> None:
