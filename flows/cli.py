@@ -106,10 +106,10 @@ def _prepare_local_prefect() -> None:
     except OSError as exc:
         _fail(f"无法创建 Prefect 目录“{home}”（PREFECT_HOME）：{exc.strerror or exc}")
     from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_SERVER_EPHEMERAL_ENABLED
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
-    if not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
-        return
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return  # a server is configured (a profile, a test harness): nothing to start
     with open(home / ".jixiao-server-start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, the server listening
         SubprocessASGIServer().start()

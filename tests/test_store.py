@@ -340,7 +340,7 @@ def test_run_command_with_an_unwritable_store(tmp_path, prefect_harness) -> None
                                       f"sqlite:///{blocker}/jixiao.db"], env=ENV)
     assert result.exit_code == 1
     assert "无法打开结果库" in result.stderr and "结果文件已写入" in result.stderr
-    (run_dir,) = [p for p in out.iterdir() if p.is_dir() and not p.is_symlink()]
+    (run_dir,) = [p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
     assert "甲单位监控表.docx" in result.stdout  # the run's results are still shown
     assert json.loads((run_dir / "summary.json").read_text("utf-8"))["store_error"].startswith("无法打开结果库")
 
