@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Sequence, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from schemas.config_errors import validation_problems, yaml_problem
+from schemas.config_errors import read_config_yaml, validation_problems
 from schemas.findings import Evidence, Finding, Severity, Subject
 
 DEFAULT_CONFIG = Path(__file__).with_name("rules.yaml")
@@ -134,15 +133,7 @@ class _RulesFile(BaseModel):
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except OSError as exc:
-        raise ConfigError(f"无法读取规则配置文件“{path}”：{exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"规则配置文件“{path}”不是 UTF-8 编码的文本") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"规则配置文件“{path}”{yaml_problem(exc)}不是有效的 YAML") from None
+    return read_config_yaml(path, "规则配置文件", ConfigError)
 
 
 def validate_config(config: Any, source: str | Path) -> None:

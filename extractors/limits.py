@@ -17,10 +17,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from schemas.config_errors import validation_problems, yaml_problem
+from schemas.config_errors import read_config_yaml, validation_problems
 
 LIMITS_ENV = "JIXIAO_LIMITS"
 
@@ -59,12 +58,7 @@ def _load(path: str | None) -> Limits:
     if not path:
         return Limits()
     file = Path(path)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise LimitsError(f"无法读取上限配置文件“{file}”（{LIMITS_ENV}）：{exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise LimitsError(f"上限配置文件“{file}”{yaml_problem(exc)}不是有效的 YAML") from None
+    data = read_config_yaml(file, f"上限配置文件（{LIMITS_ENV}）", LimitsError) or {}
     try:
         return Limits.model_validate(data)
     except ValidationError as exc:

@@ -98,29 +98,33 @@ def split(doc: Document) -> list[Part]:
     return [Part(doc)]
 
 
-def _label(part: Part, primary: DocumentKind | None) -> tuple[DocumentKind, float] | None:
-    """The kind a part claims on its own, if any."""
+def _top(part: Part) -> tuple[DocumentKind, float] | None:
+    """The kind a part is surest of, with its confidence (classified once per part)."""
     ranked = classify(part.doc)
-    if not ranked:
+    return ranked[0] if ranked else None
+
+
+def _label(top: tuple[DocumentKind, float] | None, primary: DocumentKind | None) -> tuple[DocumentKind, float] | None:
+    """The kind a part claims on its own, if any: an annex of another kind must be surer."""
+    if top is None:
         return None
-    kind, confidence = ranked[0]
+    kind, confidence = top
     needed = ANNEX_CONFIDENCE if primary is not None and kind.name != primary.name else MIN_CONFIDENCE
-    return (kind, confidence) if confidence >= needed else None
+    return top if confidence >= needed else None
 
 
-def _break_tie(ranked, parts: list[Part], whole):
-    """Kinds equally sure of the whole file: the one most of its parts claim is the file's own
-    (a publication with two annexed forms is a publication)."""
+def _break_tie(ranked, tops: list, whole):
+    """Kinds equally sure of the whole file: the one most of its parts claim (`tops`, each
+    part's surest kind) is the file's own (a publication with two annexed forms is a publication)."""
     if whole is None:
         return None
     tied = [pair for pair in ranked if pair[1] == whole[1]]
     if len(tied) < 2:
         return whole
     claims = {k.name: 0 for k, _ in tied}
-    for part in parts:
-        top = classify(part.doc)
-        if top and top[0][1] >= MIN_CONFIDENCE and top[0][0].name in claims:
-            claims[top[0][0].name] += 1
+    for top in tops:
+        if top and top[1] >= MIN_CONFIDENCE and top[0].name in claims:
+            claims[top[0].name] += 1
     return max(tied, key=lambda pair: claims[pair[0].name])  # first of the most claimed
 
 
@@ -135,9 +139,10 @@ def segment(doc: Document) -> tuple[tuple[DocumentKind, float] | None, list[Segm
     if len(parts) <= 1:
         primary = whole[0] if whole else None
         return whole, ([Segment(primary, whole[1], parts or [Part(doc)], primary=True)] if whole else [])
-    whole = _break_tie(ranked, parts, whole)
+    tops = [_top(part) for part in parts]
+    whole = _break_tie(ranked, tops, whole)
     primary = whole[0] if whole else None
-    labels = [_label(part, primary) for part in parts]
+    labels = [_label(top, primary) for top in tops]
     foreign = {k.name for k, _ in filter(None, labels)} - ({primary.name} if primary else set())
     own_sheets = sum(1 for lab in labels if lab and primary and lab[0].name == primary.name)
     per_sheet = (doc.format == Format.XLSX and primary is not None and primary.name in ONE_FORM_PER_SHEET

@@ -19,10 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Iterator, TypeVar
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
-from schemas.config_errors import validation_problems, yaml_problem
+from schemas.config_errors import read_config_yaml, validation_problems
 
 BUILTIN_DIR = Path(__file__).parent / "kinds"
 
@@ -362,14 +361,7 @@ def _merge(base: Any, override: Any) -> Any:
 
 
 def _read(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise WordingError(f"无法读取措辞配置文件“{path}”：{exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise WordingError(f"措辞配置文件“{path}”不是 UTF-8 编码的文本") from None
-    except yaml.YAMLError as exc:
-        raise WordingError(f"措辞配置文件“{path}”{yaml_problem(exc)}不是有效的 YAML") from None
+    return read_config_yaml(path, "措辞配置文件", WordingError)
 
 
 def _explain(exc: ValidationError, path: Path) -> WordingError:

@@ -3,6 +3,10 @@ which key, what is wrong — pydantic's and PyYAML's English stays out of the me
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import yaml
 from pydantic import ValidationError
 
 PROBLEMS = {
@@ -48,3 +52,16 @@ def yaml_problem(exc: Exception) -> str:
     """Where a YAML file stops being YAML: `第 3 行`, or an empty string."""
     mark = getattr(exc, "problem_mark", None)
     return f"第 {mark.line + 1} 行" if mark is not None else ""
+
+
+def read_config_yaml(path: Path, what: str, error: type[Exception]) -> Any:
+    """The YAML of a configuration file, or `error` (Chinese) saying why it cannot be read:
+    `what` names the kind of file (规则配置文件, 措辞配置文件 …)."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"无法读取{what}“{path}”：{exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise error(f"{what}“{path}”不是 UTF-8 编码的文本") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{what}“{path}”{yaml_problem(exc)}不是有效的 YAML") from None

@@ -107,14 +107,13 @@ def test_workbook_of_forms_is_one_record_per_sheet_without_leaks():
     assert {r.year_attr.source for r in result.records} == {"unknown"}
 
 
-def test_a_tie_goes_to_the_kind_most_parts_claim(monkeypatch):
+def test_a_tie_goes_to_the_kind_most_parts_claim():
     from types import SimpleNamespace
 
     from extractors import segments
 
     first, second = SimpleNamespace(name="a_first"), SimpleNamespace(name="b_second")
-    parts = [SimpleNamespace(doc=i) for i in range(3)]  # part 0 claims the first kind, 1 and 2 the second
-    monkeypatch.setattr(segments, "classify", lambda doc: [(second, 0.9)] if doc else [(first, 0.9)])
+    parts = [(first, 0.9), (second, 0.9), (second, 0.9)]  # each part's surest kind: part 0 the first, 1 and 2 the second
     assert segments._break_tie([(first, 1.0), (second, 1.0)], parts, (first, 1.0)) == (second, 1.0)
     # no tie: the surer kind stays, whatever the parts say
     assert segments._break_tie([(first, 1.0), (second, 0.8)], parts, (first, 1.0)) == (first, 1.0)

@@ -47,6 +47,15 @@ def _value_column() -> int:
     raise AssertionError("no 实施单位 label in the fixture")
 
 
+def _overrides_adding_the_label(folder: Path) -> Path:
+    """A wording folder whose targets.yaml adds 承办单位 to the built-in 实施单位 labels."""
+    labels = list(wording.load("targets", MODELS["targets"]).header.implementing_labels)
+    folder.mkdir()
+    (folder / "targets.yaml").write_text(
+        "header:\n  implementing_labels: [" + ", ".join([*labels, "承办单位"]) + "]\n", encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_every_builtin_wording_file_validates(name: str) -> None:
     assert isinstance(wording.load(name, MODELS[name]), MODELS[name])
@@ -81,11 +90,7 @@ def test_a_file_for_no_kind_is_refused(tmp_path: Path) -> None:
 
 def test_an_override_adds_a_local_label_only_inside_its_context(tmp_path: Path) -> None:
     form = _form_with_unknown_label(tmp_path / "in")
-    labels = list(wording.load("targets", MODELS["targets"]).header.implementing_labels)
-    overrides = tmp_path / "wording"
-    overrides.mkdir()
-    (overrides / "targets.yaml").write_text(
-        "header:\n  implementing_labels: [" + ", ".join([*labels, "承办单位"]) + "]\n", encoding="utf-8")
+    overrides = _overrides_adding_the_label(tmp_path / "wording")
 
     plain = process_document(form, form.parent)
     assert plain.status == "ok" and plain.records[0].implementing_unit is None
@@ -113,11 +118,7 @@ def test_cli_refuses_a_bad_wording_folder_in_chinese(tmp_path: Path) -> None:
 
 def test_cli_extract_reads_with_the_wording_folder(tmp_path: Path) -> None:
     form = _form_with_unknown_label(tmp_path / "in")
-    labels = list(wording.load("targets", MODELS["targets"]).header.implementing_labels)
-    overrides = tmp_path / "wording"
-    overrides.mkdir()
-    (overrides / "targets.yaml").write_text(
-        "header:\n  implementing_labels: [" + ", ".join([*labels, "承办单位"]) + "]\n", encoding="utf-8")
+    overrides = _overrides_adding_the_label(tmp_path / "wording")
     result = CliRunner().invoke(app, ["extract", str(form), "--json", "--wording", str(overrides)])
     assert result.exit_code == 0, result.output
     assert IMPLEMENTING in result.output
