@@ -41,6 +41,7 @@ err_console = Console(stderr=True)
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
 TOP_FINDINGS = 16
+OUTPUT_HELP = "结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"
 STORE_HELP = "结果库地址（SQLAlchemy URL，默认 $JIXIAO_STORE_URL，否则结果根目录下的 SQLite 文件 jixiao.db）"
 
 
@@ -131,8 +132,19 @@ def run(
     evaluator_inputs: Optional[Path] = typer.Option(None, "--evaluator-inputs", help="评估人填写的评分录入表（YAML 或 xlsx）"),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
     wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
+    no_cache: bool = typer.Option(False, "--no-cache", help="重新读取全部文件（默认内容未变的文件沿用上次读取结果）"),
 ) -> None:
     """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。"""
+    execute_run(folder, output, rules=rules, dask=dask, dask_address=dask_address, rubric=rubric,
+                evaluator_inputs=evaluator_inputs, store=store, wording=wording, use_cache=not no_cache)
+
+
+def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] = None, dask: bool = False,
+                dask_address: Optional[str] = None, rubric: Optional[Path] = None,
+                evaluator_inputs: Optional[Path] = None, store: Optional[str] = None,
+                wording: Optional[Path] = None, use_cache: bool = True,
+                refresh: Optional[list[str]] = None) -> RunSummary:
+    """Run the flow on one submission folder with a progress bar; print and return its summary."""
     _check_folder(folder)
     _check_rules(rules)
     _check_wording(wording)
@@ -175,6 +187,8 @@ def run(
                     evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
                     store=store,
                     wording=str(wording.resolve()) if wording else None,
+                    use_cache=use_cache,
+                    refresh=refresh,
                     return_state=True,
                 )
             summary = state.result(raise_on_failure=False)
@@ -188,6 +202,7 @@ def run(
         _fail(state.message or "运行失败")
     if summary.store_error:  # the files are written; say plainly that the store is not
         _fail(summary.store_error)
+    return summary
 
 
 def _print_run(summary: RunSummary) -> None:
@@ -198,6 +213,13 @@ def _print_run(summary: RunSummary) -> None:
     console.print(_documents_table(results))
     _print_findings(findings, limit=TOP_FINDINGS)
     _print_scores(out)
+    if summary.previous_run:
+        c = summary.changes
+        console.print(f"相对上一次运行 {summary.previous_run}：文件变化 {c.get('files_changed', 0)} 个；问题新增 "
+                      f"{c.get('findings_new', 0)}、已解决 {c.get('findings_resolved', 0)}、数字有变化 "
+                      f"{c.get('findings_changed', 0)}；读取值变化 {c.get('values_changed', 0)} 处（详见 jixiao diff）")
+    if summary.documents_from_cache:
+        console.print(f"内容未变、沿用上次读取结果的文件：{summary.documents_from_cache} 个（--no-cache 可全部重读）")
     console.print(f"运行编号：[bold]{summary.run_id}[/]")
     console.print(f"结果目录：[bold]{escape(str(out))}[/]（问题清单见 findings.xlsx）")
 
@@ -763,6 +785,8 @@ def report(
         for path in item.files:
             console.print(f"  已写出：[bold]{escape(str(path))}[/]")
 
+
+from flows import changes_cli  # noqa: E402,F401 - registers diff and rerun on `app`
 
 if __name__ == "__main__":  # pragma: no cover
     app()

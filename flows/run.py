@@ -19,10 +19,12 @@ from prefect.futures import as_completed
 from prefect.states import Failed
 
 from checks import load_config
+from runs.cache import cache_dir
 from runs.discover import discover
 from runs.output import finding_sources, run_failure, severity_counts_text, write_run
 from runs.isolation import process_isolated
-from runs.process import check_submission, failed_result, submission_records
+from runs.output import output_root as output_root_of
+from runs.process import check_submission, failed_result, relative_path, submission_records
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 from schemas.safe_text import visible_name
@@ -48,7 +50,6 @@ def _notify(done: int, total: int, result: DocumentResult | None) -> None:
         hook(done, total, result)
 
 
-# No caching: results are cheap to recompute and a cache keyed on inputs would hash whole records.
 def _document_run_name() -> str:
     """The task run's name: the file's name as shown to users (a name with control characters or
     GBK bytes would break Prefect's events)."""
@@ -57,9 +58,12 @@ def _document_run_name() -> str:
     return f"process-{visible_name(Path(task_run.parameters.get('path', '')).name)}"
 
 
+# Prefect's own task cache is off: it would hash whole record lists. Reading is kept by content
+# in runs/cache.py instead (`cache` is its folder).
 @task(name="process-document", cache_policy=NO_CACHE, task_run_name=_document_run_name)
-def process_document_task(path: str, root: str, wording: str | None = None) -> DocumentResult:
-    return process_isolated(path, root, wording_dir=wording)
+def process_document_task(path: str, root: str, wording: str | None = None, cache: str | None = None,
+                          refresh: bool = False) -> DocumentResult:
+    return process_isolated(path, root, wording_dir=wording, cache=cache, refresh=refresh)
 
 
 @task(name="check-submission", cache_policy=NO_CACHE)
@@ -90,6 +94,13 @@ def write_task(
     return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store)
 
 
+def refreshed(path: Path, root: Path, refresh: list[str] | None) -> bool:
+    """Whether `path` is to be read again whatever the cache holds."""
+    if not refresh:
+        return False
+    return "*" in refresh or relative_path(path, root) in {r.replace("\\", "/").strip("/") for r in refresh}
+
+
 def task_runner(dask: bool = False, dask_address: str | None = None):
     """Threads on one machine by default; with `dask`, a Dask cluster (a local one of worker
     processes, or the scheduler at `dask_address`) when one machine is not enough."""
@@ -105,10 +116,13 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
 @flow(name="jixiao-run")
 def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
                    rubric: str | None = None, evaluator_inputs: str | None = None,
-                   store: str | None = None, wording: str | None = None) -> RunSummary | Failed:
+                   store: str | None = None, wording: str | None = None, use_cache: bool = True,
+                   refresh: list[str] | None = None) -> RunSummary | Failed:
     """Process every document of a submission folder, check them and write output/<run-id>/
     and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db).
     `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording).
+    A file read before with the same content is not read again (`use_cache`), except those
+    `refresh` names (paths relative to the submission; "*" for all).
     A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data."""
     started = datetime.now()
     root = Path(submission)
@@ -116,8 +130,10 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     config = load_config(rules)
     total = len(paths)
     _notify(0, total, None)
+    cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
 
-    futures = {process_document_task.submit(str(p), str(root), wording): p for p in paths}
+    futures = {process_document_task.submit(str(p), str(root), wording, cache,
+                                            refreshed(p, root, refresh)): p for p in paths}
     by_path: dict[Path, DocumentResult] = {}
     for done, fut in enumerate(as_completed(list(futures)), start=1):
         path = futures[fut]

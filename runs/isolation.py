@@ -24,7 +24,9 @@ from typing import Any
 
 from extractors.kinds import all_kinds
 from extractors.limits import LIMITS_ENV, exceeded, limits
-from runs.process import process_document, relative_path
+from extractors import file_sha256
+from runs import cache as cached
+from runs.process import link_outside, process_document, relative_path
 from schemas.run import DocumentResult
 from schemas.safe_text import visible_name
 
@@ -91,11 +93,35 @@ def _error(path: Path, root: Path, reason: str) -> DocumentResult:
 
 
 def process_isolated(path: str | Path, root: str | Path, wording_dir: str | Path | None = None,
-                     attempts: int = 2) -> DocumentResult:
+                     attempts: int = 2, cache: str | Path | None = None, refresh: bool = False) -> DocumentResult:
     """`process_document` in a child process, stopped at the time limit; never raises for a
-    bad document."""
+    bad document. With `cache` (a folder, runs/cache.py), a file read before with the same
+    content and code is not read again, unless `refresh`."""
     path, root = Path(path), Path(root)
     wording = str(wording_dir) if wording_dir else None
+    if cache is None:
+        return _process(path, root, wording, attempts)
+    key = _cache_key(path, root, wording)
+    if key is not None and not refresh:
+        kept = cached.load(Path(cache), key)
+        if kept is not None:
+            return kept.model_copy(update={"from_cache": True})
+    result = _process(path, root, wording, attempts)
+    if key is not None:
+        cached.save(Path(cache), key, result)
+    return result
+
+
+def _cache_key(path: Path, root: Path, wording: str | None) -> str | None:
+    if link_outside(path, root) is not None:  # never hash what the submission may not read
+        return None
+    try:
+        return cached.cache_key(path, root, file_sha256(path), wording)
+    except OSError:  # unreadable: the reading says why
+        return None
+
+
+def _process(path: Path, root: Path, wording: str | None, attempts: int) -> DocumentResult:
     if not isolation_enabled():
         try:
             return process_document(path, root, wording_dir=wording)

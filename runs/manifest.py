@@ -156,17 +156,25 @@ def folder_hint(path: Path, root: Path) -> Hint | None:
 def submission_hints(path: Path, root: Path) -> tuple[list[Hint], str | None]:
     """The manifest hint of the nearest `submission.yaml` between the file and the submission
     root, and the manifest's error (Chinese) when it cannot be used."""
+    found = nearest_manifest(path, root)
+    if found is None:
+        return [], None
+    try:
+        return [manifest_hint(_cached(found))], None  # type: ignore[list-item]
+    except ManifestError as exc:
+        return [], str(exc)
+
+
+def nearest_manifest(path: Path, root: Path) -> Path | None:
+    """The `submission.yaml` nearest to the file, between it and the submission root."""
     folder = path.resolve().parent
     top = root.resolve() if root.is_dir() else root.resolve().parent
     while True:
         found = find_manifest(folder)
         if found is not None:
-            try:
-                return [manifest_hint(_cached(found))], None  # type: ignore[list-item]
-            except ManifestError as exc:
-                return [], str(exc)
+            return found
         if folder == top or folder.parent == folder or top not in folder.parents:
-            return [], None
+            return None
         folder = folder.parent
 
 
@@ -220,5 +228,5 @@ def apply_hints(record: BaseModel, hints: list[Hint]) -> BaseModel:
     return record.model_copy(update=update) if update else record
 
 
-__all__ = ["MANIFEST_NAME", "Manifest", "ManifestError", "Hint", "find_manifest", "load_manifest",
+__all__ = ["MANIFEST_NAME", "Manifest", "ManifestError", "Hint", "find_manifest", "load_manifest", "nearest_manifest",
            "manifest_hint", "folder_hint", "submission_hints", "apply_hints", "resolve"]

@@ -1,6 +1,7 @@
 """Write a run's results to `output/<run-id>/` and point `output/latest` at the newest run.
 
-A run folder holds documents.json, findings.json, findings.xlsx and summary.json. It is written
+A run folder holds documents.json, findings.json, findings.xlsx, summary.json and, when the
+submission was run before, changes.json (runs/diff.py). It is written
 under a temporary name and renamed into place, so a reader never sees a half-written run.
 """
 
@@ -293,6 +294,7 @@ def write_run(
     run_id, claim = _claim_run_id(root, base_id)
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
+    changes = _changes_since_previous(root, summary, results, findings)
     from runs import store as run_store
 
     url = run_store.store_url(store, root)
@@ -306,6 +308,8 @@ def write_run(
             _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
             _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
             write_findings_xlsx(staging / "findings.xlsx", results, findings)
+            if changes is not None:
+                _dump(staging / "changes.json", changes)
             _dump(staging / "summary.json", summary.model_dump(mode="json"))
             if scores is not None:
                 from scoring.output import write_scores
@@ -327,6 +331,40 @@ def write_run(
         _dump(tmp, summary.model_dump(mode="json"))
         os.replace(tmp, final / "summary.json")
     return summary
+
+
+def previous_run(root: Path, submission: str, before: str) -> Path | None:
+    """The newest run folder under `root` of the same submission folder, older than run `before`."""
+    best: tuple[str, Path] | None = None
+    for p in root.iterdir() if root.is_dir() else []:
+        if not (RUN_ID.match(p.name) and p.name < before and p.is_dir() and not p.is_symlink()):
+            continue
+        if best is not None and p.name <= best[0]:
+            continue
+        try:
+            if json.loads((p / "summary.json").read_text("utf-8")).get("submission") == submission:
+                best = (p.name, p)
+        except (OSError, ValueError, AttributeError):
+            continue
+    return best[1] if best else None
+
+
+def _changes_since_previous(root: Path, summary: RunSummary, results: Sequence[DocumentResult],
+                            findings: Sequence[Finding]) -> dict[str, Any] | None:
+    """The diff against the submission's previous run (recorded on `summary`), for changes.json."""
+    from runs.diff import DiffError, RunData, diff_json, diff_runs, read_run
+
+    summary.documents_from_cache = sum(1 for r in results if r.from_cache)
+    previous = previous_run(root, summary.submission, summary.run_id)
+    if previous is None:
+        return None
+    try:
+        d = diff_runs(read_run(previous), RunData(summary, list(results), list(findings)))
+    except DiffError:  # an unreadable earlier run: this run stands on its own
+        return None
+    summary.previous_run = previous.name
+    summary.changes = d.counts()
+    return diff_json(d)
 
 
 def _claim_run_id(root: Path, base_id: str) -> tuple[str, Path]:

@@ -58,7 +58,7 @@ def process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] |
 def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] | None) -> DocumentResult:
     path, root = Path(path), Path(root)
     base: dict[str, Any] = {"path": relative_path(path, root), "file_name": path.name}
-    outside = _link_outside(path, root)
+    outside = link_outside(path, root)
     if outside is not None:
         return DocumentResult(**base, status="error", error=outside)
     try:
@@ -129,7 +129,7 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
         return failed.model_copy(update={k: v for k, v in base.items() if k not in ("path", "file_name")})
 
 
-def _link_outside(path: Path, root: Path) -> str | None:
+def link_outside(path: Path, root: Path) -> str | None:
     """Why a symbolic link is not read: it points outside the submission (a link to /etc/passwd
     or to another unit's file must not become part of this submission), or nowhere."""
     if not path.is_symlink():

@@ -4,8 +4,8 @@ The files under `output/<run-id>/` stay the primary record and are written first
 queryable copy of them, written afterwards in one transaction. By default it is a SQLite file
 `<output root>/jixiao.db` (no server to start); `--store URL` or $JIXIAO_STORE_URL selects another
 database, e.g. `postgresql+psycopg://user@host/jixiao` (the driver is not a dependency: install
-`psycopg[binary]` for PostgreSQL). The schema is created on first use; the table `schema_version`
-records its version for future migrations (plain code here, no alembic).
+`psycopg[binary]` for PostgreSQL). The schema is created and upgraded on first use with Alembic
+(runs/migrations): several runs may open a new store at once, one migrates under a lock.
 
 Readers: `summary_rows` (the latest run of each unit and year, for `jixiao summary`) and
 `history` (a unit's runs and, per finding fingerprint, whether it is new, still open or resolved
@@ -58,7 +58,11 @@ if TYPE_CHECKING:  # scoring imports runs; keep the import one-way at run time
 
 ENV_STORE = "JIXIAO_STORE_URL"
 DB_NAME = "jixiao.db"
-SCHEMA_VERSION = 2  # 2: documents.parts (segments and unread tables of a file)
+# The store's schema is kept with Alembic (runs/migrations/versions); HEAD is its newest revision
+# (a test checks it against the migration scripts). Stores written before Alembic carry only the
+# table `schema_version`, at most LEGACY_VERSION: they are stamped 0001 and upgraded.
+HEAD = "0002"
+LEGACY_VERSION = 2
 
 # JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
 Json = JSON().with_variant(JSONB(), "postgresql")
@@ -157,6 +161,54 @@ class ScoreRow(Base):
     card: Mapped[dict[str, Any]] = mapped_column(Json)
 
 
+class ReviewRow(Base):
+    """A reviewer's decision on a finding (kept by fingerprint, newest wins; never deleted)."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # pending / confirmed / dismissed
+    note: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    figures_digest: Mapped[str] = mapped_column(String(64))  # the figures decided on (runs/review.py)
+    rule_id: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(Text)
+    run_id: Mapped[str | None] = mapped_column(String(40))  # the run the reviewer looked at
+    via: Mapped[str] = mapped_column(String(16))  # cli / workbook
+
+
+class CorrectionRow(Base):
+    """A value corrected by hand: the cell of one file content, what it should read, and why."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    cell: Mapped[str] = mapped_column(Text)  # as the outputs name it: Sheet1!D7, 第3页 表2 第5行第4列
+    value: Mapped[str] = mapped_column(Text)  # as it should be printed ("" withdraws the correction)
+    reason: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InboxItemRow(Base):
+    """A file or submission folder taken from the inbox, by content hash (runs/inbox.py)."""
+
+    __tablename__ = "inbox_items"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    archived: Mapped[str] = mapped_column(Text)
+    claimed_by: Mapped[str] = mapped_column(Text)
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16))  # claimed / done / failed
+    run_id: Mapped[str | None] = mapped_column(String(40))
+    message: Mapped[str | None] = mapped_column(Text)
+
+
 # ---------------------------------------------------------------------------- opening a store
 
 
@@ -239,7 +291,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def open_store(url: str, create: bool = True) -> Engine:
-    """An engine on the store, its schema created (when `create`) and its version checked."""
+    """An engine on the store, its schema brought up to date with Alembic (runs/migrations).
+    `create=False` is for readers: a store that does not exist yet is not created."""
     try:
         path = sqlite_path(url)
         if path is not None and create:
@@ -247,58 +300,94 @@ def open_store(url: str, create: bool = True) -> Engine:
         engine = create_engine(url, json_serializer=_json_dumps, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _set_sqlite_pragmas)
-        if create:
-            _create_schema(engine)
-        with Session(engine) as session, session.begin():
-            version = session.scalar(select(SchemaVersion.version).order_by(SchemaVersion.version.desc()))
-        if version is None and create:
-            try:
-                with Session(engine) as session, session.begin():
-                    session.add(SchemaVersion(version=SCHEMA_VERSION, applied=datetime.now(timezone.utc)))
-            except IntegrityError:  # another run created the store at the same moment
-                pass
-            version = SCHEMA_VERSION
+        if _revision(engine) != HEAD:
+            with _migration_lock(engine, path):
+                _upgrade(engine, url)
+    except StoreError:
+        raise
     except (SQLAlchemyError, OSError, ImportError) as exc:
         raise _error(url, "打开", exc) from exc
-    if version is not None and version > SCHEMA_VERSION:
-        engine.dispose()
-        raise StoreError(f"结果库“{display_url(url)}”的结构版本为 {version}，高于本程序支持的 {SCHEMA_VERSION}："
-                         "请升级 jixiao 后再使用")
-    if version is not None and version < SCHEMA_VERSION:
-        _migrate(engine, url, version)
     return engine
 
 
-def _migrate(engine: Engine, url: str, version: int) -> None:
-    """Bring an older store up to SCHEMA_VERSION, one step at a time."""
+def _revision(engine: Engine) -> str | None:
+    """The store's Alembic revision; None for a new store or one written before Alembic."""
     from sqlalchemy import inspect as sa_inspect, text
 
+    if not sa_inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+@contextmanager
+def _migration_lock(engine: Engine, path: Path | None) -> Iterator[None]:
+    """One process migrates a store at a time: a lock file beside a SQLite store, an advisory
+    lock on PostgreSQL (runs finishing together on a new store must not both create tables)."""
+    from sqlalchemy import text
+
+    if path is not None:
+        import fcntl
+
+        with open(path.with_name(path.name + ".migrate.lock"), "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+        return
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(7261)"))
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(7261)"))
+        return
+    yield
+
+
+def _alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    return cfg
+
+
+def _upgrade(engine: Engine, url: str) -> None:
+    """Bring the store to HEAD: a new store from nothing; a store written before Alembic (with
+    only `schema_version`) is brought to its version 2 by hand, stamped 0001, then upgraded."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect as sa_inspect, text
+
+    cfg = _alembic_config()
+    current = _revision(engine)  # again, under the lock: another process may have done it
+    if current == HEAD:
+        return
+    known = {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(f"结果库“{display_url(url)}”的结构版本为 {current}，高于本程序支持的 {HEAD}："
+                         "请升级 jixiao 后再使用")
     try:
-        if version < 2:
-            columns = {c["name"] for c in sa_inspect(engine).get_columns("documents")}
-            kind = "JSONB" if engine.dialect.name == "postgresql" else "JSON"
-            with engine.begin() as conn:
-                if "parts" not in columns:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            inspector = sa_inspect(conn)
+            if current is None and inspector.has_table("runs"):
+                version = conn.execute(text("SELECT max(version) FROM schema_version")).scalar() \
+                    if inspector.has_table("schema_version") else None
+                if version is not None and version > LEGACY_VERSION:
+                    raise StoreError(f"结果库“{display_url(url)}”的结构版本为 {version}，高于本程序支持的 "
+                                     f"{LEGACY_VERSION}：请升级 jixiao 后再使用")
+                columns = {c["name"] for c in inspector.get_columns("documents")}
+                if "parts" not in columns:  # version 1: documents had no parts
+                    kind = "JSONB" if conn.dialect.name == "postgresql" else "JSON"
                     conn.execute(text(f"ALTER TABLE documents ADD COLUMN parts {kind}"))
-            with Session(engine) as session, session.begin():
-                session.add(SchemaVersion(version=2, applied=datetime.now(timezone.utc)))
-    except IntegrityError:  # another run migrated the store at the same moment
-        pass
+                command.stamp(cfg, "0001")
+            command.upgrade(cfg, HEAD)
+            if conn.execute(text("SELECT count(*) FROM schema_version")).scalar() == 0:
+                conn.execute(text("INSERT INTO schema_version (version, applied) VALUES (:v, :t)"),
+                             {"v": LEGACY_VERSION, "t": datetime.now(timezone.utc)})
     except SQLAlchemyError as exc:
         raise _error(url, "升级", exc) from exc
-
-
-def _create_schema(engine: Engine) -> None:
-    """The tables that are missing; when two runs create a new store at the same moment, the
-    loser's CREATE TABLE fails as "already exists" and a later pass finds every table there."""
-    attempts = 8  # each pass creates what is still missing; several runs may race table by table
-    for attempt in range(attempts):
-        try:
-            Base.metadata.create_all(engine)
-            return
-        except (OperationalError, ProgrammingError) as exc:
-            if "already exists" not in str(exc) or attempt == attempts - 1:
-                raise
 
 
 def _json_dumps(value: Any) -> str:

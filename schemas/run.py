@@ -65,6 +65,8 @@ class DocumentResult(BaseModel):
     # annexed forms or a workbook of one project per sheet.
     segments: list[SegmentResult] = Field(default_factory=list)
     unread_tables: list[UnreadTable] = Field(default_factory=list)
+    # True when this result was kept from an earlier run of the same content (runs/cache.py).
+    from_cache: bool = False
 
     @property
     def status_label(self) -> str:
@@ -100,3 +102,8 @@ class RunSummary(BaseModel):
     store_error: str | None = None  # Chinese: why the run could not be written to the store
     # rule id → records it skipped because their unit or year is unknown (see DOC001)
     skipped_unknown: dict[str, int] = Field(default_factory=dict)
+    documents_from_cache: int = 0  # files not read again: same content as in an earlier run
+    # The previous run of the same submission folder and what changed since (runs/diff.py):
+    # files_changed, findings_new / _resolved / _changed / _open, values_changed; changes.json has the detail.
+    previous_run: str | None = None
+    changes: dict[str, int] = Field(default_factory=dict)

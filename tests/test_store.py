@@ -107,7 +107,7 @@ def test_a_run_is_written_to_the_default_sqlite_store_and_read_back(nanjie, tmp_
 
     # the tables as SQL sees them (what a PostgreSQL user would query)
     with sqlite3.connect(db) as con:
-        assert con.execute("select version from schema_version").fetchall() == [(store.SCHEMA_VERSION,)]
+        assert con.execute("select version_num from alembic_version").fetchall() == [(store.HEAD,)]
         assert con.execute("select documents_total, findings_total, findings_error from runs").fetchall() == [
             (7, len(want), summary.findings.error)]
         assert con.execute("select count(*) from findings where rule_id = 'MON001'").fetchone()[0] == 4
@@ -277,24 +277,56 @@ def test_a_newer_store_schema_is_refused(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     store.open_store(url).dispose()
     with sqlite3.connect(tmp_path / "x.db") as con:
-        con.execute("update schema_version set version = 99")
-    with pytest.raises(store.StoreError, match=f"结构版本为 99，高于本程序支持的 {store.SCHEMA_VERSION}"):
+        con.execute("update alembic_version set version_num = '9999'")
+    with pytest.raises(store.StoreError, match=f"结构版本为 9999，高于本程序支持的 {store.HEAD}"):
         store.open_store(url)
 
 
-def test_a_version_1_store_is_migrated_and_keeps_its_runs(tmp_path) -> None:
-    """A store written before documents had parts gains the column; old rows read back empty parts."""
+def test_the_migrations_end_at_head_and_match_the_tables_the_code_declares(tmp_path) -> None:
+    """HEAD is the newest migration, and a store built by the migrations is the one the ORM
+    declares (Alembic's comparison finds nothing to add, drop or change)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(store._alembic_config()).get_current_head() == store.HEAD
+    engine = store.open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), store.Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs(nanjie, tmp_path) -> None:
+    """A version 1 store (no alembic_version, no documents.parts, no review tables) gains the
+    column and the new tables; its runs read back, with empty parts."""
     url = f"sqlite:///{tmp_path / 'x.db'}"
-    store.open_store(url).dispose()
+    summary = _write(nanjie, tmp_path / "out", 1, store=url)
     with sqlite3.connect(tmp_path / "x.db") as con:
+        for table in ("alembic_version", "reviews", "corrections", "inbox_items"):
+            con.execute(f"drop table {table}")
         con.execute("alter table documents drop column parts")
         con.execute("delete from schema_version")
         con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
     store.open_store(url).dispose()
     with sqlite3.connect(tmp_path / "x.db") as con:
         columns = {row[1] for row in con.execute("pragma table_info(documents)")}
-        versions = [row[0] for row in con.execute("select version from schema_version order by version")]
-    assert "parts" in columns and versions == [1, 2]
+        tables = {row[0] for row in con.execute("select name from sqlite_master where type = 'table'")}
+        assert con.execute("select version_num from alembic_version").fetchall() == [(store.HEAD,)]
+    assert "parts" in columns and {"reviews", "corrections", "inbox_items"} <= tables
+    run, docs, findings, _ = store.load_run(url, summary.run_id)
+    assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] for d in docs)
+    assert len(findings) == summary.findings.total
+
+
+def test_a_pre_alembic_store_of_an_unknown_newer_version_is_refused(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store.open_store(url).dispose()
+    with sqlite3.connect(tmp_path / "x.db") as con:
+        con.execute("drop table alembic_version")
+        con.execute("update schema_version set version = 7")
+    with pytest.raises(store.StoreError, match=f"结构版本为 7，高于本程序支持的 {store.LEGACY_VERSION}"):
+        store.open_store(url)
 
 
 # ------------------------------------------------------------------ a store that cannot be written
