@@ -129,7 +129,8 @@ def exact_text(value: Decimal) -> str:
 
 
 def number_evidence(role: str, pn: PrintedNumber) -> Evidence:
-    return Evidence(role=role, raw=pn.raw, value=pn.value, ref=pn.ref.with_label())
+    return Evidence(role=role, raw=pn.raw, value=pn.value, ref=pn.ref.with_label(),
+                    corrected=pn.correction.note if pn.correction else None)
 
 
 def text_evidence(role: str, tv: TextValue) -> Evidence:

@@ -786,7 +786,7 @@ def report(
             console.print(f"  已写出：[bold]{escape(str(path))}[/]")
 
 
-from flows import changes_cli  # noqa: E402,F401 - registers diff and rerun on `app`
+from flows import changes_cli, review_cli  # noqa: E402,F401 - register diff, rerun, review, correct
 
 if __name__ == "__main__":  # pragma: no cover
     app()

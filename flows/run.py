@@ -25,6 +25,8 @@ from runs.output import finding_sources, run_failure, severity_counts_text, writ
 from runs.isolation import process_isolated
 from runs.output import output_root as output_root_of
 from runs.process import check_submission, failed_result, relative_path, submission_records
+from runs.review import corrected_results, counted_in_scores, reviewed_findings
+from runs.store import store_url
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 from schemas.safe_text import visible_name
@@ -144,9 +146,11 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
         by_path[path] = result
         _notify(done, total, result)
     results = [by_path[p] for p in paths]  # discovery order, not completion order
+    url = store_url(store, output_root_of(output_root))
+    results = corrected_results(results, url)  # a reviewer's hand corrections, before the checks
 
-    findings = check_task(results, config)
-    scores = score_task(results, findings, str(root), rubric, evaluator_inputs)
+    findings = reviewed_findings(check_task(results, config), url)
+    scores = score_task(results, counted_in_scores(findings), str(root), rubric, evaluator_inputs)
     summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store)
     publish_artifacts(summary, results, findings)
     failure = run_failure(summary)

@@ -24,11 +24,13 @@ from typing import Any, Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from checks import load_config
 from schemas.findings import Finding, Severity
 from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
 from schemas.safe_text import neutralise_workbook
+from schemas.workbook import print_setup, row_height
 from schemas.scoring import ScoreCard
 
 ENV_OUTPUT = "JIXIAO_OUTPUT"
@@ -49,7 +51,12 @@ FINDING_COLUMNS: list[tuple[str, int]] = [  # header, width
     ("问题描述", 60),
     ("证据（来源）", 60),
     ("指纹", 18),
+    ("复核状态", 10),
+    ("复核意见", 30),
+    ("复核人", 10),
+    ("原文", 10),
 ]
+AUDIT_PAGE = "audit/index.html"  # written by `jixiao audit` (reporting/audit.py)
 DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("文件", 40),
     ("格式", 7),
@@ -123,7 +130,8 @@ def evidence_text(finding: Finding) -> str:
     lines = []
     for ev in finding.evidence:
         ref = ev.ref.with_label()
-        lines.append(f"{ev.role}：{ev.raw}（{ref.file_name} {ref.label}）")
+        corrected = f"【{ev.corrected}】" if ev.corrected else ""
+        lines.append(f"{ev.role}：{ev.raw}{corrected}（{ref.file_name} {ref.label}）")
     return "\n".join(lines)
 
 
@@ -169,7 +177,10 @@ def write_findings_xlsx(
     results: Sequence[DocumentResult],
     findings: Sequence[Finding],
 ) -> None:
-    """An evaluator's workbook: sheet 问题清单 (one row per finding) and sheet 文件."""
+    """An evaluator's workbook: sheet 问题清单 (one row per finding, with 复核 columns to fill in
+    and import back), sheet 文件, and sheet 更正 for hand corrections of misread values."""
+    from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
+
     wb = Workbook()
     ws = wb.active
     ws.title = "问题清单"
@@ -190,9 +201,25 @@ def write_findings_xlsx(
                 f.message,
                 evidence_text(f),
                 f.fingerprint,
+                f.review.label if f.review else "待复核",
+                _review_note(f),
+                f.review.reviewer if f.review else "",
+                "查看原文",
             ]
         )
-    _fill_sheet(ws, FINDING_COLUMNS, rows, wrap={10, 11})
+    _fill_sheet(ws, FINDING_COLUMNS, rows, wrap={10, 11, 14})
+    link_col = len(FINDING_COLUMNS)
+    for i, f in enumerate(findings, start=2):
+        cell = ws.cell(row=i, column=link_col)
+        cell.hyperlink = f"{AUDIT_PAGE}#f-{f.fingerprint}"
+        cell.font = Font(color="0563C1", underline="single")
+        ws.row_dimensions[i].height = row_height([(f.message, 60), (evidence_text(f), 60)])
+    choices = DataValidation(type="list", formula1='"待复核,确认,排除"', allow_blank=True,
+                             error="复核状态应为 待复核、确认 或 排除", showErrorMessage=True)
+    ws.add_data_validation(choices)
+    review_col = get_column_letter(FINDING_COLUMNS.index(("复核状态", 10)) + 1)
+    choices.add(f"{review_col}2:{review_col}{max(2, len(findings) + 1)}")
+    print_setup(ws)
 
     ws = wb.create_sheet("文件")
     rows = [
@@ -213,11 +240,29 @@ def write_findings_xlsx(
         for cell in row:
             if cell.value != "成功":
                 cell.font = Font(color="C00000", bold=True)
+    print_setup(ws)
+
+    ws = wb.create_sheet(CORRECTION_SHEET)
+    _fill_sheet(ws, CORRECTION_COLUMNS, [], wrap={5})
+    ws.cell(row=1, column=len(CORRECTION_COLUMNS) + 2, value=(
+        "读错的数字在此更正：文件SHA-256 见“文件”表，位置如 Sheet1!D7 或 第3页 表2 第5行第4列；"
+        "填好后 jixiao review --import 本文件，下次运行即按更正值核对与评分"))
+    print_setup(ws)
     neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
 
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _review_note(f: Finding) -> str:
+    if f.review is None:
+        return ""
+    if f.review.reopened:
+        return f"数字已变化，需重新复核（原复核：{f.review.label}，{f.review.note}）"
+    return f.review.note
+
+
 
 
 def _fill_sheet(ws, columns: list[tuple[str, int]], rows: list[list[Any]], wrap: set[int]) -> None:

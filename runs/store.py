@@ -39,14 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import (
-    ArgumentError,
-    IntegrityError,
-    NoSuchModuleError,
-    OperationalError,
-    ProgrammingError,
-    SQLAlchemyError,
-)
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from schemas.findings import Evidence, Finding, Severity, Subject
@@ -519,6 +512,19 @@ def finding_from_row(row: FindingRow) -> Finding:
                         column=row.column),
         evidence=[Evidence.model_validate(e) for e in row.evidence], details=row.details,
     )
+
+
+@contextmanager
+def store_session(url: str) -> Iterator[Session]:
+    """A session that writes to the store in one transaction; StoreError (Chinese) on failure."""
+    engine = open_store(url)
+    try:
+        with Session(engine) as session, session.begin():
+            yield session
+    except SQLAlchemyError as exc:
+        raise _error(url, "写入", exc) from exc
+    finally:
+        engine.dispose()
 
 
 @contextmanager

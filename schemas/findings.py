@@ -29,6 +29,7 @@ class Evidence(BaseModel):
     raw: str
     value: Decimal | None = None
     ref: SourceRef
+    corrected: str | None = None  # Chinese, when the value was corrected by hand (HandCorrection.note)
 
 
 class Subject(BaseModel):
@@ -42,6 +43,23 @@ class Subject(BaseModel):
     column: str = ""  # canonical column name
 
 
+REVIEW_LABELS = {"pending": "待复核", "confirmed": "确认", "dismissed": "排除"}
+
+
+class Review(BaseModel):
+    """A reviewer's decision on a finding, as it stands for this run (runs/review.py)."""
+
+    status: str  # pending / confirmed / dismissed
+    note: str = ""
+    reviewer: str = ""
+    decided_at: str = ""  # ISO 8601
+    reopened: bool = False  # decided on other figures: the finding is back to 待复核
+
+    @property
+    def label(self) -> str:
+        return REVIEW_LABELS.get(self.status, self.status)
+
+
 class Finding(BaseModel):
     rule_id: str
     rule_name: str
@@ -51,6 +69,7 @@ class Finding(BaseModel):
     subject: Subject
     evidence: list[Evidence] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)  # reported/computed values etc.
+    review: Review | None = None  # the reviewer's decision, None when never reviewed
 
     @computed_field  # type: ignore[prop-decorator]
     @property

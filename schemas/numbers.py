@@ -9,6 +9,19 @@ from pydantic import BaseModel
 from schemas.provenance import SourceRef
 
 
+class HandCorrection(BaseModel):
+    """A value a reviewer corrected by hand (the reading was wrong): what was read, and why."""
+
+    original_raw: str  # the text as it was read
+    reason: str
+    reviewer: str
+    decided_at: str  # ISO 8601
+
+    @property
+    def note(self) -> str:
+        return f"人工更正：原读为“{self.original_raw}”，{self.reviewer}，理由：{self.reason}"
+
+
 class PrintedNumber(BaseModel):
     """A number read from a cell.
 
@@ -25,6 +38,7 @@ class PrintedNumber(BaseModel):
     unit: str  # normalised unit: '万元' or '%'
     blank: bool = False
     ref: SourceRef
+    correction: HandCorrection | None = None  # set when a reviewer corrected the reading by hand
 
     @property
     def resolution(self) -> Decimal:

@@ -67,6 +67,8 @@ class DocumentResult(BaseModel):
     unread_tables: list[UnreadTable] = Field(default_factory=list)
     # True when this result was kept from an earlier run of the same content (runs/cache.py).
     from_cache: bool = False
+    # Chinese, one line per hand correction of this file's content (applied, or why it was not).
+    corrections: list[SafeText] = Field(default_factory=list)
 
     @property
     def status_label(self) -> str:

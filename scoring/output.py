@@ -74,6 +74,8 @@ def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from schemas.workbook import print_setup, row_height
+
     wb = Workbook()
     ws = wb.active
     ws.title = "评分"
@@ -101,6 +103,9 @@ def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
+    for row in range(2, ws.max_row + 1):
+        ws.row_dimensions[row].height = row_height([(str(ws.cell(row=row, column=10).value or ""), 80)])
+    print_setup(ws)
 
     ws = wb.create_sheet("存在问题")
     ws.append(["单位", "年度", "问题", "说明", "规则编号", "对策建议"])
@@ -115,6 +120,9 @@ def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 4)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    for row in range(2, ws.max_row + 1):
+        ws.row_dimensions[row].height = row_height([(str(ws.cell(row=row, column=4).value or ""), 90)])
+    print_setup(ws)
     neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
 
