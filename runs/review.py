@@ -225,8 +225,12 @@ def _corrected(value: Any, wanted: dict[str, Correction], used: dict[str, str]) 
         c = wanted.get(key)
         if c is None:
             return value
+        try:
+            new = corrected_number(value, c)
+        except ReviewError:  # not a number (the commands refuse one; a store edited by hand may hold it)
+            return value
         used[key] = value.raw
-        return corrected_number(value, c)
+        return new
     if isinstance(value, SourceRef):
         return value
     if isinstance(value, BaseModel):
@@ -249,7 +253,10 @@ def _corrected(value: Any, wanted: dict[str, Correction], used: dict[str, str]) 
 def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
     from extractors.numbers import amount, rate
 
-    new = rate(c.value, pn.ref) if pn.unit == "%" else amount(c.value, pn.ref, pn.printed_unit)
+    try:
+        new = rate(c.value, pn.ref) if pn.unit == "%" else amount(c.value, pn.ref, pn.printed_unit)
+    except ValueError:
+        new = None
     if new is None or new.blank:
         raise ReviewError(f"人工更正值“{c.value}”（文件“{c.file_name}”{c.cell}）不是数字")
     note = HandCorrection(original_raw=pn.raw, reason=c.reason, reviewer=c.reviewer, decided_at=c.decided_at)
@@ -259,7 +266,13 @@ def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
 def check_correction_value(value: str, where: str = "") -> None:
     from extractors.numbers import parse_decimal
 
-    if value.strip() and parse_decimal(value) is None:
+    if not value.strip():
+        return
+    try:
+        parsed = parse_decimal(value)
+    except ValueError:  # NumberError: text that is not a number
+        parsed = None
+    if parsed is None:
         raise ReviewError(f"{where}更正值“{value}”不是数字")
 
 
@@ -278,11 +291,10 @@ def import_workbook(url: str, path: Path, reviewer: str, findings: Sequence[Find
     findings.xlsx. Every row is checked first; a bad value is an error naming its row, and then
     nothing is taken (a half-imported workbook would be worse than none)."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever the file holds, it is not a workbook to import
         raise ReviewError(f"无法读取复核工作簿“{path.name}”：{type(exc).__name__}（应为 jixiao 写出的 findings.xlsx）") from exc
     try:
         if "问题清单" not in wb.sheetnames:
