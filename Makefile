@@ -23,6 +23,7 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/jixiao run $(SAMPLE)
 	$(BIN)/jixiao report latest
+	$(BIN)/jixiao audit latest
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -147,3 +147,28 @@ def correct(
     before = numbers[0].raw if numbers else ""
     console.print(f"已记录人工更正：{escape(doc.path)} {escape(cell)}：“{escape(before)}” → “{escape(value)}”。"
                   "下次运行（jixiao rerun）时按更正值核对与评分")
+
+
+@app.command()
+def audit(
+    run: str = typer.Argument("latest", metavar="RUN", help="运行编号、运行目录或 latest"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """写出复核页 output/<运行编号>/audit/index.html：每条问题旁是它所用的原文（PDF 截图加红框，表格区域高亮）、
+    填报值与应为值、复核状态；另为每个 PDF 写出带标注的副本。离线可用。"""
+    from reporting.audit import write_audit
+    from runs import store as run_store
+    from runs.output import output_root
+    from runs.review import reviewed_findings
+
+    root = output_root(output)
+    folder = _run(run, root)
+    summary = json.loads((folder / "summary.json").read_text("utf-8"))
+    docs = [DocumentResult.model_validate(d) for d in json.loads((folder / "documents.json").read_text("utf-8"))]
+    findings = reviewed_findings(_findings(folder), run_store.store_url(store, root))
+    try:
+        page = write_audit(folder, Path(summary.get("submission", "")), docs, findings, folder.name)
+    except OSError as exc:
+        _fail(f"无法写出复核页（{exc.strerror or exc}）")
+    console.print(f"复核页：[bold]{escape(str(page))}[/]（问题 {len(findings)} 条）")
