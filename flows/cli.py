@@ -160,7 +160,9 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
             _fail(f"无法创建结果目录“{home.parent}”：{exc.strerror or exc}")
         os.environ["PREFECT_HOME"] = str(home)
     _prepare_local_prefect()
-    from flows.run import progress_hook, run_submission, task_runner  # imports Prefect: only when running
+    from prefect import tags
+
+    from flows.run import progress_hook, run_submission, submission_tags, task_runner  # Prefect: only when running
 
     with Progress(
         TextColumn("[bold]处理文件"),
@@ -177,7 +179,7 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
             bar.update(job, total=total, completed=done, description=escape(result.path) if result else "")
 
         try:
-            with progress_hook(on_progress):
+            with progress_hook(on_progress), tags(*submission_tags(folder)):
                 flow = run_submission.with_options(task_runner=task_runner(dask, dask_address))
                 state = flow(
                     str(folder),
@@ -786,7 +788,7 @@ def report(
             console.print(f"  已写出：[bold]{escape(str(path))}[/]")
 
 
-from flows import changes_cli, review_cli  # noqa: E402,F401 - register diff, rerun, review, correct
+from flows import changes_cli, review_cli, serve_cli  # noqa: E402,F401 - register diff, rerun, review, correct, audit, serve
 
 if __name__ == "__main__":  # pragma: no cover
     app()

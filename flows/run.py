@@ -11,16 +11,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, tags, task
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.states import Failed
+from prefect.states import Completed, Failed
 
 from checks import load_config
 from runs.cache import cache_dir
 from runs.discover import discover
+from runs.inbox import DEFAULT_QUIET_SECONDS, poll_inbox
+from runs.manifest import submission_identity
 from runs.output import finding_sources, run_failure, severity_counts_text, write_run
 from runs.isolation import process_isolated
 from runs.output import output_root as output_root_of
@@ -92,8 +94,10 @@ def write_task(
     config: dict[str, Any],
     scores: list[Any] | None = None,
     store: str | None = None,
+    origin: str | None = None,
 ) -> RunSummary:
-    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store)
+    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store,
+                     origin=origin)
 
 
 def refreshed(path: Path, root: Path, refresh: list[str] | None) -> bool:
@@ -115,22 +119,46 @@ def task_runner(dask: bool = False, dask_address: str | None = None):
     return DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1})
 
 
-@flow(name="jixiao-run")
+def submission_label(submission: str | Path) -> str:
+    """A run's name: the unit and year its folder names, else the folder's name."""
+    root = Path(submission)
+    unit, year = submission_identity(root)
+    if unit or year:
+        return " ".join(x for x in (unit, f"{year}年" if year else None) if x)
+    return visible_name(root.name or str(root))
+
+
+def submission_tags(submission: str | Path) -> list[str]:
+    unit, year = submission_identity(Path(submission))
+    return [t for t in (f"单位:{unit}" if unit else None, f"年度:{year}" if year else None) if t]
+
+
+def _flow_run_name() -> str:
+    from prefect.runtime import flow_run
+
+    return f"jixiao {submission_label(flow_run.parameters.get('submission', ''))}"
+
+
+@flow(name="jixiao-run", flow_run_name=_flow_run_name)
 def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
                    rubric: str | None = None, evaluator_inputs: str | None = None,
                    store: str | None = None, wording: str | None = None, use_cache: bool = True,
-                   refresh: list[str] | None = None) -> RunSummary | Failed:
+                   refresh: list[str] | None = None, origin: str | None = None) -> RunSummary | Failed:
     """Process every document of a submission folder, check them and write output/<run-id>/
     and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db).
     `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording).
     A file read before with the same content is not read again (`use_cache`), except those
     `refresh` names (paths relative to the submission; "*" for all).
-    A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data."""
+    `origin` is where the submission came from when this is a copy (an inbox item).
+    A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data;
+    a run with some unreadable files completes, and its state message says how many."""
+    logger = get_run_logger()
     started = datetime.now()
     root = Path(submission)
     paths = discover(root)
     config = load_config(rules)
     total = len(paths)
+    logger.info("提交材料“%s”：共 %d 个文件", visible_name(str(root)), total)
     _notify(0, total, None)
     cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
 
@@ -151,12 +179,20 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
 
     findings = reviewed_findings(check_task(results, config), url)
     scores = score_task(results, counted_in_scores(findings), str(root), rubric, evaluator_inputs)
-    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store)
+    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store, origin)
     publish_artifacts(summary, results, findings)
     failure = run_failure(summary)
     if failure:  # the outputs are written (they say why each file failed); the run ends Failed
+        logger.error("%s", failure)
         return Failed(message=failure, data=summary)
-    return summary
+    d = summary.documents
+    message = f"运行 {summary.run_id}：{d.ok}/{d.total} 个文件读取成功，问题 {summary.findings.total} 条"
+    if d.ok < d.total:
+        message += f"；{d.total - d.ok} 个文件未能读取（出错 {d.error}，未识别 {d.unrecognised}），核对结果不完整"
+        logger.warning("%s", message)
+    else:
+        logger.info("%s", message)
+    return Completed(message=message, data=summary)
 
 
 def publish_artifacts(summary: RunSummary, results: list[DocumentResult], findings: list[Finding]) -> None:
@@ -195,3 +231,38 @@ def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
         lines += ["", "## 未能处理的文件", ""]
         lines += [f"- `{r.path}`（{r.status_label}）：{r.error}" for r in bad]
     return "\n".join(lines) + "\n"
+
+
+@flow(name="jixiao-inbox", flow_run_name="jixiao 收件箱 {inbox}")
+def poll_inbox_flow(inbox: str, output_root: str | None = None, store: str | None = None,
+                    quiet_seconds: float = DEFAULT_QUIET_SECONDS, rules: str | None = None,
+                    rubric: str | None = None) -> list[dict[str, Any]] | Failed:
+    """One poll of an inbox folder (runs/inbox.py): every ready submission not processed before
+    is claimed, archived and run as a `jixiao-run` sub-flow named and tagged after it.
+    Ends Failed when a submission's run failed, naming it; the others are processed all the same."""
+    logger = get_run_logger()
+    root = output_root_of(output_root)
+    url = store_url(store, root)
+
+    def run(folder: Path, origin: str) -> RunSummary:
+        with tags(*submission_tags(folder)):
+            state = run_submission(str(folder), output_root=str(root), store=store, rules=rules, rubric=rubric,
+                                   origin=origin, return_state=True)
+        result = state.result(raise_on_failure=False)
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    outcomes = poll_inbox(Path(inbox), root, url, run, quiet_seconds)
+    labels = {"processed": "已处理", "failed": "失败", "skipped": "已处理过，跳过"}
+    for o in outcomes:
+        logger.info("收件箱“%s”：%s%s", visible_name(o.name), labels[o.status], f"（运行 {o.run_id}）" if o.run_id else "")
+    rows = [{"提交材料": visible_name(o.name), "结果": labels[o.status], "运行编号": o.run_id or "", "说明": o.message}
+            for o in outcomes]
+    if rows:
+        create_table_artifact(table=rows, key="jixiao-inbox", description=f"收件箱 {inbox} 本次轮询")
+    data = [{"name": o.name, "status": o.status, "run_id": o.run_id, "message": o.message} for o in outcomes]
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        return Failed(message="；".join(o.message or f"“{o.name}”处理失败" for o in failed), data=data)
+    return data

@@ -165,6 +165,22 @@ def submission_hints(path: Path, root: Path) -> tuple[list[Hint], str | None]:
         return [], str(exc)
 
 
+def submission_identity(root: Path) -> tuple[str | None, int | None]:
+    """The unit and year a submission folder names (its manifest, else its folder's name), to
+    name and tag its run before any document is read; (None, None) when it names neither."""
+    hint = None
+    found = find_manifest(root) if root.is_dir() else None
+    if found is not None:
+        try:
+            hint = manifest_hint(_cached(found))
+        except ManifestError:
+            hint = None
+    folder = folder_hint(root / "_", root) if root.is_dir() else None
+    unit = (hint.unit if hint else None) or (folder.unit if folder else None)
+    year = (hint.year if hint else None) or (folder.year if folder else None)
+    return unit, year
+
+
 def nearest_manifest(path: Path, root: Path) -> Path | None:
     """The `submission.yaml` nearest to the file, between it and the submission root."""
     folder = path.resolve().parent
@@ -229,4 +245,4 @@ def apply_hints(record: BaseModel, hints: list[Hint]) -> BaseModel:
 
 
 __all__ = ["MANIFEST_NAME", "Manifest", "ManifestError", "Hint", "find_manifest", "load_manifest", "nearest_manifest",
-           "manifest_hint", "folder_hint", "submission_hints", "apply_hints", "resolve"]
+           "manifest_hint", "folder_hint", "submission_hints", "submission_identity", "apply_hints", "resolve"]

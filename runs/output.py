@@ -321,6 +321,7 @@ def write_run(
     finished: datetime | None = None,
     scores: Sequence[Any] | None = None,
     store: str | None = None,
+    origin: str | None = None,
 ) -> RunSummary:
     """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary.
     With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx.
@@ -339,6 +340,7 @@ def write_run(
     run_id, claim = _claim_run_id(root, base_id)
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
+    summary.origin = origin
     changes = _changes_since_previous(root, summary, results, findings)
     from runs import store as run_store
 
@@ -379,7 +381,8 @@ def write_run(
 
 
 def previous_run(root: Path, submission: str, before: str) -> Path | None:
-    """The newest run folder under `root` of the same submission folder, older than run `before`."""
+    """The newest run folder under `root` of the same submission, older than run `before`; a
+    submission is its origin (an inbox item) when it has one, else its folder."""
     best: tuple[str, Path] | None = None
     for p in root.iterdir() if root.is_dir() else []:
         if not (RUN_ID.match(p.name) and p.name < before and p.is_dir() and not p.is_symlink()):
@@ -387,7 +390,8 @@ def previous_run(root: Path, submission: str, before: str) -> Path | None:
         if best is not None and p.name <= best[0]:
             continue
         try:
-            if json.loads((p / "summary.json").read_text("utf-8")).get("submission") == submission:
+            data = json.loads((p / "summary.json").read_text("utf-8"))
+            if (data.get("origin") or data.get("submission")) == submission:
                 best = (p.name, p)
         except (OSError, ValueError, AttributeError):
             continue
@@ -400,7 +404,7 @@ def _changes_since_previous(root: Path, summary: RunSummary, results: Sequence[D
     from runs.diff import DiffError, RunData, diff_json, diff_runs, read_run
 
     summary.documents_from_cache = sum(1 for r in results if r.from_cache)
-    previous = previous_run(root, summary.submission, summary.run_id)
+    previous = previous_run(root, summary.origin or summary.submission, summary.run_id)
     if previous is None:
         return None
     try:

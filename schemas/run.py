@@ -92,6 +92,9 @@ class FindingCounts(BaseModel):
 class RunSummary(BaseModel):
     run_id: str  # YYYYMMDD-HHMMSS-<6 hex>, sorts by time
     submission: str  # absolute path of the submission folder
+    # Where the submission came from when it was run from a copy (an inbox item: runs/inbox.py);
+    # runs of the same origin are versions of one submission (diffed against each other).
+    origin: str | None = None
     started: str  # ISO 8601 with offset
     finished: str
     output_dir: str | None = None  # absolute path of output/<run-id>/, None when nothing was written
