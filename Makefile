@@ -48,7 +48,7 @@ fixtures: $(STAMP)
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:
-	uv pip compile pyproject.toml --extra dev --extra dask --generate-hashes \
+	uv pip compile pyproject.toml --extra dev --extra dask --extra postgres --generate-hashes \
 	  --no-emit-index-url --no-emit-find-links --python-version 3.11 -o requirements.lock
 
 clean:

@@ -29,7 +29,7 @@ def _previous(folder: Path, root: Path) -> Path:
     from runs.output import previous_run
 
     summary = json.loads((folder / "summary.json").read_text("utf-8"))
-    found = previous_run(root, summary.get("origin") or summary.get("submission", ""), folder.name)
+    found = previous_run(root, summary.get("origin") or summary.get("submission", ""), folder)
     if found is None:
         _fail(f"运行 {folder.name} 之前没有同一提交文件夹（{summary.get('submission', '')}）的运行，无可比较；"
               "可用 jixiao diff 运行A 运行B 指定两次运行")

@@ -182,16 +182,16 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store, origin)
     publish_artifacts(summary, results, findings)
     failure = run_failure(summary)
+    # Logged at INFO: the state (Failed, or its message) is what alerts; `jixiao run` keeps the
+    # terminal to its own Chinese output (PREFECT_LOGGING_LEVEL=WARNING), `jixiao serve` logs INFO.
     if failure:  # the outputs are written (they say why each file failed); the run ends Failed
-        logger.error("%s", failure)
+        logger.info("%s", failure)
         return Failed(message=failure, data=summary)
     d = summary.documents
     message = f"运行 {summary.run_id}：{d.ok}/{d.total} 个文件读取成功，问题 {summary.findings.total} 条"
     if d.ok < d.total:
         message += f"；{d.total - d.ok} 个文件未能读取（出错 {d.error}，未识别 {d.unrecognised}），核对结果不完整"
-        logger.warning("%s", message)
-    else:
-        logger.info("%s", message)
+    logger.info("%s", message)
     return Completed(message=message, data=summary)
 
 

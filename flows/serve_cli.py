@@ -76,6 +76,8 @@ def serve(
     未设置 PREFECT_API_URL 时在本机启动 Prefect 服务器。按 Ctrl-C 停止。"""
     from runs.output import output_root
 
+    # A served deployment's logs are its record in the Prefect UI (`jixiao run` keeps WARNING).
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     if not inbox.is_dir():
         _fail(f"收件箱“{inbox}”不存在或不是文件夹")
     if interval and cron:

@@ -81,7 +81,8 @@ def cache_key(path: Path, root: Path, sha256: str, wording_dir: str | Path | Non
         "limits": _digest(Path(os.environ[LIMITS_ENV])) if os.environ.get(LIMITS_ENV) else "",
         "code": code_version(),
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    # ensure_ascii: a file name in GBK bytes (surrogate escapes) is hashed like any other
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 def _entry(folder: Path, key: str) -> Path:

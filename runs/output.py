@@ -380,21 +380,25 @@ def write_run(
     return summary
 
 
-def previous_run(root: Path, submission: str, before: str) -> Path | None:
-    """The newest run folder under `root` of the same submission, older than run `before`; a
-    submission is its origin (an inbox item) when it has one, else its folder."""
-    best: tuple[str, Path] | None = None
+def previous_run(root: Path, submission: str, before: Path | None = None) -> Path | None:
+    """The newest run folder under `root` of the same submission (its origin, an inbox item,
+    when it has one, else its folder) written before the run folder `before` (before all, when
+    None: the run being written now). Ordered by when each summary.json was written, which holds
+    for runs started in the same second too."""
+    limit = (before / "summary.json").stat().st_mtime_ns if before is not None else None
+    best: tuple[int, Path] | None = None
     for p in root.iterdir() if root.is_dir() else []:
-        if not (RUN_ID.match(p.name) and p.name < before and p.is_dir() and not p.is_symlink()):
-            continue
-        if best is not None and p.name <= best[0]:
+        if not (RUN_ID.match(p.name) and p.is_dir() and not p.is_symlink()) or p == before:
             continue
         try:
+            written = (p / "summary.json").stat().st_mtime_ns
+            if (limit is not None and written >= limit) or (best is not None and written <= best[0]):
+                continue
             data = json.loads((p / "summary.json").read_text("utf-8"))
-            if (data.get("origin") or data.get("submission")) == submission:
-                best = (p.name, p)
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError):
             continue
+        if isinstance(data, dict) and (data.get("origin") or data.get("submission")) == submission:
+            best = (written, p)
     return best[1] if best else None
 
 
@@ -404,7 +408,7 @@ def _changes_since_previous(root: Path, summary: RunSummary, results: Sequence[D
     from runs.diff import DiffError, RunData, diff_json, diff_runs, read_run
 
     summary.documents_from_cache = sum(1 for r in results if r.from_cache)
-    previous = previous_run(root, summary.origin or summary.submission, summary.run_id)
+    previous = previous_run(root, summary.origin or summary.submission)
     if previous is None:
         return None
     try:

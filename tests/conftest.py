@@ -65,3 +65,47 @@ def builtin_kinds_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kinds, "_REGISTRY", {n: k for n, k in kinds._REGISTRY.items()
                                              if k.parse.__module__.startswith("extractors.kinds")})
     monkeypatch.delenv(ISOLATION_ENV, raising=False)
+
+
+POSTGRES_ENV = "JIXIAO_TEST_POSTGRES_URL"
+
+
+@pytest.fixture
+def postgres_url():
+    """A new, empty PostgreSQL database for one test, on the server $JIXIAO_TEST_POSTGRES_URL
+    names (.ci/run starts one); dropped afterwards. Skipped locally without a server, failed
+    under CI=true."""
+    import uuid
+
+    base = os.environ.get(POSTGRES_ENV)
+    need(bool(base), f"a PostgreSQL server: set {POSTGRES_ENV} (.ci/run starts one)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        need(False, "the PostgreSQL driver psycopg (requirements.lock)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    name = f"jixiao_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        need(False, f"a PostgreSQL server reachable at {base} ({exc.orig})")
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """The run store's URL, once on SQLite and once on PostgreSQL: the same code on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return request.getfixturevalue("postgres_url")

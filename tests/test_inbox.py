@@ -70,9 +70,9 @@ def test_what_is_ready(tmp_path) -> None:
     assert items["甲单位2024年"].content_hash != items["单个文件.docx"].content_hash
 
 
-def test_each_item_is_processed_once_and_the_inbox_is_never_modified(tmp_path, in_process) -> None:
+def test_each_item_is_processed_once_and_the_inbox_is_never_modified(store_url, tmp_path, in_process) -> None:
     box, out = tmp_path / "inbox", tmp_path / "out"
-    url = f"sqlite:///{out / 'jixiao.db'}"
+    url = store_url
     write_version(box / "提交A", V1)
     shutil.copy(box / "提交A" / "甲单位监控表.docx", box / "甲.docx")
     shutil.copy(box / "提交A" / "甲单位监控表.docx", box / "甲（重发）.docx")  # the same file dropped twice
@@ -107,10 +107,10 @@ def _poller(box: str, out: str, url: str, worker: str, queue) -> None:
     queue.put([(o.name, o.status) for o in outcomes])
 
 
-def test_two_pollers_of_one_inbox_process_every_item_once(tmp_path) -> None:
+def test_two_pollers_of_one_inbox_process_every_item_once(store_url, tmp_path) -> None:
     box, out = tmp_path / "inbox", tmp_path / "out"
     out.mkdir()
-    url = f"sqlite:///{out / 'jixiao.db'}"
+    url = store_url
     for n in range(6):
         write_version(box / f"提交{n}", {"甲": V1["甲"], "乙": [f"{200 + n}.00", "120.00", "60.00"]})
     ctx = multiprocessing.get_context("spawn")

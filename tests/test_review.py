@@ -48,9 +48,9 @@ def _by_unit(findings) -> dict:
     return {f.subject.unit: f for f in findings}
 
 
-def test_a_decision_carries_over_while_the_figures_hold_and_reopens_when_they_change(tmp_path, in_process) -> None:
+def test_a_decision_carries_over_while_the_figures_hold_and_reopens_when_they_change(store_url, tmp_path, in_process) -> None:
     root = write_version(tmp_path / "提交材料", V1)
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     _, findings = _check(root, url)
     jia, bing = _by_unit(findings)["甲单位"], _by_unit(findings)["丙单位"]
     assert jia.review is None
@@ -79,9 +79,9 @@ def test_a_dismissed_finding_is_not_counted_in_the_scores() -> None:
     assert review.counted_in_scores([kept, gone, confirmed]) == [kept, confirmed]
 
 
-def test_a_hand_correction_changes_the_check_and_is_marked_in_the_evidence(tmp_path, in_process) -> None:
+def test_a_hand_correction_changes_the_check_and_is_marked_in_the_evidence(store_url, tmp_path, in_process) -> None:
     root = write_version(tmp_path / "提交材料", V1)
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     results, findings = _check(root, url)
     assert set(_by_unit(findings)) == {"甲单位", "丙单位"}
     jia = next(r for r in results if r.path == "甲单位监控表.docx")
@@ -112,12 +112,12 @@ def test_a_hand_correction_changes_the_check_and_is_marked_in_the_evidence(tmp_p
     assert sorted(f.subject.unit for f in findings) == ["丙单位", "甲单位"]
 
 
-def test_a_hand_correction_changes_the_score_of_the_nanjie_fixture(tmp_path) -> None:
+def test_a_hand_correction_changes_the_score_of_the_nanjie_fixture(store_url, tmp_path) -> None:
     """nanjie's 1-6月 table prints 项目支出 执行率 1.93% (tools/make_fixtures.py plants it; 22.46 ÷
     134.37 = 16.72%). Corrected by hand to 16.72%, that MON001 goes and the total rises."""
     root = tmp_path / "nanjie-2024"
     shutil.copytree(need_file(FIXTURES / "nanjie-2024"), root)
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     before_results, before = _check(root, url)
     (before_card,) = score_run(submission_records(before_results), before, root)
     name = "南街街道办事处2024年1-6月部门整体绩效运行监控表.xlsx"
@@ -146,12 +146,12 @@ def _fill(path: Path, rows: dict[int, tuple[str, str, str]], corrections: list[l
     wb.save(path)
 
 
-def test_the_findings_workbook_round_trip(tmp_path, in_process) -> None:
+def test_the_findings_workbook_round_trip(store_url, tmp_path, in_process) -> None:
     from flows.cli import app
 
     root = write_version(tmp_path / "提交材料", V1)
     out = tmp_path / "out"
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     summary, findings = _write(root, out, url, 0)
     book = Path(summary.output_dir) / "findings.xlsx"
     wb = load_workbook(book)
@@ -188,10 +188,10 @@ def test_the_findings_workbook_round_trip(tmp_path, in_process) -> None:
     assert listing.exit_code == 0 and "排除：赵六，口径不同" in listing.output
 
 
-def test_a_bad_workbook_value_is_an_error_naming_the_row_and_nothing_is_taken(tmp_path, in_process) -> None:
+def test_a_bad_workbook_value_is_an_error_naming_the_row_and_nothing_is_taken(store_url, tmp_path, in_process) -> None:
     root = write_version(tmp_path / "提交材料", V1)
     out = tmp_path / "out"
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     summary, findings = _write(root, out, url, 0)
     book = Path(summary.output_dir) / "findings.xlsx"
     _fill(book, {2: ("确认", "", ""), 3: ("同意", "", "")})
@@ -209,12 +209,12 @@ def test_a_bad_workbook_value_is_an_error_naming_the_row_and_nothing_is_taken(tm
         review.import_workbook(url, not_a_book, "赵六", findings, summary.run_id)
 
 
-def test_review_and_correct_commands(tmp_path, in_process) -> None:
+def test_review_and_correct_commands(store_url, tmp_path, in_process) -> None:
     from flows.cli import app
 
     root = write_version(tmp_path / "提交材料", V1)
     out = tmp_path / "out"
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = store_url
     summary, findings = _write(root, out, url, 0)
     fp = _by_unit(findings)["甲单位"].fingerprint
     ok = CliRunner().invoke(app, ["review", fp, "--status", "确认", "--note", "属实", "--by", "张三", "-o", str(out),

@@ -322,15 +322,15 @@ def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:
     findings = check_submission(results)
     summary = write_run(results, findings, submission, datetime(2025, 3, 1), tmp_path / "out")
     wb = load_workbook(Path(summary.output_dir) / "findings.xlsx")
-    assert wb.sheetnames == ["问题清单", "文件"]
+    assert wb.sheetnames == ["问题清单", "文件", "更正"]
 
     ws = wb["问题清单"]
     headers = [c.value for c in ws[1]]
     assert headers == ["严重程度", "规则编号", "规则", "单位", "年度", "期间", "项目", "行", "列",
-                       "问题描述", "证据（来源）", "指纹"]
+                       "问题描述", "证据（来源）", "指纹", "复核状态", "复核意见", "复核人", "原文"]
     assert [h for h, _ in FINDING_COLUMNS] == headers
     assert ws.max_row == 1 + len(findings)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:L{1 + len(findings)}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:P{1 + len(findings)}"
     assert ws.column_dimensions["J"].width == 60
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     mon = rows["MON001"]

@@ -282,7 +282,7 @@ def test_a_newer_store_schema_is_refused(tmp_path) -> None:
         store.open_store(url)
 
 
-def test_the_migrations_end_at_head_and_match_the_tables_the_code_declares(tmp_path) -> None:
+def test_the_migrations_end_at_head_and_match_the_tables_the_code_declares(store_url) -> None:
     """HEAD is the newest migration, and a store built by the migrations is the one the ORM
     declares (Alembic's comparison finds nothing to add, drop or change)."""
     from alembic.autogenerate import compare_metadata
@@ -290,9 +290,10 @@ def test_the_migrations_end_at_head_and_match_the_tables_the_code_declares(tmp_p
     from alembic.script import ScriptDirectory
 
     assert ScriptDirectory.from_config(store._alembic_config()).get_current_head() == store.HEAD
-    engine = store.open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    engine = store.open_store(store_url)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), store.Base.metadata)
+        assert store._revision(engine) == store.HEAD
     engine.dispose()
     assert diff == []
 
@@ -383,23 +384,10 @@ def test_run_command_with_an_unwritable_store(tmp_path, prefect_harness) -> None
 
 # ------------------------------------------------------------------ PostgreSQL (opt-in)
 
-PG_ENV = "JIXIAO_TEST_POSTGRES_URL"
-
-
 @pytest.mark.postgres
-def test_the_same_code_on_postgresql(nanjie, corrected, tmp_path) -> None:
-    """Deselected by default (`-m 'not postgres'` in pyproject); run it with
-    `JIXIAO_TEST_POSTGRES_URL=… pytest -m postgres tests/test_store.py` against a throw-away database
-    (its jixiao tables are dropped), with a driver installed, e.g.
-    postgresql+psycopg://postgres@/jixiao?host=/tmp/pg&port=5432. Not run by CI: PostgreSQL's driver
-    is not a dependency of the project. Selected without a database, it fails rather than skips."""
-    import os
-
-    url = os.environ.get(PG_ENV)
-    assert url, f"set {PG_ENV} to a throw-away PostgreSQL database to run this test"
-    engine = store.open_store(url)
-    store.Base.metadata.drop_all(engine)
-    engine.dispose()
+def test_the_same_code_on_postgresql(nanjie, corrected, tmp_path, postgres_url) -> None:
+    """On a new PostgreSQL database (conftest.postgres_url: .ci/run starts the server)."""
+    url = postgres_url
 
     out = tmp_path / "output"
     first = _write(nanjie, out, 1, store=url)
