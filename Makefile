@@ -25,11 +25,13 @@ demo: $(STAMP)
 	$(BIN)/jixiao report latest
 	$(BIN)/jixiao audit latest
 
+# In parallel on the machine's cores; each worker process has its own Prefect test harness.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/resubmission.py
 	$(BIN)/python bench/hostile.py
 
 # Regenerates the committed fixtures (needs LibreOffice and fonts-noto-cjk for the PDFs).

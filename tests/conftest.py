@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+# The CLI's rich console takes its width from COLUMNS when it is created: a wide one, so that
+# messages are not wrapped mid-word whether the tests run in a terminal or in xdist workers.
+os.environ["COLUMNS"] = "250"
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
