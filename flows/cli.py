@@ -123,7 +123,8 @@ def _print_json(data: Any) -> None:
 
 @app.command()
 def run(
-    folder: Path = typer.Argument(..., metavar="DIR", help="一家单位提交材料所在的文件夹"),
+    folders: list[Path] = typer.Argument(..., metavar="DIR...", help="一家单位提交材料所在的文件夹；给出多个则批量处理"),
+    batch: bool = typer.Option(False, "--batch", help="DIR 下的每个子文件夹是一份提交材料：批量处理，各自核对、评分与输出"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"),
     rules: Optional[Path] = typer.Option(None, "--rules", help="规则配置 YAML，覆盖内置 checks/rules.yaml 的条目"),
     dask: bool = typer.Option(False, "--dask", help="用本机 Dask 集群（多进程）并行处理文件"),
@@ -134,9 +135,85 @@ def run(
     wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
     no_cache: bool = typer.Option(False, "--no-cache", help="重新读取全部文件（默认内容未变的文件沿用上次读取结果）"),
 ) -> None:
-    """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。"""
-    execute_run(folder, output, rules=rules, dask=dask, dask_address=dask_address, rubric=rubric,
+    """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。
+    多个文件夹或 --batch：一次运行处理多份提交材料，每份各自核对、评分、输出，最后写出汇总。"""
+    if batch or len(folders) > 1:
+        if evaluator_inputs is not None:
+            _fail("批量运行时每份提交材料的评分录入表放在其文件夹中，不能用 --evaluator-inputs 统一指定")
+        execute_batch(folders, batch, output, rules=rules, dask=dask, dask_address=dask_address, rubric=rubric,
+                      store=store, wording=wording, use_cache=not no_cache)
+        return
+    execute_run(folders[0], output, rules=rules, dask=dask, dask_address=dask_address, rubric=rubric,
                 evaluator_inputs=evaluator_inputs, store=store, wording=wording, use_cache=not no_cache)
+
+
+def _prefect_home(output: Optional[Path]) -> None:
+    """Prefect's own state (its local database, logs) stays in the output folder, not the user's home."""
+    from runs.output import output_root
+
+    if "PREFECT_HOME" not in os.environ:
+        home = output_root(output).resolve() / ".prefect"
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"无法创建结果目录“{home.parent}”：{exc.strerror or exc}")
+        os.environ["PREFECT_HOME"] = str(home)
+    _prepare_local_prefect()
+
+
+def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, rules: Optional[Path] = None,
+                  dask: bool = False, dask_address: Optional[str] = None, rubric: Optional[Path] = None,
+                  store: Optional[str] = None, wording: Optional[Path] = None, use_cache: bool = True) -> None:
+    """Several submissions in one flow (flows.run.run_batch); prints one line per submission."""
+    for folder in folders:
+        _check_folder(folder)
+    _check_rules(rules)
+    _check_wording(wording)
+    _check_scoring(rubric, None)
+    from flows.run import batch_submissions
+
+    submissions = [s for f in folders for s in (batch_submissions(f) if batch else [f])]
+    if not submissions:
+        _fail(f"“{'、'.join(str(f) for f in folders)}”下没有子文件夹：--batch 时每个子文件夹是一份提交材料")
+    from runs.output import output_root
+
+    _prefect_home(output)
+    from flows.run import progress_hook, run_batch, task_runner
+
+    with Progress(TextColumn("[bold]批量处理文件"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        job = bar.add_task("", total=None)
+
+        def on_progress(done: int, total: int, result: DocumentResult | None) -> None:
+            bar.update(job, total=total, completed=done, description=escape(result.path) if result else "")
+
+        try:
+            with progress_hook(on_progress):
+                flow = run_batch.with_options(task_runner=task_runner(dask, dask_address))
+                state = flow([str(s) for s in submissions], output_root=str(output_root(output)),
+                             rules=str(rules) if rules else None, rubric=str(rubric) if rubric else None,
+                             store=store, wording=str(wording.resolve()) if wording else None, use_cache=use_cache,
+                             return_state=True)
+            summaries = state.result(raise_on_failure=False)
+        except Exception as exc:  # Prefect itself could not run the flow: say so plainly
+            bar.stop()
+            _fail(f"运行失败（{type(exc).__name__}: {exc}）")
+    if isinstance(summaries, BaseException):
+        _fail(f"运行失败（{type(summaries).__name__}: {summaries}）")
+    from runs.output import run_failure
+
+    table = Table(title="批量运行", title_justify="left")
+    for name in ("提交材料", "文件", "成功", "问题", "运行编号", "说明"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("文件", "成功", "问题", "运行编号"))
+    for s in summaries:
+        why = run_failure(s) or s.store_error or ""
+        table.add_row(escape(Path(s.submission).name), str(s.documents.total), str(s.documents.ok),
+                      str(s.findings.total), s.run_id, f"[red]{escape(why)}[/]" if why else "")
+    console.print(table)
+    console.print(f"汇总：[bold]{escape(str(output_root(output) / 'summary'))}[/]（jixiao summary 可随时重写）")
+    failed = [s for s in summaries if run_failure(s) or s.store_error]
+    if failed:  # each submission's outputs are written; say which could not be checked, exit non-zero
+        _fail(f"{len(failed)} 份提交材料未能完整处理：{'、'.join(Path(s.submission).name for s in failed)}")
 
 
 def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] = None, dask: bool = False,
@@ -151,15 +228,7 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
     _check_scoring(rubric, evaluator_inputs)
     from runs.output import output_root
 
-    # Prefect's own state (its local database, logs) stays in the output folder, not the user's home.
-    if "PREFECT_HOME" not in os.environ:
-        home = output_root(output).resolve() / ".prefect"
-        try:
-            home.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            _fail(f"无法创建结果目录“{home.parent}”：{exc.strerror or exc}")
-        os.environ["PREFECT_HOME"] = str(home)
-    _prepare_local_prefect()
+    _prefect_home(output)
     from prefect import tags
 
     from flows.run import progress_hook, run_submission, submission_tags, task_runner  # Prefect: only when running

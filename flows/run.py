@@ -195,6 +195,89 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     return Completed(message=message, data=summary)
 
 
+def finish_submission(results: list[DocumentResult], root: Path, started: datetime, output_root: str | None,
+                      rules: str | None, config: dict[str, Any], rubric: str | None, store: str | None,
+                      origin: str | None = None) -> RunSummary:
+    """One submission of a batch, after its documents are read: hand corrections, checks,
+    review decisions, scores and outputs (the same steps as `run_submission`, as plain calls:
+    a batch passes no record lists through Prefect)."""
+    from scoring.output import score_run
+
+    url = store_url(store, output_root_of(output_root))
+    results = corrected_results(results, url)
+    findings = reviewed_findings(check_submission(results, config), url)
+    scores = score_run(submission_records(results), counted_in_scores(findings), str(root), rubric, None)
+    return write_run(results, findings, str(root), started, output_root, rules, config, scores=scores, store=store,
+                     origin=origin)
+
+
+def batch_submissions(parent: Path) -> list[Path]:
+    """The submission folders of a batch folder: its sub-folders (junk and hidden ones left out)."""
+    from runs.discover import is_junk
+
+    return sorted((p for p in parent.iterdir() if p.is_dir() and not p.is_symlink() and not is_junk(p.name)),
+                  key=lambda p: p.name)
+
+
+@flow(name="jixiao-batch", flow_run_name="jixiao 批量 {submissions[0]} 等")
+def run_batch(submissions: list[str], output_root: str | None = None, rules: str | None = None,
+              rubric: str | None = None, store: str | None = None, wording: str | None = None,
+              use_cache: bool = True) -> list[RunSummary] | Failed:
+    """Several submissions in one flow: every document of every submission read concurrently,
+    then each submission checked, scored and written on its own (its own cross-document checks,
+    run folder and store entry), and a season summary (summary/汇总.xlsx) at the end.
+    Ends Failed when no submission had anything to check; the state message names the ones that failed."""
+    from scoring.summary import write_summary
+
+    logger = get_run_logger()
+    config = load_config(rules)
+    roots = [Path(s) for s in submissions]
+    paths = {i: discover(root) for i, root in enumerate(roots)}
+    total = sum(len(p) for p in paths.values())
+    logger.info("批量：%d 份提交材料，共 %d 个文件", len(roots), total)
+    _notify(0, total, None)
+    cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
+    started = {i: datetime.now() for i in paths}
+    futures = {process_document_task.submit(str(p), str(roots[i]), wording, cache, False): (i, p)
+               for i in paths for p in paths[i]}
+    read: dict[int, dict[Path, DocumentResult]] = {i: {} for i in paths}
+    for done, fut in enumerate(as_completed(list(futures)), start=1):
+        i, path = futures[fut]
+        try:
+            result = fut.result()
+        except Exception as exc:  # the task itself crashed: record it, keep the batch going
+            result = failed_result(path, roots[i], exc)
+        read[i][path] = result
+        _notify(done, total, result)
+    summaries = []
+    for i, root in enumerate(roots):
+        summary = finish_submission([read[i][p] for p in paths[i]], root, started[i], output_root, rules, config,
+                                    rubric, store)
+        summaries.append(summary)
+        logger.info("%s：运行 %s，%d/%d 个文件读取成功，问题 %d 条", visible_name(root.name), summary.run_id,
+                    summary.documents.ok, summary.documents.total, summary.findings.total)
+    season = write_summary(output_root_of(output_root))[1] if summaries else []
+    create_markdown_artifact(markdown=batch_markdown(summaries, season), key="jixiao-batch",
+                             description=f"批量运行 {len(summaries)} 份提交材料")
+    failed = [(s, run_failure(s)) for s in summaries if run_failure(s)]
+    message = f"批量运行 {len(summaries)} 份提交材料，{len(summaries) - len(failed)} 份完成"
+    if failed:
+        message += "；未能核对：" + "；".join(f"{Path(s.submission).name}（{why}）" for s, why in failed)
+    logger.info("%s", message)
+    if summaries and len(failed) == len(summaries):
+        return Failed(message=message, data=summaries)
+    return Completed(message=message, data=summaries)
+
+
+def batch_markdown(summaries: list[RunSummary], season: list[Path]) -> str:
+    lines = ["# 批量运行", "", "| 提交材料 | 文件 | 成功 | 问题 | 运行编号 |", "|---|---|---|---|---|"]
+    lines += [f"| {visible_name(Path(s.submission).name)} | {s.documents.total} | {s.documents.ok} | "
+              f"{s.findings.total} | {s.run_id} |" for s in summaries]
+    if season:
+        lines += ["", "汇总：" + "、".join(f"`{p}`" for p in season)]
+    return "\n".join(lines) + "\n"
+
+
 def publish_artifacts(summary: RunSummary, results: list[DocumentResult], findings: list[Finding]) -> None:
     table = [
         {

@@ -190,8 +190,14 @@ def finding_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[Find
 
 
 def value_changes(old: Sequence[DocumentResult], new: Sequence[DocumentResult]) -> list[ValueChange]:
-    """Values read differently, read only in one run, or no longer read (pandas outer merge)."""
-    a, b = values_frame(old), values_frame(new)
+    """Values read differently, read only in one run, or no longer read (pandas outer merge).
+    A file with the same content and the same records in both runs is left out before
+    flattening (most files of a resubmission; comparing records is cheaper than their values)."""
+    before = {d.path: d for d in old}
+    same = {d.path for d in new if d.path in before and before[d.path].sha256 == d.sha256
+            and before[d.path].records == d.records}
+    a = values_frame([d for d in old if d.path not in same])
+    b = values_frame([d for d in new if d.path not in same])
     merged = a.merge(b, on=["document", "record", "field"], how="outer", suffixes=("_old", "_new"), indicator="side")
     differ = (merged["side"] != "both") | (merged["raw_old"] != merged["raw_new"]) | \
         (merged["value_old"] != merged["value_new"])

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from schemas.config_errors import safe_load
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractors.freetext import find_period, find_year, unit_from_title
@@ -80,7 +82,7 @@ def find_manifest(folder: Path) -> Path | None:
 def load_manifest(path: Path) -> Manifest:
     """Read and validate a manifest; a Chinese `ManifestError` names the bad field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ManifestError(f"提交说明文件“{path.name}”无法读取：{type(exc).__name__}（应为 UTF-8 编码的 YAML）") from None
     if data is None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook
+from pydantic import TypeAdapter
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -166,6 +167,16 @@ def summarise(
 def _jsonable(value: Any) -> Any:
     # YAML may hold int keys (period thresholds); JSON needs strings.
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+# pydantic writes JSON in Rust: several times json.dumps over model_dump() for a run's records.
+_DOCUMENTS = TypeAdapter(list[DocumentResult])
+_FINDINGS = TypeAdapter(list[Finding])
+
+
+def _dump_models(path: Path, adapter: TypeAdapter, items: list[Any]) -> None:
+    """The same text as _dump of their model_dump(mode="json") (indent 2, Chinese unescaped)."""
+    path.write_bytes(adapter.dump_json(items, indent=2) + b"\n")
 
 
 def _dump(path: Path, data: Any) -> None:
@@ -352,8 +363,8 @@ def write_run(
         # sees a half-written run, and a run killed here leaves only hidden leftovers.
         staging = Path(tempfile.mkdtemp(dir=root, prefix=f".{run_id}.", suffix=".tmp"))
         try:
-            _dump(staging / "documents.json", [r.model_dump(mode="json") for r in results])
-            _dump(staging / "findings.json", [f.model_dump(mode="json") for f in findings])
+            _dump_models(staging / "documents.json", _DOCUMENTS, list(results))
+            _dump_models(staging / "findings.json", _FINDINGS, list(findings))
             write_findings_xlsx(staging / "findings.xlsx", results, findings)
             if changes is not None:
                 _dump(staging / "changes.json", changes)

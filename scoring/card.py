@@ -8,7 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
+
+from schemas.config_errors import safe_load
 
 from checks.tolerance import percent
 from schemas.findings import Evidence, Finding, Severity
@@ -156,7 +157,7 @@ def score_submission(
 
 
 def _load(path: Path, key: str) -> list[dict[str, Any]]:
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")).get(key, []))
+    return list(safe_load(path.read_text(encoding="utf-8")).get(key, []))
 
 
 def _fields(found: Sequence[Finding]) -> dict[str, Any]:

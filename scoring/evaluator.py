@@ -21,6 +21,8 @@ from typing import Any, Sequence
 
 import yaml
 
+from schemas.config_errors import safe_load
+
 from schemas.scoring import ScoreCard
 from scoring.rubric import Rubric
 from schemas.safe_text import neutralise_workbook
@@ -203,7 +205,7 @@ def _text(value: Any) -> str:
 
 def _read_yaml(path: Path) -> tuple[EvaluatorInputs, list[tuple[str, dict[str, Any]]]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise EvaluatorInputError(f"评分录入表“{path.name}”不是有效的 YAML：{exc}") from exc
     scores = data.get("scores") if isinstance(data, dict) else None

@@ -10,7 +10,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from schemas.config_errors import validation_problems, yaml_problem
+from schemas.config_errors import validation_problems, yaml_problem, safe_load
 
 from schemas.scoring import Method
 
@@ -104,7 +104,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
     path = Path(path) if path else DEFAULT_RUBRIC
     name = path.name
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RubricError(f"评分标准文件“{name}”无法读取：{exc.strerror or type(exc).__name__}") from exc
     except yaml.YAMLError as exc:

@@ -16,6 +16,9 @@ import pytest
 # The CLI's rich console takes its width from COLUMNS when it is created: a wide one, so that
 # messages are not wrapped mid-word whether the tests run in a terminal or in xdist workers.
 os.environ["COLUMNS"] = "250"
+# As `jixiao run` has it (flows/cli.py): Prefect's console shows warnings only. The flows log at
+# INFO; in one test process a console handler would outlive the streams CliRunner swaps in.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
