@@ -71,7 +71,8 @@ def diff(
         for name in ("变化", "文件", "旧 SHA-256", "新 SHA-256"):
             table.add_column(name, overflow="fold", no_wrap=name == "变化")
         for f in changed:
-            table.add_row(f.label, escape(f.path), (f.old_sha256 or "—")[:12], (f.new_sha256 or "—")[:12])
+            name = f"{f.path}（取代 {f.old_path}）" if f.old_path else f.path
+            table.add_row(f.label, escape(name), (f.old_sha256 or "—")[:12], (f.new_sha256 or "—")[:12])
         console.print(table)
     moved = [ch for ch in d.findings if ch.status != "open"]
     if moved:

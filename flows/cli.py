@@ -783,13 +783,13 @@ def history(
         return
     for u in units:
         table = Table(title=f"{escape(u.unit)}：历次运行", title_justify="left")
-        for name in ("运行编号", "开始时间", "文件", "问题", "新增", "仍存在", "已解决", "评分", "提交材料"):
+        for name in ("运行编号", "开始时间", "文件", "问题", "新增", "仍存在", "数字有变化", "已解决", "评分", "提交材料"):
             table.add_column(name, no_wrap=name != "提交材料", overflow="fold")
         for h in u.runs:
             scores = "；".join(f"{y or ''}年 {t if t is not None else '待定'}{' ' + g if g else ''}" for y, t, g in h.totals)
             table.add_row(h.run.run_id, f"{h.run.started.astimezone():%Y-%m-%d %H:%M:%S}", str(h.run.documents["total"]),
                           str(sum(1 for c in h.changes if c.status != "resolved")), str(h.count("new")),
-                          str(h.count("open")), str(h.count("resolved")), escape(scores or "—"),
+                          str(h.count("open")), str(h.count("changed")), str(h.count("resolved")), escape(scores or "—"),
                           escape(h.run.submission))
         console.print(table)
         shown = next((h for h in u.runs if h.run.run_id == run_id), None) if run_id else u.runs[-1]
@@ -799,8 +799,8 @@ def history(
         detail = Table(title=f"运行 {shown.run.run_id} 的问题（{against}）", title_justify="left")
         for name in ("变化", "严重程度", "规则", "问题描述", "指纹"):
             detail.add_column(name, no_wrap=name != "问题描述", overflow="fold")
-        style = {"new": "bold red", "open": "yellow", "resolved": "green"}
-        order = {"new": 0, "open": 1, "resolved": 2}
+        style = {"new": "bold red", "changed": "magenta", "open": "yellow", "resolved": "green"}
+        order = {"new": 0, "changed": 1, "open": 2, "resolved": 3}
         for c in sorted(shown.changes, key=lambda c: order[c.status]):
             f = c.finding
             detail.add_row(f"[{style[c.status]}]{c.label}[/]", f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
@@ -819,7 +819,7 @@ def _history_json(u: Any) -> dict[str, Any]:
                 "previous_run_id": h.previous,
                 "documents": h.run.documents,
                 "scores": [{"year": y, "total": None if t is None else str(t), "grade": g} for y, t, g in h.totals],
-                "counts": {s: h.count(s) for s in ("new", "open", "resolved")},
+                "counts": {s: h.count(s) for s in ("new", "open", "changed", "resolved")},
                 "findings": [{"status": c.status, "fingerprint": c.finding.fingerprint, "rule_id": c.finding.rule_id,
                               "severity": c.finding.severity.value, "message": c.finding.message,
                               **c.finding.subject.model_dump()} for c in h.changes],

@@ -44,6 +44,7 @@ class FileChange:
     status: FileStatus
     old_sha256: str | None = None
     new_sha256: str | None = None
+    old_path: str | None = None  # a new version sent under another name: the file it supersedes
 
     @property
     def label(self) -> str:
@@ -128,12 +129,45 @@ def diff_runs(old: RunData, new: RunData) -> RunDiff:
     )
 
 
+def document_identity(d: DocumentResult) -> frozenset[tuple]:
+    """What a file is a version of: the kind, unit, year, period and project of its records."""
+    out = set()
+    for r in d.records:
+        unit, project = getattr(r, "unit", None), getattr(r, "project", None)
+        out.add((getattr(r, "record_type", ""), getattr(unit, "value", unit), getattr(r, "year", None),
+                 getattr(r, "period_months", None), getattr(project, "value", project)))
+    return frozenset(out)
+
+
+def superseded(old: Sequence[DocumentResult], new: Sequence[DocumentResult]) -> dict[str, str]:
+    """new path → old path, for files that are gone and files that are new with the same identity
+    (a corrected document sent under another name); each old file pairs with one new file."""
+    before = {d.path: d for d in old}
+    after = {d.path: d for d in new}
+    gone = {p: document_identity(d) for p, d in before.items() if p not in after and d.records}
+    pairs: dict[str, str] = {}
+    for p, d in sorted(after.items()):
+        if p in before or not d.records:
+            continue
+        ident = document_identity(d)
+        match = next((q for q, i in sorted(gone.items()) if i == ident and q not in pairs.values()), None)
+        if match is not None:
+            pairs[p] = match
+    return pairs
+
+
 def file_changes(old: Sequence[DocumentResult], new: Sequence[DocumentResult]) -> list[FileChange]:
     before = {d.path: d.sha256 for d in old}
     after = {d.path: d.sha256 for d in new}
+    renamed = superseded(old, new)
     out = []
     for path in sorted(before.keys() | after.keys()):
-        if path not in before:
+        if path in renamed.values():
+            continue  # listed with the file that supersedes it
+        if path in renamed:
+            was = renamed[path]
+            out.append(FileChange(path, "changed", before[was], after[path], old_path=was))
+        elif path not in before:
             out.append(FileChange(path, "added", None, after[path]))
         elif path not in after:
             out.append(FileChange(path, "removed", before[path], None))
@@ -193,6 +227,8 @@ def value_changes(old: Sequence[DocumentResult], new: Sequence[DocumentResult]) 
     """Values read differently, read only in one run, or no longer read (pandas outer merge).
     A file with the same content and the same records in both runs is left out before
     flattening (most files of a resubmission; comparing records is cheaper than their values)."""
+    renamed = superseded(old, new)
+    old = [d.model_copy(update={"path": next((n for n, o in renamed.items() if o == d.path), d.path)}) for d in old]
     before = {d.path: d for d in old}
     same = {d.path for d in new if d.path in before and before[d.path].sha256 == d.sha256
             and before[d.path].records == d.records}
@@ -219,7 +255,7 @@ def diff_json(d: RunDiff) -> dict[str, Any]:
         "new_run": d.new_run,
         "counts": d.counts(),
         "files": [{"path": f.path, "status": f.status, "label": f.label, "old_sha256": f.old_sha256,
-                   "new_sha256": f.new_sha256} for f in d.files],
+                   "new_sha256": f.new_sha256, "old_path": f.old_path} for f in d.files],
         "findings": [{"status": c.status, "label": c.label, "fingerprint": c.finding.fingerprint,
                       "rule_id": c.finding.rule_id, "old": finding(c.old), "new": finding(c.new),
                       "figures": [{"what": g.what, "old": g.old, "new": g.new} for g in c.figures]}

@@ -611,8 +611,8 @@ def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
 # ---------------------------------------------------------------------------- history
 
 
-Change = Literal["new", "open", "resolved"]
-CHANGE_LABELS: dict[str, str] = {"new": "新增", "open": "仍存在", "resolved": "已解决"}
+Change = Literal["new", "open", "changed", "resolved"]
+CHANGE_LABELS: dict[str, str] = {"new": "新增", "open": "仍存在", "changed": "数字有变化", "resolved": "已解决"}
 
 
 @dataclass
@@ -647,8 +647,10 @@ class UnitHistory:
 
 def history(url: str, unit: str | None = None) -> list[UnitHistory]:
     """Every unit's runs (oldest first; `unit` keeps the units whose name is or contains it) and,
-    per run, each finding fingerprint of the unit as new, still open or resolved compared with
+    per run, each finding fingerprint of the unit as new, still open (changed, when its figures
+    differ), or resolved compared with
     the unit's previous runs, year by year (a run resolves only findings of the years it covers). A unit's runs are those that scored it or found something about it."""
+    from runs.diff import figures
     from schemas.scoring import ScoreCard
 
     with reading(url) as session:
@@ -676,7 +678,9 @@ def history(url: str, unit: str | None = None) -> list[UnitHistory]:
             # A run speaks only for the years it covers: a run of the 2025 targets alone resolves
             # nothing of 2024, whose open findings carry over to the next run that covers 2024.
             covered = {f.subject.year for f in now.values()} | {c.year for c in own_cards}
-            changes = [FindingChange("open" if fp in before else "new", f) for fp, f in now.items()]
+            changes = [FindingChange("new" if fp not in before else
+                                     "changed" if figures(before[fp]) != figures(f) else "open", f)
+                       for fp, f in now.items()]
             changes += [FindingChange("resolved", f) for fp, f in before.items()
                         if fp not in now and f.subject.year in covered]
             entries.append(RunHistory(

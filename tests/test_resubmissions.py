@@ -188,3 +188,27 @@ def test_rerun_reads_the_named_document_again(prefect_harness, tmp_path, monkeyp
     assert docs == {"丙单位监控表.docx": True, "乙单位监控表.docx": True, "甲单位监控表.docx": False}
     missing = CliRunner().invoke(app, ["rerun", "-o", str(out), "-d", "不存在.docx"], env=ENV)
     assert missing.exit_code == 1 and "中没有文件：不存在.docx" in missing.output
+
+
+def test_history_marks_a_finding_whose_figures_changed(two_runs) -> None:
+    from runs import store
+
+    first, second, out = two_runs
+    (unit,) = store.history(store.default_url(out), "甲单位")
+    assert [c.status for c in unit.runs[-1].changes] == ["changed"]
+    assert store.CHANGE_LABELS["changed"] == "数字有变化"
+
+
+def test_a_renamed_corrected_file_is_a_new_version_of_the_same_document(tmp_path, in_process) -> None:
+    """The corrected table sent under another name (same unit, kind, year, period): it
+    supersedes the old file in the diff, and its values are compared with the old ones."""
+    root = write_version(tmp_path / "提交材料", {"甲": V1["甲"]})
+    out, kept = tmp_path / "out", tmp_path / "cache"
+    first = _run(root, out, 0, kept)
+    (root / "甲单位监控表.docx").unlink()
+    write_table_docx(root / "甲单位监控表（修改稿）.docx", "甲单位", [["合计", *V2["甲"]]])
+    second = _run(root, out, 5, kept)
+    d = diff_runs(read_run(out / first.run_id), read_run(out / second.run_id))
+    assert [(f.path, f.status, f.old_path) for f in d.files] == [
+        ("甲单位监控表（修改稿）.docx", "changed", "甲单位监控表.docx")]
+    assert [(v.field, v.old, v.new) for v in d.values] == [("lines[合计].reported_rate", "40.00", "45.00")]

@@ -215,8 +215,8 @@ def test_history_and_summary_commands(nanjie, corrected, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     (data,) = json.loads(result.stdout)
     assert [r["counts"] for r in data["runs"]] == [
-        {"new": len(expected_nanjie_keys()), "open": 0, "resolved": 0},
-        {"new": 0, "open": len(expected_nanjie_keys()) - 4, "resolved": 4}]
+        {"new": len(expected_nanjie_keys()), "open": 0, "changed": 0, "resolved": 0},
+        {"new": 0, "open": len(expected_nanjie_keys()) - 4, "changed": 0, "resolved": 4}]
     assert {f["rule_id"] for f in data["runs"][1]["findings"] if f["status"] == "resolved"} == {"RPT001", "RPT004", "RPT005"}
 
     result = runner.invoke(app, ["history", "北街"], env=env)
