@@ -41,14 +41,19 @@ def correct_one(submission: Path) -> None:
 
 
 def run_one(submission: Path, output: Path, cache: Path | None, workers: int):
+    from checks import load_config
     from runs.discover import discover
     from runs.isolation import process_isolated
-    from runs.output import write_run
+    from runs.output import reusable_run, write_run
     from runs.process import check_submission, submission_records
     from scoring.output import score_run
 
     started = datetime.now()
     paths = discover(submission)
+    if cache is not None:  # as a batch does: a submission in which nothing changed is not run again
+        reused = reusable_run(output, submission, paths, load_config())
+        if reused is not None:
+            return reused
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda p: process_isolated(p, submission, cache=cache), paths))
     findings = check_submission(results)

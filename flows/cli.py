@@ -207,8 +207,9 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
         table.add_column(name, overflow="fold", no_wrap=name in ("文件", "成功", "问题", "运行编号"))
     for s in summaries:
         why = run_failure(s) or s.store_error or ""
+        note = f"[red]{escape(why)}[/]" if why else ("未变，沿用该次运行（--no-cache 可重跑）" if s.reused else "")
         table.add_row(escape(Path(s.submission).name), str(s.documents.total), str(s.documents.ok),
-                      str(s.findings.total), s.run_id, f"[red]{escape(why)}[/]" if why else "")
+                      str(s.findings.total), s.run_id, note)
     console.print(table)
     console.print(f"汇总：[bold]{escape(str(output_root(output) / 'summary'))}[/]（jixiao summary 可随时重写）")
     failed = [s for s in summaries if run_failure(s) or s.store_error]

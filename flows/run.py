@@ -23,7 +23,7 @@ from runs.cache import cache_dir
 from runs.discover import discover
 from runs.inbox import DEFAULT_QUIET_SECONDS, poll_inbox
 from runs.manifest import submission_identity
-from runs.output import finding_sources, run_failure, severity_counts_text, write_run
+from runs.output import finding_sources, reusable_run, run_failure, severity_counts_text, write_run
 from runs.isolation import process_isolated
 from runs.output import output_root as output_root_of
 from runs.process import check_submission, failed_result, relative_path, submission_records
@@ -237,9 +237,15 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
     logger.info("批量：%d 份提交材料，共 %d 个文件", len(roots), total)
     _notify(0, total, None)
     cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
+    # A submission in which nothing changed since its last run (files, rules, code, reviews) is
+    # not run again: its last run stands (`use_cache=False` runs everything).
+    reused = {i: r for i in paths if use_cache and not wording
+              for r in [reusable_run(output_root_of(output_root), roots[i], paths[i], config, store)] if r}
+    for i, r in reused.items():
+        logger.info("%s：自运行 %s 以来没有变化，沿用该次结果", visible_name(roots[i].name), r.run_id)
     started = {i: datetime.now() for i in paths}
     futures = {process_document_task.submit(str(p), str(roots[i]), wording, cache, False): (i, p)
-               for i in paths for p in paths[i]}
+               for i in paths if i not in reused for p in paths[i]}
     read: dict[int, dict[Path, DocumentResult]] = {i: {} for i in paths}
     for done, fut in enumerate(as_completed(list(futures)), start=1):
         i, path = futures[fut]
@@ -251,6 +257,9 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
         _notify(done, total, result)
     summaries = []
     for i, root in enumerate(roots):
+        if i in reused:
+            summaries.append(reused[i])
+            continue
         summary = finish_submission([read[i][p] for p in paths[i]], root, started[i], output_root, rules, config,
                                     rubric, store)
         summaries.append(summary)
@@ -260,7 +269,7 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
     create_markdown_artifact(markdown=batch_markdown(summaries, season), key="jixiao-batch",
                              description=f"批量运行 {len(summaries)} 份提交材料")
     failed = [(s, run_failure(s)) for s in summaries if run_failure(s)]
-    message = f"批量运行 {len(summaries)} 份提交材料，{len(summaries) - len(failed)} 份完成"
+    message = f"批量运行 {len(summaries)} 份提交材料，{len(summaries) - len(failed)} 份完成（其中 {len(reused)} 份未变，沿用上次结果）"
     if failed:
         message += "；未能核对：" + "；".join(f"{Path(s.submission).name}（{why}）" for s, why in failed)
     logger.info("%s", message)

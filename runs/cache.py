@@ -43,11 +43,22 @@ def cache_dir(output_root: Path) -> Path:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of the code and wording that read documents (a changed parser is a new version)."""
+    return _code_digest(_CODE, _CODE_FILES)
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A digest of all the code and data a run's results depend on: reading, checks, scoring,
+    and writing (recorded in summary.json; an unchanged submission is reused only under it)."""
+    return _code_digest(_CODE + ("checks", "scoring", "runs"), ())
+
+
+def _code_digest(packages: tuple[str, ...], files: tuple[str, ...]) -> str:
     base = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    files = [p for pkg in _CODE for p in (base / pkg).rglob("*") if p.suffix in (".py", ".yaml")]
-    files += [base / f for f in _CODE_FILES]
-    for p in sorted(files):
+    found = [p for pkg in packages for p in (base / pkg).rglob("*") if p.suffix in (".py", ".yaml")]
+    found += [base / f for f in files]
+    for p in sorted(set(found)):
         h.update(p.relative_to(base).as_posix().encode())
         h.update(_digest(p).encode())
     return h.hexdigest()
@@ -116,4 +127,4 @@ def save(folder: Path, key: str, result: DocumentResult) -> None:
             pass
 
 
-__all__ = ["CACHED_STATUSES", "cache_dir", "cache_key", "code_version", "load", "save"]
+__all__ = ["CACHED_STATUSES", "cache_dir", "cache_key", "code_version", "load", "pipeline_version", "save"]

@@ -352,6 +352,9 @@ def write_run(
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
     summary.origin = origin
+    from runs.cache import pipeline_version
+
+    summary.pipeline = pipeline_version()
     changes = _changes_since_previous(root, summary, results, findings)
     from runs import store as run_store
 
@@ -411,6 +414,43 @@ def previous_run(root: Path, submission: str, before: Path | None = None) -> Pat
         if isinstance(data, dict) and (data.get("origin") or data.get("submission")) == submission:
             best = (written, p)
     return best[1] if best else None
+
+
+def reusable_run(root: Path, submission: Path, paths: Sequence[Path], config: dict[str, Any],
+                 store: str | None = None) -> RunSummary | None:
+    """The previous run of `submission` when running it again would give the same results: the
+    same files (paths and contents), rules, code (`pipeline`), every file read, and no review
+    decision or hand correction recorded since. None otherwise."""
+    from extractors import file_sha256
+    from runs import store as run_store
+    from runs.cache import pipeline_version
+    from runs.process import relative_path
+
+    previous = previous_run(root, str(submission.resolve()))
+    if previous is None:
+        return None
+    try:
+        summary = RunSummary.model_validate_json((previous / "summary.json").read_text("utf-8"))
+        docs = json.loads((previous / "documents.json").read_text("utf-8"))
+        now = sorted((relative_path(p, submission), file_sha256(p)) for p in paths)
+    except (OSError, ValueError):
+        return None
+    if summary.pipeline != pipeline_version() or summary.store_error:
+        return None
+    if run_store.rules_hash(summary.rules_config) != run_store.rules_hash(_jsonable(config)):
+        return None
+    if sorted((d["path"], d.get("sha256")) for d in docs) != now or any(d["status"] == "error" for d in docs):
+        return None
+    url = run_store.store_url(store, root)
+    try:
+        findings = json.loads((previous / "findings.json").read_text("utf-8"))
+        if run_store.exists(url) and run_store.reviewed_since(
+                url, datetime.fromisoformat(summary.finished), [f["fingerprint"] for f in findings],
+                [sha for _, sha in now]):
+            return None
+    except (run_store.StoreError, OSError, ValueError, KeyError):
+        return None
+    return summary.model_copy(update={"reused": True})
 
 
 def _changes_since_previous(root: Path, summary: RunSummary, results: Sequence[DocumentResult],

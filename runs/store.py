@@ -569,6 +569,22 @@ def _document_data(d: DocumentRow) -> dict[str, Any]:
             "records": d.records, **(d.parts or {"segments": [], "unread_tables": []})}
 
 
+def reviewed_since(url: str, when: datetime, fingerprints: Sequence[str], shas: Sequence[str]) -> bool:
+    """Whether a review decision on one of `fingerprints` or a hand correction of one of the file
+    contents `shas` was recorded after `when`."""
+    since = when.astimezone(timezone.utc)
+    with reading(url) as session:
+        for column, wanted, stamp in ((ReviewRow.fingerprint, fingerprints, ReviewRow.decided_at),
+                                      (CorrectionRow.file_sha256, shas, CorrectionRow.decided_at)):
+            wanted = list(set(wanted))
+            for start in range(0, len(wanted), 500):
+                latest = session.scalar(select(stamp).where(column.in_(wanted[start:start + 500]))
+                                        .order_by(stamp.desc()).limit(1))
+                if latest is not None and _aware(latest) > since:
+                    return True
+    return False
+
+
 def run_ids(url: str) -> list[str]:
     with reading(url) as session:
         return list(session.scalars(select(RunRow.run_id).order_by(RunRow.started, RunRow.run_id)))

@@ -112,3 +112,7 @@ class RunSummary(BaseModel):
     # files_changed, findings_new / _resolved / _changed / _open, values_changed; changes.json has the detail.
     previous_run: str | None = None
     changes: dict[str, int] = Field(default_factory=dict)
+    pipeline: str | None = None  # digest of the code and data that made this run (runs/cache.py)
+    # Set on the summary a batch returns for a submission it did not run again: nothing in it,
+    # in the rules, the code or the reviews changed since this run (never written as true).
+    reused: bool = False

@@ -63,3 +63,38 @@ def test_a_batch_in_which_one_submission_has_nothing_readable_exits_non_zero(pre
     summaries = [json.loads((p / "summary.json").read_text("utf-8")) for p in out.iterdir()
                  if p.is_dir() and p.name[:8].isdigit()]
     assert sorted((Path(s["submission"]).name, s["documents"]["ok"]) for s in summaries) == [("坏", 0), ("好", 3)]
+
+
+def test_a_batch_run_again_reuses_the_unchanged_submissions(prefect_harness, tmp_path, monkeypatch) -> None:
+    from flows.cli import app
+    from runs import review
+
+    monkeypatch.setenv("JIXIAO_ISOLATION", "0")
+    parent = tmp_path / "本季"
+    write_version(parent / "A批次", V1)
+    write_version(parent / "B批次", V1)
+    out = tmp_path / "out"
+
+    def runs() -> set[str]:
+        return {p.name for p in out.iterdir() if p.is_dir() and p.name[:8].isdigit()}
+
+    assert CliRunner().invoke(app, ["run", str(parent), "--batch", "-o", str(out)], env=ENV).exit_code == 0
+    first = runs()
+    again = CliRunner().invoke(app, ["run", str(parent), "--batch", "-o", str(out)], env=ENV)
+    assert again.exit_code == 0 and again.output.count("未变，沿用该次运行") == 2 and runs() == first
+
+    write_version(parent / "B批次", V2)  # B corrected: only B runs again
+    third = CliRunner().invoke(app, ["run", str(parent), "--batch", "-o", str(out)], env=ENV)
+    assert third.output.count("未变，沿用该次运行") == 1 and len(runs()) == 3
+
+    # a review decision since: A's results would change (its review column), so A runs again
+    a_run = next(p for p in sorted(runs()) if json.loads((out / p / "summary.json").read_text("utf-8"))
+                 ["submission"].endswith("A批次"))
+    from schemas.findings import Finding
+
+    finding = Finding.model_validate(json.loads((out / a_run / "findings.json").read_text("utf-8"))[0])
+    review.record_decision(f"sqlite:///{out / 'jixiao.db'}", finding, "confirmed", "", "张三")
+    fourth = CliRunner().invoke(app, ["run", str(parent), "--batch", "-o", str(out)], env=ENV)
+    assert fourth.output.count("未变，沿用该次运行") == 1 and len(runs()) == 4
+    forced = CliRunner().invoke(app, ["run", str(parent), "--batch", "--no-cache", "-o", str(out)], env=ENV)
+    assert "未变，沿用该次运行" not in forced.output and len(runs()) == 6
