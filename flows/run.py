@@ -6,6 +6,8 @@ flow runs in Prefect's local ephemeral mode; with it, it reports to that server 
 
 from __future__ import annotations
 
+import os
+import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -195,6 +197,45 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     return Completed(message=message, data=summary)
 
 
+def _submission_run_name() -> str:
+    from prefect.runtime import task_run
+
+    return f"read-{submission_label(task_run.parameters.get('root', ''))}"
+
+
+@task(name="read-submission", cache_policy=NO_CACHE, task_run_name=_submission_run_name)
+def read_submission_task(root: str, paths: list[str], wording: str | None = None,
+                         cache: str | None = None) -> list[DocumentResult]:
+    """Every document of one submission of a batch, each in its own process (runs/isolation.py
+    bounds them to the machine's cores): one task per submission, not per document, so that
+    Prefect's cost per task stays small next to the work."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read(path: str) -> DocumentResult:
+        try:
+            return process_isolated(path, root, wording_dir=wording, cache=cache)
+        except Exception as exc:  # noqa: BLE001 - recorded for that file; the others go on
+            return failed_result(path, root, exc)
+
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        results = []
+        for result in pool.map(read, paths):
+            results.append(result)
+            _notify_document(result)
+        return results
+
+
+_batch_progress: dict[str, int] = {"done": 0, "total": 0}
+_batch_lock = threading.Lock()
+
+
+def _notify_document(result: DocumentResult) -> None:
+    with _batch_lock:
+        _batch_progress["done"] += 1
+        done, total = _batch_progress["done"], _batch_progress["total"]
+    _notify(done, total, result)
+
+
 def finish_submission(results: list[DocumentResult], root: Path, started: datetime, output_root: str | None,
                       rules: str | None, config: dict[str, Any], rubric: str | None, store: str | None,
                       origin: str | None = None) -> RunSummary:
@@ -244,17 +285,17 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
     for i, r in reused.items():
         logger.info("%s：自运行 %s 以来没有变化，沿用该次结果", visible_name(roots[i].name), r.run_id)
     started = {i: datetime.now() for i in paths}
-    futures = {process_document_task.submit(str(p), str(roots[i]), wording, cache, False): (i, p)
-               for i in paths if i not in reused for p in paths[i]}
+    _batch_progress.update(done=0, total=sum(len(paths[i]) for i in paths if i not in reused))
+    futures = {read_submission_task.submit(str(roots[i]), [str(p) for p in paths[i]], wording, cache): i
+               for i in paths if i not in reused}
     read: dict[int, dict[Path, DocumentResult]] = {i: {} for i in paths}
-    for done, fut in enumerate(as_completed(list(futures)), start=1):
-        i, path = futures[fut]
+    for fut in as_completed(list(futures)):
+        i = futures[fut]
         try:
-            result = fut.result()
-        except Exception as exc:  # the task itself crashed: record it, keep the batch going
-            result = failed_result(path, roots[i], exc)
-        read[i][path] = result
-        _notify(done, total, result)
+            results = fut.result()
+        except Exception as exc:  # the task itself crashed: record it for each file, keep the batch going
+            results = [failed_result(p, roots[i], exc) for p in paths[i]]
+        read[i] = dict(zip(paths[i], results))
     summaries = []
     for i, root in enumerate(roots):
         if i in reused:
