@@ -513,12 +513,12 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         results = [process_document(p, submission) for p in discover(submission)]
         point = {point!r}
         if point == "while-staging":
-            real_dump = output._dump
-            def dump(path, data):
-                real_dump(path, data)
+            real_dump = output._dump_models
+            def dump(path, adapter, items):
+                real_dump(path, adapter, items)
                 if path.name == "findings.json":
                     os._exit(9)
-            output._dump = dump
+            output._dump_models = dump
         else:
             import runs.store as store
             store.save_run = lambda *a, **k: os._exit(9)
