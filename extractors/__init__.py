@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractors.errors import ExtractionError
-from extractors.legacy import LegacyFormatError, convert, temporary_folder
+from extractors.legacy import LegacyFormatError, convert, soffice, temporary_folder
 from extractors.limits import exceeded, limits
 from extractors.sniff import sniff
 from schemas.document import Document, Format
@@ -56,11 +56,32 @@ def extract(path: str | Path) -> Document:
     else:
         from extractors.html import extract_html as reader
     try:
-        return reader(path, sha)
+        doc = reader(path, sha)
     except ExtractionError:
         raise
     except Exception as exc:  # a library's own error: keep it, but say which file and why
         raise ExtractionError(path.name, f"{fmt.value.upper()} 解析失败（{type(exc).__name__}: {exc}）") from exc
+    if doc.uncalculated_formulas and soffice() is not None:
+        return _recalculated(path, doc)
+    return doc
+
+
+def _recalculated(path: Path, doc: Document) -> Document:
+    """A workbook whose formulas hold no calculated values, read from a copy LibreOffice has
+    calculated (under the original's name and hash). When the conversion fails, the workbook as
+    it is: its document lists the cells read blank."""
+    count = len(doc.uncalculated_formulas)
+    with temporary_folder() as tmp:
+        try:
+            converted = convert(path, "xlsx", Path(tmp), "含未计算公式的 Excel 文件")
+            from extractors.xlsx import extract_xlsx
+
+            again = extract_xlsx(converted, file_sha256(path))
+        except Exception:  # noqa: BLE001 - the original is still readable: read it as it is
+            return doc
+    again = _as_original(again, path, file_sha256(path))
+    return again.model_copy(update={"converted_from": f"其中 {count} 个公式单元格没有保存计算结果，"
+                                                      "经 LibreOffice 重新计算后读取"})
 
 
 def _read_converted(path: Path, legacy: LegacyFormatError) -> Document:

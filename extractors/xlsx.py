@@ -24,10 +24,10 @@ Decisions:
 - `Cell.value` is the stored value as a string (numbers in plain decimal notation from their
   shortest round-trip form, dates in ISO); `Cell.number_format` is the cell's format code.
 - Formulas: the values Excel cached when it last saved the file are read. A formula with no
-  cached value (a file written by a program and never opened in Excel) shows as blank with
-  `value=None`; each one is logged as a warning naming the cell and the formula, and nothing is
-  raised, so a sheet of uncalculated formulas cannot pass for a sheet of zeros unnoticed in the
-  log. (The neutral model has no field for it.)
+  cached value (a file written by a program that does not calculate, and never opened in Excel)
+  shows as blank with `value=None` and is listed in `Document.uncalculated_formulas`; `extract()`
+  then has LibreOffice calculate the workbook and reads its copy, or, without LibreOffice, the
+  document says which cells were read blank (a blank total must not pass for a zero unnoticed).
 - Merged ranges: every covered cell repeats the origin's text, value and number format and has
   `merged_from` (the origin too).
 """
@@ -489,6 +489,7 @@ def extract_xlsx(path: Path, sha256: str) -> Document:
     path = Path(path)
     wb, wb_formulas = _open(path)
     doc = Document(path=str(path), file_name=path.name, file_sha256=sha256, format=Format.XLSX)
+    uncalculated: list[str] = []
 
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
@@ -507,11 +508,7 @@ def extract_xlsx(path: Path, sha256: str) -> Document:
                 fcell = fws._cells.get((r, c))
                 if fcell is not None and fcell.data_type == "f":
                     formula = fcell.value if isinstance(fcell.value, str) else getattr(fcell.value, "text", "")
-                    log.warning(
-                        "文件“%s”的单元格 %s!%s%d 是公式（%s），但文件中没有保存计算结果，按空白读取；"
-                        "请在 Excel 中打开并保存后重新提交",
-                        path.name, ws.title, column_letter(c), r, formula,
-                    )
+                    uncalculated.append(f"{ws.title}!{column_letter(c)}{r}（{formula}）")
             if text:
                 content[(r, c)] = (text, stored, fmt)
         if not content:
@@ -546,4 +543,5 @@ def extract_xlsx(path: Path, sha256: str) -> Document:
                 row.append(Cell(text=text, ref=ref, merged_from=origin, value=stored, number_format=fmt))
             rows.append(row)
         doc.tables.append(Table(index=index, rows=rows, sheet=ws.title, order=index))
+    doc.uncalculated_formulas = uncalculated
     return doc

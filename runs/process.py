@@ -81,8 +81,15 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
             first = next(seg for seg in segments if seg.kind is not None)
             base.update(kind=first.kind.name, kind_label=first.kind.label, confidence=first.confidence)
         manifest_error = None
+        if doc.uncalculated_formulas:  # LibreOffice could not calculate them (or is not installed)
+            cells = doc.uncalculated_formulas
+            shown = "、".join(cells[:3]) + ("等" if len(cells) > 3 else "")
+            manifest_error = (f"文件“{visible_name(path.name)}”中有 {len(cells)} 个公式单元格没有保存计算结果，"
+                              f"已按空白读取（{shown}），相关合计可能被误判为 0：请在 Excel/WPS 中打开并保存后重新提交，"
+                              "或在本机安装 LibreOffice 以自动重新计算")
         if hints is None:
-            hints, manifest_error = submission_hints(path, root)
+            hints, hint_error = submission_hints(path, root)
+            manifest_error = "；".join(e for e in (manifest_error, hint_error) if e) or None
         all_hints = [h for h in [*hints, folder_hint(path, root)] if h is not None]
         records: list[Any] = []
         results: list[SegmentResult] = []

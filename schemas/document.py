@@ -76,6 +76,9 @@ class Document(BaseModel):
     page_count: int | None = None
     # A legacy file (.doc, .xls) read through a conversion: what it was and how it was read.
     converted_from: str | None = None
+    # Excel only: formula cells the file holds no calculated value for (a workbook written by a
+    # program that does not calculate), as `Sheet1!B4（=B5+B8）`; read as blank.
+    uncalculated_formulas: list[str] = Field(default_factory=list)
 
     def text_before(self, table: Table, limit: int = 8) -> list[TextBlock]:
         """The text blocks that precede `table` in reading order, nearest last."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import FIXTURES, need_file
+from conftest import FIXTURES, need_file, need_program
 from extractors import ExtractionError, extract
 from extractors.xlsx import extract_xlsx, format_number, shown
 from schemas.document import Format
@@ -273,20 +273,81 @@ def test_cached_formula_results_are_shown(tmp_path):
     assert t.cell(3, 3).value == "#DIV/0!"
 
 
-def test_formula_without_cached_value_is_blank_and_logged(tmp_path, caplog):
+def test_formula_without_cached_value_is_blank_and_listed(tmp_path):
     path = tmp_path / "a.xlsx"
     formula_workbook(path)
     patch_cached(path, {"E2": ("str", "达标"), "C3": ("e", "#DIV/0!")})  # D2 and B3 stay uncalculated
-    with caplog.at_level(logging.WARNING, logger="extractors.xlsx"):
-        t = extract_xlsx(path, SHA).tables[0]
+    doc = extract_xlsx(path, SHA)
+    t = doc.tables[0]
     assert (t.cell(2, 4).text, t.cell(2, 4).value, t.cell(2, 4).number_format) == ("", None, None)
     assert t.cell(2, 5).text == "达标"
     assert t.cell(3, 2).text == "" and t.cell(3, 2).value is None
     assert t.cell(3, 3).text == "#DIV/0!"
-    messages = [r.getMessage() for r in caplog.records]
-    assert len(messages) == 2
-    assert any("Sheet!D2" in m and "=C2/B2" in m and "没有保存计算结果" in m for m in messages)
-    assert any("Sheet!B3" in m and "=SUM(B2:B2)" in m for m in messages)
+    assert doc.uncalculated_formulas == ["Sheet!D2（=C2/B2）", "Sheet!B3（=SUM(B2:B2)）"]
+
+
+def test_a_workbook_of_uncalculated_formulas_is_calculated_by_libreoffice(tmp_path):
+    """Written by openpyxl, which calculates nothing: extract() has LibreOffice calculate it.
+    Expected values from the generator's inputs: 690.47 / 1164.62 = 59.29%; SUM(B2:B2) = 1164.62."""
+    need_program("soffice")
+    path = tmp_path / "未计算.xlsx"
+    formula_workbook(path)
+    before = path.read_bytes()
+    doc = extract(path)
+    t = doc.tables[0]
+    assert texts(t)[1][:4] == ["甲", "1164.62", "690.47", "59.29%"] and t.cell(2, 5).text == "达标"
+    assert t.cell(3, 2).text == "1,164.62" and t.cell(3, 3).text == "#DIV/0!"
+    assert doc.uncalculated_formulas == [] and "2 个公式单元格没有保存计算结果" not in (doc.converted_from or "")
+    assert "经 LibreOffice 重新计算后读取" in doc.converted_from
+    assert doc.file_name == "未计算.xlsx" and t.cell(2, 4).ref.file_name == "未计算.xlsx"
+    assert t.cell(2, 4).ref.file_sha256 == doc.file_sha256 and path.read_bytes() == before
+
+
+def test_without_libreoffice_the_blank_formulas_are_named_for_the_document(tmp_path, monkeypatch):
+    import extractors
+    from runs.process import process_document
+
+    monkeypatch.setattr(extractors, "soffice", lambda: None)
+    path = tmp_path / "甲单位监控表.xlsx"
+    monitoring_with_formulas(path)
+    doc = extract(path)
+    assert doc.converted_from is None and doc.uncalculated_formulas == ["Sheet!B4（=B5+B6）", "Sheet!C4（=C5+C6）",
+                                                                         "Sheet!D4（=D5+D6）"]
+    result = process_document(path, tmp_path)
+    assert result.status == "ok"
+    assert "中有 3 个公式单元格没有保存计算结果，已按空白读取（Sheet!B4（=B5+B6）" in (result.error or "")
+    assert "安装 LibreOffice" in result.error
+
+
+def monitoring_with_formulas(path: Path) -> None:
+    """A 1-6月 monitoring table whose 合计 line is formulas (written by openpyxl: no cached values).
+    Inputs: 基本支出 100.00 / 100.00 / 50.00, 项目支出 20.50 / 20.50 / 10.25 → 合计 120.50 / 120.50 / 60.25."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet"
+    ws.append(["2024年1-6月部门整体支出绩效运行监控表"])
+    ws.append(["填报单位：甲单位", None, None, None, "单位：万元"])
+    ws.append(["项目", "年初预算数", "全年预算数", "1-6月执行数", "执行率"])
+    ws.append(["合计", "=B5+B6", "=C5+C6", "=D5+D6", "50.00%"])
+    ws.append(["基本支出", 100, 100, 50, "50.00%"])
+    ws.append(["项目支出", 20.5, 20.5, 10.25, "50.00%"])
+    for row in ws.iter_rows(min_row=4, max_row=6, min_col=2, max_col=4):
+        for cell in row:
+            cell.number_format = "0.00"
+    wb.save(path)
+
+
+def test_a_monitoring_table_of_formulas_is_checked_on_its_calculated_values(tmp_path):
+    need_program("soffice")
+    from runs.process import check_submission, process_document
+
+    path = tmp_path / "甲单位监控表.xlsx"
+    monitoring_with_formulas(path)
+    result = process_document(path, tmp_path)
+    (report,) = result.records
+    total = next(line for line in report.lines if line.name == "合计")
+    assert (total.initial_budget.raw, total.annual_budget.raw, total.executed.raw) == ("120.50", "120.50", "60.25")
+    assert not [f for f in check_submission([result]) if f.rule_id == "MON002"]  # the lines add up
 
 
 def test_libreoffice_saved_workbook_with_formulas():
