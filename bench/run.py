@@ -132,6 +132,31 @@ def scoring(repeat: int) -> None:
           f"scoring {t_sc*1000:.1f} ms ({len(cards)} card(s))")
 
 
+def run_phases() -> dict:
+    """`jixiao run` on the sample, phase by phase (RunSummary.timings), with a new Prefect home and
+    again with the same one (the first run of a machine also sets up Prefect's database)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    jixiao = Path(sys.executable).with_name("jixiao")
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label in ("first run (new Prefect home)", "next run"):
+            env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / ".prefect")}
+            env.pop("PREFECT_API_URL", None)
+            subprocess.run([str(jixiao), "run", str(SUBMISSIONS[0]), "-o", tmp, "--no-cache"], env=env,
+                           capture_output=True, check=False)
+            summary = json.loads((Path(tmp) / "latest" / "summary.json").read_text("utf-8"))
+            out[label] = summary.get("timings", {})
+    print(f"\njixiao run {SUBMISSIONS[0].name}, seconds per phase:")
+    phases = ["start", "read", "extract", "parse", "checks", "scoring", "writing"]
+    print(f"  {'':30} " + " ".join(f"{p:>8}" for p in phases))
+    for label, t in out.items():
+        print(f"  {label:30} " + " ".join(f"{t.get(p, 0):8.2f}" for p in phases))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
@@ -166,6 +191,7 @@ def main() -> None:
                   f"({pages} pages, {t_ex*1000/max(pages,1):.0f} ms/page)")
     baseline = pdf_baseline(args.repeat)
     scoring(args.repeat)
+    phases = run_phases()
     throughput(args.batch)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nfixture documents: {total_files}, extract+parse median total {total_time:.2f} s")
@@ -175,6 +201,7 @@ def main() -> None:
     (out / "bench.json").write_text(json.dumps({
         "cores": os.cpu_count(), "repeat": args.repeat, "pdf": baseline,
         "fixture_documents": total_files, "extract_parse_seconds": total_time, "peak_mb": peak_mb,
+        "run_phases": phases,
     }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"figures written to {out / 'bench.json'} ({os.cpu_count()} cores)")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 # Prefect reads these when it is first imported (only `run` imports it): keep its console quiet
 # and never phone home, unless the user has chosen otherwise.
@@ -11,6 +12,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # The local (ephemeral) Prefect server gets 20 s to start by default; a busy 2-core machine
 # needs more on the first run.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+# When this command started, for the run's timings (flows/run.py STARTED_ENV).
+os.environ["JIXIAO_STARTED_AT"] = str(time.time())
 
 import json
 import sys

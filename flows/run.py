@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,9 @@ from runs.store import store_url
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 from schemas.safe_text import visible_name
+
+# Set by the CLI when it starts (time.time()): the flow reports how long it took to get going.
+STARTED_ENV = "JIXIAO_STARTED_AT"
 
 # Called as progress(done, total, result) — once with (0, total, None) after discovery, then
 # once per finished document. The CLI uses it for its progress bar; it is not a flow parameter
@@ -97,9 +101,10 @@ def write_task(
     scores: list[Any] | None = None,
     store: str | None = None,
     origin: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> RunSummary:
     return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store,
-                     origin=origin)
+                     origin=origin, timings=timings)
 
 
 def refreshed(path: Path, root: Path, refresh: list[str] | None) -> bool:
@@ -155,7 +160,9 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data;
     a run with some unreadable files completes, and its state message says how many."""
     logger = get_run_logger()
+    began = time.perf_counter()
     started = datetime.now()
+    timings = {"start": round(max(0.0, time.time() - float(os.environ.get(STARTED_ENV) or time.time())), 3)}
     root = Path(submission)
     paths = discover(root)
     config = load_config(rules)
@@ -176,12 +183,19 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
         by_path[path] = result
         _notify(done, total, result)
     results = [by_path[p] for p in paths]  # discovery order, not completion order
+    timings["read"] = round(time.perf_counter() - began, 3)
+    for phase in ("extract", "parse"):
+        timings[phase] = round(sum(r.seconds.get(phase, 0.0) for r in results if not r.from_cache), 3)
     url = store_url(store, output_root_of(output_root))
     results = corrected_results(results, url)  # a reviewer's hand corrections, before the checks
 
+    mark = time.perf_counter()
     findings = reviewed_findings(check_task(results, config), url)
+    timings["checks"], mark = round(time.perf_counter() - mark, 3), time.perf_counter()
     scores = score_task(results, counted_in_scores(findings), str(root), rubric, evaluator_inputs)
-    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store, origin)
+    timings["scoring"] = round(time.perf_counter() - mark, 3)
+    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store, origin,
+                         timings)
     publish_artifacts(summary, results, findings)
     failure = run_failure(summary)
     # Logged at INFO: the state (Failed, or its message) is what alerts; `jixiao run` keeps the

@@ -78,6 +78,7 @@ def serve(
 
     # A served deployment's logs are its record in the Prefect UI (`jixiao run` keeps WARNING).
     os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    os.environ.pop("JIXIAO_STARTED_AT", None)  # a served run's start is not this command's
     if not inbox.is_dir():
         _fail(f"收件箱“{inbox}”不存在或不是文件夹")
     if interval and cron:

@@ -333,6 +333,7 @@ def write_run(
     scores: Sequence[Any] | None = None,
     store: str | None = None,
     origin: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> RunSummary:
     """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary.
     With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx.
@@ -352,6 +353,7 @@ def write_run(
     final = root / run_id
     summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
     summary.origin = origin
+    writing_began = time.perf_counter()
     from runs.cache import pipeline_version
 
     summary.pipeline = pipeline_version()
@@ -371,11 +373,12 @@ def write_run(
             write_findings_xlsx(staging / "findings.xlsx", results, findings)
             if changes is not None:
                 _dump(staging / "changes.json", changes)
-            _dump(staging / "summary.json", summary.model_dump(mode="json"))
             if scores is not None:
                 from scoring.output import write_scores
 
                 write_scores(staging, scores)
+            summary.timings = {**(timings or {}), "writing": round(time.perf_counter() - writing_began, 3)}
+            _dump(staging / "summary.json", summary.model_dump(mode="json"))
             os.replace(staging, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

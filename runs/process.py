@@ -6,6 +6,7 @@ One bad document never stops a run: every failure becomes a `DocumentResult` wit
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -63,7 +64,9 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
         return DocumentResult(**base, status="error", error=outside)
     try:
         base["sha256"] = file_sha256(path)
+        began = time.perf_counter()
         doc = extract(path)
+        base["seconds"] = {"extract": round(time.perf_counter() - began, 4)}
         base.update(format=doc.format, converted_from=doc.converted_from)
         whole, segments = segment(doc)
         if not any(seg.kind is not None for seg in segments):
@@ -119,6 +122,7 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
                 primary_records = found
             results.append(SegmentResult(status="ok", records=len(found), **info))
             unread.extend(unread_tables(seg.doc, found))
+        base["seconds"]["parse"] = round(time.perf_counter() - began - base["seconds"]["extract"], 4)
         if not records:
             return DocumentResult(**base, status="error", error="；".join(errors) or
                                   f"文件“{path.name}”中未读到任何记录", segments=results)

@@ -54,7 +54,7 @@ DB_NAME = "jixiao.db"
 # The store's schema is kept with Alembic (runs/migrations/versions); HEAD is its newest revision
 # (a test checks it against the migration scripts). Stores written before Alembic carry only the
 # table `schema_version`, at most LEGACY_VERSION: they are stamped 0001 and upgraded.
-HEAD = "0002"
+HEAD = "0003"
 LEGACY_VERSION = 2
 
 # JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
@@ -115,6 +115,8 @@ class DocumentRow(Base):
     records: Mapped[list[Any]] = mapped_column(Json)
     # {"segments": [...], "unread_tables": [...]}: how the file was cut into parts (version 2)
     parts: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
+    # {"converted_from", "from_cache", "corrections", "seconds"} (revision 0003)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
 
 
 class FindingRow(Base):
@@ -446,7 +448,11 @@ def _document_row(run_id: str, position: int, r: DocumentResult) -> DocumentRow:
         format=data["format"], kind=r.kind, kind_label=r.kind_label, confidence=r.confidence,
         status=r.status, error=r.error, records=data["records"],
         parts={"segments": data["segments"], "unread_tables": data["unread_tables"]},
+        extra={k: data[k] for k in _EXTRA},
     )
+
+
+_EXTRA = ("converted_from", "from_cache", "corrections", "seconds")
 
 
 def _finding_row(run_id: str, position: int, f: Finding) -> FindingRow:
@@ -566,7 +572,7 @@ def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], li
 def _document_data(d: DocumentRow) -> dict[str, Any]:
     return {"path": d.path, "file_name": d.file_name, "sha256": d.sha256, "format": d.format, "kind": d.kind,
             "kind_label": d.kind_label, "confidence": d.confidence, "status": d.status, "error": d.error,
-            "records": d.records, **(d.parts or {"segments": [], "unread_tables": []})}
+            "records": d.records, **(d.parts or {"segments": [], "unread_tables": []}), **(d.extra or {})}
 
 
 def reviewed_since(url: str, when: datetime, fingerprints: Sequence[str], shas: Sequence[str]) -> bool:

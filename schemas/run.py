@@ -69,6 +69,8 @@ class DocumentResult(BaseModel):
     from_cache: bool = False
     # Chinese, one line per hand correction of this file's content (applied, or why it was not).
     corrections: list[SafeText] = Field(default_factory=list)
+    # Seconds spent reading it: "extract" (file → neutral model) and "parse" (→ records).
+    seconds: dict[str, float] = Field(default_factory=dict)
 
     @property
     def status_label(self) -> str:
@@ -113,6 +115,10 @@ class RunSummary(BaseModel):
     previous_run: str | None = None
     changes: dict[str, int] = Field(default_factory=dict)
     pipeline: str | None = None  # digest of the code and data that made this run (runs/cache.py)
+    # Seconds per phase: start (the command's start to the flow's first step: imports and
+    # Prefect), read (documents, wall-clock), extract and parse (summed over the files read, not
+    # kept), checks, scoring, writing (the run folder; the store comes after).
+    timings: dict[str, float] = Field(default_factory=dict)
     # Set on the summary a batch returns for a submission it did not run again: nothing in it,
     # in the rules, the code or the reviews changed since this run (never written as true).
     reused: bool = False

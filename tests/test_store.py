@@ -307,6 +307,7 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
         for table in ("alembic_version", "reviews", "corrections", "inbox_items"):
             con.execute(f"drop table {table}")
         con.execute("alter table documents drop column parts")
+        con.execute("alter table documents drop column extra")
         con.execute("delete from schema_version")
         con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
     store.open_store(url).dispose()
@@ -314,7 +315,7 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
         columns = {row[1] for row in con.execute("pragma table_info(documents)")}
         tables = {row[0] for row in con.execute("select name from sqlite_master where type = 'table'")}
         assert con.execute("select version_num from alembic_version").fetchall() == [(store.HEAD,)]
-    assert "parts" in columns and {"reviews", "corrections", "inbox_items"} <= tables
+    assert {"parts", "extra"} <= columns and {"reviews", "corrections", "inbox_items"} <= tables
     run, docs, findings, _ = store.load_run(url, summary.run_id)
     assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] for d in docs)
     assert len(findings) == summary.findings.total
