@@ -110,7 +110,9 @@ def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatc
     isolated = process_isolated(PDF, PDF.parent)
     monkeypatch.setenv(ISOLATION_ENV, "0")
     assert not isolation_enabled()
-    assert isolated.model_dump() == process_document(PDF, PDF.parent).model_dump()
+    in_process = process_document(PDF, PDF.parent)
+    assert set(isolated.seconds) == set(in_process.seconds) == {"extract", "parse"}  # timings differ run to run
+    assert isolated.model_dump(exclude={"seconds"}) == in_process.model_dump(exclude={"seconds"})
 
 
 def test_a_workbook_of_too_many_cells_is_refused_before_loading(with_limits, tmp_path: Path) -> None:
