@@ -165,6 +165,7 @@ def main() -> None:
     config = load_config()
     print(f"{cut('file')} {'format':6} {'extract ms':>10} {'parse ms':>9} {'tables':>6}")
     total_files, total_time = 0, 0.0
+    per_format: dict[str, list[float]] = {}
     for submission in SUBMISSIONS:
         records = []
         for path in discover(submission):
@@ -180,6 +181,7 @@ def main() -> None:
                 records.extend(recs)
             total_files += 1
             total_time += t_ex + t_pa
+            per_format.setdefault(doc.format.value, []).append(t_ex + t_pa)
             print(f"{cut(path.name)} {doc.format.value:6} {t_ex*1000:10.1f} {t_pa*1000:9.1f} {len(doc.tables):6}")
         findings, t_ch = timed(lambda: run_checks(records, config), args.repeat)
         print(f"  checks over {submission.name}: {len(records)} records → {len(findings)} findings in {t_ch*1000:.1f} ms")
@@ -189,6 +191,9 @@ def main() -> None:
             pages = doc.page_count or 0
             print(f"{cut(pdf.name)} pdf    {t_ex*1000:10.1f} {'':>9} {len(doc.tables):6}  "
                   f"({pages} pages, {t_ex*1000/max(pages,1):.0f} ms/page)")
+    rates = {fmt: round(len(times) / sum(times), 1) for fmt, times in sorted(per_format.items()) if sum(times) > 0}
+    print("\ndocuments/s per format (extract + parse, fixture documents, one process): "
+          + ", ".join(f"{fmt} {rate} ({len(per_format[fmt])} files)" for fmt, rate in rates.items()))
     baseline = pdf_baseline(args.repeat)
     scoring(args.repeat)
     phases = run_phases()
@@ -201,7 +206,7 @@ def main() -> None:
     (out / "bench.json").write_text(json.dumps({
         "cores": os.cpu_count(), "repeat": args.repeat, "pdf": baseline,
         "fixture_documents": total_files, "extract_parse_seconds": total_time, "peak_mb": peak_mb,
-        "run_phases": phases,
+        "run_phases": phases, "documents_per_second_by_format": rates,
     }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"figures written to {out / 'bench.json'} ({os.cpu_count()} cores)")
 
