@@ -18,13 +18,13 @@ otherwise the page says so rather than box the wrong figures.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from extractors import file_sha256
 from schemas.document import Document
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
@@ -95,7 +95,7 @@ class _Sources:
         path = self.submission / d.path if self.submission.is_dir() else self.submission
         if not path.is_file():
             return None, f"原文件“{d.path}”已不在提交文件夹中，无法显示原文"
-        if _sha256(path) != sha:
+        if file_sha256(path) != sha:
             return None, f"原文件“{d.path}”在本次运行之后已被修改，无法显示当时读取的原文（请重新运行后再复核）"
         return path, None
 
@@ -119,14 +119,6 @@ class _Sources:
     def close(self) -> None:
         for pdf in self._pdfs.values():
             pdf.close()  # type: ignore[attr-defined]
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def write_audit(run_folder: Path, submission: Path, documents: Sequence[DocumentResult],

@@ -114,6 +114,7 @@ def save(folder: Path, key: str, result: DocumentResult) -> None:
     if result.status not in CACHED_STATUSES:
         return
     entry = _entry(folder, key)
+    tmp: str | None = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
@@ -121,10 +122,8 @@ def save(folder: Path, key: str, result: DocumentResult) -> None:
             fh.write(result.model_dump_json().encode("utf-8"))
         os.replace(tmp, entry)
     except OSError:  # a full or read-only disk costs the next run time, never this run's result
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 __all__ = ["CACHED_STATUSES", "cache_dir", "cache_key", "code_version", "load", "pipeline_version", "save"]

@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from extractors import file_sha256
 from runs.discover import is_junk
 from runs.manifest import MANIFEST_NAMES
 from schemas.run import RunSummary
@@ -59,22 +60,14 @@ def _files(folder: Path) -> list[Path]:
     return out
 
 
-def _file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def content_hash(path: Path) -> str:
     """A file's sha256; a folder's: the sha256 of its files' relative paths and hashes."""
     if path.is_file():
-        return _file_hash(path)
+        return file_sha256(path)
     h = hashlib.sha256()
     for f in _files(path):
         h.update(f.relative_to(path).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        h.update(_file_hash(f).encode() + b"\n")
+        h.update(file_sha256(f).encode() + b"\n")
     return h.hexdigest()
 
 

@@ -163,9 +163,8 @@ def test_the_findings_workbook_round_trip(store_url, tmp_path, in_process) -> No
     rows = {ws.cell(row=r, column=header.index("单位") + 1).value: r for r in range(2, ws.max_row + 1)}
     assert ws.cell(row=2, column=header.index("原文") + 1).hyperlink.target.startswith("audit/index.html#f-")
     jia = next(r for r in discover(root) if r.name.startswith("甲"))
-    sha = next(json.loads(Path(summary.output_dir, "documents.json").read_text("utf-8"))[i]["sha256"]
-               for i, d in enumerate(json.loads(Path(summary.output_dir, "documents.json").read_text("utf-8")))
-               if d["path"] == jia.name)
+    documents = json.loads(Path(summary.output_dir, "documents.json").read_text("utf-8"))
+    sha = next(d["sha256"] for d in documents if d["path"] == jia.name)
     _fill(book, {rows["甲单位"]: ("确认", "已与单位核实", "王五"), rows["丙单位"]: ("排除", "口径不同", "")},
           [[sha, jia.name, "表1 第2行第4列", "50.00", "纸质件为50.00", "王五"]])
 
