@@ -47,6 +47,7 @@ fixtures: $(STAMP)
 	$(BIN)/python tools/make_date_fixtures.py
 	$(BIN)/python tools/make_blind_fixtures.py
 	$(BIN)/python tools/make_blind2_fixtures.py
+	$(BIN)/python tools/make_scan_fixtures.py
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:

@@ -34,6 +34,7 @@ class Limits(BaseModel):
     file_mb: float = Field(200, gt=0, description="一个文件的大小上限（MB）")
     html_mb: float = Field(20, gt=0, description="一个 HTML 网页的大小上限（MB）")
     pdf_pages: int = Field(2000, gt=0, description="一个 PDF 的页数上限")
+    ocr_pages: int = Field(100, gt=0, description="一个 PDF 中用 OCR 识别的扫描页数上限")
     zip_members: int = Field(10000, gt=0, description="一个 Word/Excel 文件（ZIP 包）中的部件数上限")
     zip_member_mb: float = Field(100, gt=0, description="ZIP 包中一个部件解压后的大小上限（MB）")
     zip_total_mb: float = Field(300, gt=0, description="ZIP 包解压后的总大小上限（MB）")

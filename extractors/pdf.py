@@ -26,6 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
 from extractors.limits import exceeded, limits
+from extractors.ocr import OcrPage, figure_text, ocr_problem, read_pdf_page
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
@@ -33,6 +34,8 @@ from schemas.provenance import SourceRef
 BBox = tuple[float, float, float, float]
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），无法提取；请提供可复制文字的 PDF 或原始 Word/Excel 文件"
+OCR_FOUND_NOTHING = ("PDF 没有文字层，是扫描图像，用 OCR（tesseract chi_sim）也未识别出任何文字（图像可能过于模糊、"
+                     "过小或不含文字）；请提供清晰的扫描件、可复制文字的 PDF 或原始 Word/Excel 文件")
 
 # Lattice only: budget tables are ruled. The text strategy is used only for "three-line" tables
 # (horizontal rules, no vertical ones), see `_rule_bounded_tables`.
@@ -191,6 +194,7 @@ class _PhysCell:
     rows: range  # rows of its part's grid
     text: str = ""
     cols: range = range(0)  # columns of the logical table's grid, set when parts are joined
+    ocr_confidence: float | None = None  # lowest word confidence, for a cell read by OCR
 
 
 @dataclass
@@ -204,6 +208,7 @@ class _Part:
     cells: list[_PhysCell]
     continues: bool = False  # joined to the table part before it (previous page)
     drop_rows: int = 0  # leading rows that repeat the table's header
+    ocr: bool = False  # read from a page picture
 
 
 def _build_part(page: Any, table: Any, chars: list[_Item]) -> _Part | None:
@@ -392,13 +397,54 @@ def _read_page(page: Any, ref: SourceRef) -> tuple[_PageItems, int]:
         or not _inside(_Item("", o["x0"], o["x1"], o["top"], o["bottom"]), boxes)
     )
     words = _items(outside.extract_words(keep_blank_chars=False, use_text_flow=False))
+    items.blocks = _blocks(words, ref.model_copy(update={"page": page.page_number}))
+    return items, len(chars)
+
+
+def _blocks(words: list[_Item], ref: SourceRef, confidence: dict[int, float] | None = None) -> list[TextBlock]:
+    """One text block per printed line segment. `confidence` (OCR) maps id(word) to its own."""
+    blocks = []
     for line in _group_lines(words):
         for seg in _split_segments(line):
             text = clean(_join_line(seg))
             if text:
-                block_ref = ref.model_copy(update={"page": page.page_number, "bbox": _union(seg)})
-                items.blocks.append(TextBlock(text=text, ref=block_ref.with_label()))
-    return items, len(chars)
+                update: dict[str, Any] = {"bbox": _union(seg)}
+                if confidence is not None:
+                    update.update(ocr=True, ocr_confidence=round(min(confidence[id(w)] for w in seg), 2))
+                blocks.append(TextBlock(text=text, ref=ref.model_copy(update=update).with_label()))
+    return blocks
+
+
+def _read_scanned_page(path: Path, page: Any, ref: SourceRef) -> _PageItems:
+    """A page that is a picture: tables and lines from tesseract's words and the rulings drawn
+    in the picture, built as from a text layer; every cell and block marked OCR'd."""
+    number = page.page_number
+    scan: OcrPage = read_pdf_page(path, number - 1)
+    words = [_Item(w.text, w.x0, w.x1, w.top, w.bottom) for w in scan.words]
+    confidence = {id(item): w.confidence for item, w in zip(words, scan.words)}
+    items = _PageItems(number, float(page.height))
+    for grid in scan.grids:
+        part = _build_part(page, _Grid(grid), words)
+        if part is None:
+            continue
+        part.ocr = True
+        for cell in part.cells:
+            cell.text = figure_text(cell.text)
+            inside = [confidence[id(w)] for w in words if _inside(w, [cell.bbox])]
+            cell.ocr_confidence = round(min(inside), 2) if inside else None
+        items.parts.append(part)
+    items.parts.sort(key=lambda p: (p.bbox[1], p.bbox[0]))
+    boxes = [p.bbox for p in items.parts]
+    outside = [w for w in words if not _inside(w, boxes)]
+    items.blocks = _blocks(outside, ref.model_copy(update={"page": number}), confidence)
+    return items
+
+
+@dataclass
+class _Grid:
+    """A ruled table found in a page picture, shaped like pdfplumber's table (its cells)."""
+
+    cells: list[BBox]
 
 
 # --------------------------------------------------------------------------- joining pages
@@ -480,15 +526,16 @@ def _to_table(parts: list[_Part], index: int, order: int, ref: SourceRef) -> Tab
                         bbox = cell.bbox  # the origin carries the whole merged box
                     else:
                         bbox = (xs[c], p.ys[r], xs[c + 1], p.ys[r + 1])
-                    cell_ref = ref.model_copy(
-                        update={
-                            "page": p.page,
-                            "table": index,
-                            "row": offset + r + 1,
-                            "column": c + 1,
-                            "bbox": tuple(round(v, 2) for v in bbox),
-                        }
-                    )
+                    update: dict[str, Any] = {
+                        "page": p.page,
+                        "table": index,
+                        "row": offset + r + 1,
+                        "column": c + 1,
+                        "bbox": tuple(round(v, 2) for v in bbox),
+                    }
+                    if p.ocr:
+                        update.update(ocr=True, ocr_confidence=cell.ocr_confidence)
+                    cell_ref = ref.model_copy(update=update)
                     rows[r - p.drop_rows][c] = Cell(
                         text=cell.text,
                         ref=cell_ref.with_label(),
@@ -500,7 +547,8 @@ def _to_table(parts: list[_Part], index: int, order: int, ref: SourceRef) -> Tab
                     row[c] = Cell(
                         text="",
                         ref=ref.model_copy(
-                            update={"page": p.page, "table": index, "row": len(grid) + r + 1, "column": c + 1}
+                            update={"page": p.page, "table": index, "row": len(grid) + r + 1, "column": c + 1,
+                                    "ocr": p.ocr}
                         ).with_label(),
                     )
         grid.extend(rows)  # type: ignore[arg-type]
@@ -525,6 +573,32 @@ def _open(path: Path) -> Any:
         raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法打开") from exc
 
 
+def _read_scans(
+    path: Path, scanned: list[Any], read: list[tuple[_PageItems, int]], ref: SourceRef, has_text: bool
+) -> tuple[list[int], list[int], str | None]:
+    """OCR the scanned pages into `read` in place: (pages read, pages left unread, why)."""
+    if not scanned:
+        return [], [], None
+    numbers = [p.page_number for p in scanned]
+    problem = ocr_problem()
+    cap = limits().ocr_pages
+    if problem is None and len(scanned) > cap:
+        problem = exceeded("ocr_pages", f"PDF 中有 {len(scanned)} 页是扫描图像", cap)
+    if problem is not None:
+        if not has_text:
+            raise ExtractionError(path.name, f"{NO_TEXT_LAYER}；{problem}")
+        return [], numbers, problem
+    done = []
+    for page in scanned:
+        items = _read_scanned_page(path, page, ref)
+        read[page.page_number - 1] = (items, 0)
+        if items.blocks or items.parts:
+            done.append(page.page_number)
+    if not has_text and not done:
+        raise ExtractionError(path.name, OCR_FOUND_NOTHING)
+    return numbers, [], None
+
+
 def extract_pdf(path: Path, sha256: str) -> Document:
     """Read a PDF with a text layer into the neutral model."""
     path = Path(path)
@@ -542,15 +616,21 @@ def extract_pdf(path: Path, sha256: str) -> Document:
             raise ExtractionError(path.name, exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
         try:
             read = []
+            scanned: list[Any] = []  # pages with no text but a picture: scans
             for page in pages:
-                read.append(_read_page(page, ref))
+                items, n_chars = _read_page(page, ref)
+                read.append((items, n_chars))
+                if n_chars == 0 and page.images:
+                    scanned.append(page)
                 page.close()  # drop the page's parsed objects: long documents stay small in memory
         except (PdfminerException, PDFSyntaxError) as exc:
             raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，页面内容无法读取") from exc
+        has_text = sum(n for _, n in read) > 0
+        if not has_text and not scanned:
+            raise ExtractionError(path.name, NO_TEXT_LAYER)
+        ocr_pages, unread_scans, ocr_note = _read_scans(path, scanned, read, ref, has_text)
     finally:
         pdf.close()
-    if sum(n for _, n in read) == 0:
-        raise ExtractionError(path.name, NO_TEXT_LAYER)
     page_items = [items for items, _ in read]
 
     # Mark continuations, then walk pages in reading order giving blocks and tables one counter.
@@ -586,4 +666,7 @@ def extract_pdf(path: Path, sha256: str) -> Document:
         blocks=blocks,
         tables=tables,
         page_count=len(pages),
+        ocr_pages=ocr_pages,
+        unread_scanned_pages=unread_scans,
+        ocr_note=ocr_note,
     )

@@ -90,6 +90,9 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
             manifest_error = (f"文件“{visible_name(path.name)}”中有 {len(cells)} 个公式单元格没有保存计算结果，"
                               f"已按空白读取（{shown}），相关合计可能被误判为 0：请在 Excel/WPS 中打开并保存后重新提交，"
                               "或在本机安装 LibreOffice 以自动重新计算")
+        ocr_note = scanned_pages_note(doc, path.name)
+        if ocr_note:
+            manifest_error = "；".join(e for e in (manifest_error, ocr_note) if e)
         if hints is None:
             hints, hint_error = submission_hints(path, root)
             manifest_error = "；".join(e for e in (manifest_error, hint_error) if e) or None
@@ -223,6 +226,22 @@ def unread_tables(doc: Document, records: Sequence[BaseModel]) -> list[UnreadTab
         title = (before[-1] if before else texts[0]).splitlines()[0][:60]
         out.append(UnreadTable(table=t.index, pages=t.pages, sheet=t.sheet, title=title))
     return out
+
+
+def _pages(numbers: Sequence[int]) -> str:
+    return "、".join(str(n) for n in numbers[:10]) + ("等" if len(numbers) > 10 else "")
+
+
+def scanned_pages_note(doc: Any, name: str) -> str | None:
+    """What the reader should know of a PDF's scanned pages: read by OCR, or not read and why."""
+    notes = []
+    if doc.ocr_pages:
+        notes.append(f"文件“{visible_name(name)}”第{_pages(doc.ocr_pages)}页是扫描图像，已用 OCR（tesseract chi_sim）"
+                     "识别；识别出的文字和数字在来源中标为“OCR识别”，请对照原件核对")
+    if doc.unread_scanned_pages:
+        notes.append(f"文件“{visible_name(name)}”第{_pages(doc.unread_scanned_pages)}页是扫描图像，未能识别："
+                     f"{doc.ocr_note}")
+    return "；".join(notes) or None
 
 
 def submission_records(results: Sequence[DocumentResult]) -> list[Any]:

@@ -79,6 +79,11 @@ class Document(BaseModel):
     # Excel only: formula cells the file holds no calculated value for (a workbook written by a
     # program that does not calculate), as `Sheet1!B4（=B5+B8）`; read as blank.
     uncalculated_formulas: list[str] = Field(default_factory=list)
+    # PDF only: pages that are pictures (scans) read by OCR, and those that could not be (no
+    # tesseract, or past the ocr_pages limit) — 1-based.
+    ocr_pages: list[int] = Field(default_factory=list)
+    unread_scanned_pages: list[int] = Field(default_factory=list)
+    ocr_note: str | None = None  # why unread_scanned_pages were not read (Chinese)
 
     def text_before(self, table: Table, limit: int = 8) -> list[TextBlock]:
         """The text blocks that precede `table` in reading order, nearest last."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from schemas.safe_text import SafeName
 
 
@@ -24,6 +24,11 @@ class SourceRef(BaseModel):
     column: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     label: str = ""
+    # Read from a picture of the page (a scan) by OCR, not from a text layer; with tesseract's
+    # lowest word confidence (0–1) in the cell, None for a cell where OCR found nothing.
+    # Left out of the JSON when not OCR'd, so text-layer files serialise as before.
+    ocr: bool = Field(False, exclude_if=lambda v: not v)
+    ocr_confidence: float | None = Field(None, exclude_if=lambda v: v is None)
 
     def with_label(self) -> "SourceRef":
         """Return a copy whose `label` is the human-readable location (computed if empty)."""
@@ -53,4 +58,5 @@ def human_label(ref: SourceRef) -> str:
         parts.append(f"第{ref.row}行第{ref.column}列")
     elif ref.row is not None:
         parts.append(f"第{ref.row}行")
-    return " ".join(parts) or ref.file_name
+    text = " ".join(parts) or ref.file_name
+    return f"{text}（OCR识别）" if ref.ocr else text

@@ -13,7 +13,8 @@ import pytest
 from conftest import REALDOCS, need
 from extractors import extract, file_sha256
 from extractors.errors import ExtractionError
-from extractors.pdf import NO_TEXT_LAYER, _join_wrapped, extract_pdf
+from extractors.ocr import ocr_problem
+from extractors.pdf import NO_TEXT_LAYER, OCR_FOUND_NOTHING, _join_wrapped, extract_pdf
 from schemas.document import Document, Table
 
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "pdf"
@@ -232,15 +233,19 @@ def _hand_made_pdf(content: bytes, resources: bytes = b"<< >>", extra: list[byte
     ],
     ids=["lines-only", "image-only"],
 )
-def test_pdf_without_text_layer(tmp_path, pdf_bytes):
+def test_pdf_without_text_layer(tmp_path, pdf_bytes, request):
     path = tmp_path / "扫描件.pdf"
     path.write_bytes(pdf_bytes)
     with pdfplumber.open(path) as pdf:  # the file itself is a valid one-page PDF
         assert len(pdf.pages) == 1
     with pytest.raises(ExtractionError) as err:
         extract(path)
-    assert err.value.reason == NO_TEXT_LAYER
-    assert str(err.value) == f"无法读取文件“扫描件.pdf”：{NO_TEXT_LAYER}"
+    if "image" in request.node.name:  # a picture: read by OCR when tesseract is here (tests/test_ocr.py)
+        reason = OCR_FOUND_NOTHING if ocr_problem() is None else f"{NO_TEXT_LAYER}；{ocr_problem()}"
+    else:
+        reason = NO_TEXT_LAYER
+    assert err.value.reason == reason
+    assert str(err.value) == f"无法读取文件“扫描件.pdf”：{reason}"
 
 
 def test_encrypted_pdf():
@@ -296,9 +301,8 @@ def finance_bureau(timed_finance_bureau) -> Document:
 
 
 def test_real_final_accounts_overview(timed_finance_bureau):
-    doc, elapsed = timed_finance_bureau
+    doc, _ = timed_finance_bureau  # speed is measured by `make bench`, never asserted in a test
     assert doc.page_count == 25
-    assert elapsed < 10  # 25 pages: about one second on a laptop
     # Nine Shanghai tables, plus the small table of units on page 5.
     assert len(doc.tables) == 10
     assert [t.index for t in doc.tables] == list(range(1, 11))
