@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from schemas.narrative import NarrativeFigure, NarrativeSentence
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, DateValue, TextValue
+from schemas.records import Attribute, DateValue, TextValue, UnreadCell
 
 TableStatus = Literal["present", "empty"]
 ExpectedStatus = Literal["present", "empty", "missing"]
@@ -106,6 +106,8 @@ class Publication(BaseModel):
     published_date: DateValue | None = None  # 公开日期 / 发布日期 / 发布时间 (a portal page)
     signed_date: DateValue | None = None  # the dated signature line (落款) of the 情况说明
     approved_date: DateValue | None = None  # 批复日期, when the publication states it
+    # Amount cells that hold no readable figure (rule DOC002); left out of the JSON when none.
+    unread_cells: list[UnreadCell] = Field(default_factory=list, exclude_if=lambda v: not v)
     file_name: str
     file_sha256: str
 

@@ -243,3 +243,25 @@ def test_every_line_item_agrees_with_the_answer_key(realdocs: Path, name: str) -
                 else:
                     assert ln.texts.get(header, "") == raw, (item, header, raw)
             assert set(printed) <= set(kl["values"]), item
+
+
+def test_an_unreadable_amount_is_reported_and_the_rest_read(realdocs: Path) -> None:
+    """p8 收入决算表, 行政运行 本年收入合计 1,511.90 misprinted (or misread by OCR) as 1,5l1.90: that
+    cell alone is left out and reported as DOC002; a placeholder with no digit (—) stays text."""
+    from checks import load_config, run_checks
+
+    doc = _doc(str(realdocs / FINANCE_2024)).model_copy(deep=True)
+    income = next(t for t in doc.tables if 8 in t.pages and any(c.text == "1,511.90" for r in t.rows for c in r))
+    cell = next(c for r in income.rows for c in r if c.text == "1,511.90")
+    cell.text = "1,5l1.90"
+    dash = next(c for r in income.rows for c in r if c.text == "1,511.89")
+    dash.text = "—"
+    (p,) = parse(doc)
+    run = line(table(p, "收入决算表"), "2010601")
+    assert "本年收入合计" not in run.values and run.values["其他收入"].value == Decimal("0.01")
+    assert run.values["财政拨款收入"].blank and run.values["财政拨款收入"].raw == "—"
+    (unread,) = p.unread_cells
+    assert (unread.raw, unread.ref.page, unread.problem) == ("1,5l1.90", 8, "不是数字")
+    assert unread.what == f"《收入决算表》第{cell.ref.row}行的“本年收入合计”"
+    findings = [f for f in run_checks([p], load_config(None)) if f.rule_id == "DOC002"]
+    assert len(findings) == 1 and "“1,5l1.90”" in findings[0].message and "收入决算表" in findings[0].message

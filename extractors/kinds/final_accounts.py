@@ -40,7 +40,7 @@ from schemas.final_accounts import (
 )
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
-from schemas.records import Attribute, TextValue, unknown_attribute
+from schemas.records import Attribute, TextValue, UnreadCell, unknown_attribute
 
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分)?(附?表[\d一二三四五六七八九十-]*[:.、]?)?"
@@ -202,6 +202,17 @@ def _number_or_blank(text: str) -> bool:
         return False
 
 
+def _amount_column(texts: list[str]) -> bool:
+    """Figures, maybe with a few misprinted or misread ones among them (`1,5l1.90`: digits, no
+    figure), which must not turn the column into text and lose every figure in it: those cells
+    are reported one by one (`_lines`)."""
+    misread = [t for t in texts if not _number_or_blank(t)]
+    if not misread:
+        return True
+    figures = len(texts) - len(misread)
+    return figures >= 2 and figures >= 2 * len(misread) and all(any(ch.isdigit() for ch in t) for t in misread)
+
+
 # ---------------------------------------------------------------------------------------------
 # Table layout
 
@@ -281,7 +292,7 @@ def _layout(rows: list[list[Cell]]) -> _Layout:
             roles.append("code")  # an unlabelled column of 科目编码: never amounts
         elif label[c]:
             roles.append("name")
-        elif all(_number_or_blank(t) for t in texts):
+        elif _amount_column(texts):
             roles.append("amount")
         else:
             roles.append("text")
@@ -318,7 +329,11 @@ def _keys(lay: _Layout) -> list[str]:
     return keys
 
 
-def _lines(rows: list[list[Cell]], lay: _Layout, unit: str) -> list[PublicationLine]:
+def _lines(rows: list[list[Cell]], lay: _Layout, unit: str, title: str = "",
+           unread: list[UnreadCell] | None = None) -> list[PublicationLine]:
+    """The table's lines. An amount cell holding text with a digit that is no figure (`96o`,
+    `1e30`: a misprint or an OCR misread) is left out of its line and added to `unread`
+    (reported as DOC002); a placeholder without digits (—, /, 无) is kept as text."""
     out: list[PublicationLine] = []
     body = rows[lay.header_rows:]
     keys = _keys(lay)
@@ -363,8 +378,13 @@ def _lines(rows: list[list[Cell]], lay: _Layout, unit: str) -> list[PublicationL
                         continue  # a label merged across the amount column (当年支出小计)
                     try:
                         values[keys[c]] = amount(text, cell_ref(cell), unit)
-                    except NumberError:
-                        texts[keys[c]] = text  # a placeholder or stray text: never a figure
+                    except NumberError as exc:
+                        if unread is not None and any(ch.isdigit() for ch in text):
+                            unread.append(UnreadCell(
+                                what=f"《{title}》第{cell.ref.row}行的“{keys[c]}”", raw=text,
+                                problem=exc.problem, ref=cell_ref(cell)))
+                        else:
+                            texts[keys[c]] = text  # a placeholder or stray text: never a figure
                 elif own:
                     texts[keys[c]] = text
             blank = not any(not v.blank for v in values.values())
@@ -576,10 +596,11 @@ def parse(doc: Document) -> list[Publication]:
     unit: str | None = None
     orders = [f.table.order for f in found] + [10 ** 9]
     titles_after = [f.title_block.order for f in found[1:]] + [10 ** 9]
+    unread: list[UnreadCell] = []
     for i, f in enumerate(found):
         unit, unit_ref = _amount_unit(doc, f, unit)
         lay = _layout(f.rows)
-        lines = _lines(f.rows, lay, unit)
+        lines = _lines(f.rows, lay, unit, f.printed, unread)
         nonzero = any(not v.blank and v.value != 0 for ln in lines for v in ln.values.values())
         stmt = _statement(doc, f, min(orders[i + 1], titles_after[i]))
         keys = _keys(lay)
@@ -607,6 +628,7 @@ def parse(doc: Document) -> list[Publication]:
                         published_date=labelled_date(doc, date_labels("budget_publication")),
                         signed_date=signature_date(doc),
                         approved_date=labelled_date(doc, date_labels("approval")),
+                        unread_cells=[] if template else unread,
                         file_name=doc.file_name, file_sha256=doc.file_sha256)]
 
 
