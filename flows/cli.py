@@ -27,6 +27,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.interrupt import stop_on_interrupt
 from schemas.findings import Finding, Severity
 from schemas.monitoring import MonitoringReport
 from schemas.numbers import PrintedNumber
@@ -116,7 +117,11 @@ def _prepare_local_prefect() -> None:
         return  # a server is configured (a profile, a test harness): nothing to start
     with open(home / ".jixiao-server-start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, the server listening
-        SubprocessASGIServer().start()
+        try:
+            SubprocessASGIServer().start()
+        except Exception as exc:  # Prefect's own message is long and English: say what it means
+            first = str(exc).split(" stdout:")[0]
+            _fail(f"无法启动本地 Prefect 服务（{first}）；请稍后重试，或设置 PREFECT_API_URL 使用已有的 Prefect 服务器")
 
 
 def _print_json(data: Any) -> None:
@@ -140,6 +145,7 @@ def run(
 ) -> None:
     """处理一个文件夹的全部材料，核对、评分并把结果写入 output/<运行编号>/ 与结果库。
     多个文件夹或 --batch：一次运行处理多份提交材料，每份各自核对、评分、输出，最后写出汇总。"""
+    stop_on_interrupt()
     if batch or len(folders) > 1:
         if evaluator_inputs is not None:
             _fail("批量运行时每份提交材料的评分录入表放在其文件夹中，不能用 --evaluator-inputs 统一指定")
@@ -586,6 +592,7 @@ def check(
     wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """核对一个文件夹的材料并列出问题（不写结果目录，不经 Prefect）。"""
+    stop_on_interrupt()
     _check_folder(folder)
     _check_rules(rules)
     _check_wording(wording)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ _context_lock = threading.Lock()
 # Children at once: one per core (a run's threads queue here), so memory stays bounded by
 # cores × memory_mb_per_document whatever the task runner's thread count.
 _slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+# Children reading right now, so that an interrupted run can stop them (stop_children).
+_live: set[Any] = set()
+_live_lock = threading.Lock()
 
 
 def isolation_enabled() -> bool:
@@ -65,6 +69,9 @@ def _ctx():
 
 
 def _child(conn, path: str, root: str, wording_dir: str | None, memory_mb: int, limits_file: str | None) -> None:
+    # Ctrl-C reaches the whole process group: the parent decides (stop_children), not each child,
+    # which would otherwise report a KeyboardInterrupt as this document's failure.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The forkserver's environment is the one it started with: the run's limits file is passed.
     if limits_file:
         os.environ[LIMITS_ENV] = limits_file
@@ -141,6 +148,8 @@ def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> Doc
                             args=(sender, str(path), str(root), wording, cap.memory_mb_per_document,
                                   os.environ.get(LIMITS_ENV)))
         child.start()
+        with _live_lock:
+            _live.add(child)
         sender.close()
         try:
             if not receiver.poll(cap.seconds_per_document):
@@ -155,6 +164,8 @@ def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> Doc
             if child.is_alive():
                 child.kill()
             child.join()
+            with _live_lock:
+                _live.discard(child)
         if isinstance(message, DocumentResult):
             return message
         if isinstance(message, tuple) and message[0] == "memory":
@@ -166,4 +177,32 @@ def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> Doc
     return _error(path, root, last)
 
 
-__all__ = ["ISOLATION_ENV", "isolation_enabled", "process_isolated"]
+def start_forkserver() -> None:
+    """Start the forkserver now, from the main thread, with SIGINT ignored. It inherits that, so a
+    Ctrl-C while it imports the extractors prints no traceback: the parent stops everything
+    (flows/interrupt.py). Elsewhere (a thread, no isolation) it starts on first use, as before."""
+    if threading.current_thread() is not threading.main_thread() or not isolation_enabled():
+        return
+    from multiprocessing import forkserver  # the module that owns the process _ctx() configures
+
+    _ctx()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def stop_children() -> int:
+    """Kill every child reading a document now (an interrupted run); how many there were."""
+    with _live_lock:
+        children = list(_live)
+    for child in children:
+        try:
+            child.kill()
+        except (OSError, ValueError, AttributeError):  # already gone
+            pass
+    return len(children)
+
+
+__all__ = ["ISOLATION_ENV", "isolation_enabled", "process_isolated", "start_forkserver", "stop_children"]
