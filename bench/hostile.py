@@ -96,6 +96,12 @@ def named(folder: Path) -> Path:
     return path
 
 
+def scanned(folder: Path) -> Path:
+    path = folder / "扫描的监控表.pdf"
+    shutil.copy(ROOT / "fixtures" / "scans" / path.name, path)  # one page, read by OCR
+    return path
+
+
 def link_out(folder: Path) -> Path:
     path = folder / "passwd.html"
     path.symlink_to("/etc/passwd")
@@ -116,6 +122,8 @@ from runs.isolation import process_isolated
 r = process_isolated(sys.argv[1], sys.argv[2])
 # VmHWM: the peak of this process image (ru_maxrss would carry over the parent's from the fork)
 peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+import resource  # and the largest program it ran (tesseract for a scan), in KiB as well
+peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"status": r.status, "error": r.error, "peak_mb": peak / 1024}))
 """
 
@@ -126,7 +134,8 @@ def main() -> None:
     args = parser.parse_args()
     makers = [("控制字符文件名", named), ("指向 /etc/passwd 的链接", link_out), ("ZIP 压缩包", archive),
               ("1e30 金额", absurd_amount), ("ZIP 炸弹 .docx（1.3 GB）", zip_bomb), ("50 MB 网页", big_html),
-              ("百万单元格 .xlsx", million_cells), ("20,000 页 PDF", lambda f: many_pages(f, 20000))]
+              ("百万单元格 .xlsx", million_cells), ("20,000 页 PDF", lambda f: many_pages(f, 20000)),
+              ("扫描件 PDF（OCR，1 页）", scanned)]
     if args.big:
         makers.append(("2,000 页 PDF（上限以内）", lambda f: many_pages(f, 2000)))
     # Each input read by a fresh process in-process (JIXIAO_ISOLATION=0), so that its peak memory
