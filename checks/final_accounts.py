@@ -31,7 +31,7 @@ from checks.evidence import (
     source_labels,
 )
 from checks.tolerance import sum_mismatch
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.final_accounts import Publication, PublicationLine, PublicationTable
 from schemas.findings import Evidence, Finding, Subject
 from schemas.numbers import PrintedNumber

@@ -23,7 +23,7 @@ from checks.tolerance import round_half_up
 from checks.evidence import indicator_evidence, indicator_names
 from checks.monitoring import report_fmt, report_subject
 from checks.targets import name_key, source_text, table_title, value_ev
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import IndicatorProgress, MonitoringReport
 from schemas.records import IndicatorValue

@@ -42,7 +42,7 @@ from checks.tolerance import (
     threshold_for,
     time_progress,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
 from schemas.monitoring import COLUMN_NAMES, MonitoringLine, MonitoringReport
 from schemas.numbers import PrintedNumber

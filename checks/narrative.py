@@ -36,7 +36,7 @@ from checks.tolerance import (
     round_half_up,
     sum_mismatch,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.final_accounts import Publication, PublicationLine, PublicationTable
 from schemas.findings import Evidence, Finding, Subject
 from schemas.narrative import NarrativeFigure

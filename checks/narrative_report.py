@@ -49,7 +49,7 @@ from checks.tolerance import (
     threshold_for,
     time_progress,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
 from checks.narrative import _total_row
 from schemas.final_accounts import Publication
@@ -248,12 +248,6 @@ def _sentence_evidence(role: str, text: str, ref: SourceRef) -> Evidence:
     return Evidence(role=role, raw=text, value=None, ref=ref.with_label())
 
 
-def _line_words(line: str) -> list[str]:
-    from extractors.kinds.narrative_report import config
-
-    return [w for w, canonical in config().lines if canonical == line]
-
-
 # ---------------------------------------------------------------- RPT001
 
 
@@ -382,9 +376,9 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
         reasons = report.reasons()
         for low in _below_threshold(report, ctx.settings):
             # a reason about a part explains its whole (项目支出 → 合计, 公用经费 → 基本支出)
-            words = [w for ln in LINE_SCOPE.get(low.line, (low.line,)) for w in _line_words(ln)]
-            about = [s for s in reasons if any(w in fold(s.text) for w in words)] or \
-                [s for s in reasons if not any(w in fold(s.text) for ln in BUDGET_LINES for w in _line_words(ln))]
+            scope = LINE_SCOPE.get(low.line, (low.line,))
+            about = [s for s in reasons if any(ln in s.lines for ln in scope)] or \
+                [s for s in reasons if not any(ln in s.lines for ln in BUDGET_LINES)]
             text = "".join(s.text for s in about)
             analysis = analyse_text(text, phrases, fillers)
             if not is_boilerplate(analysis, min_chars):

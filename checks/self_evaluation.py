@@ -45,7 +45,7 @@ from checks.tolerance import (
     rate_matches,
     round_half_up,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.numbers import PrintedNumber
@@ -341,19 +341,13 @@ def _final_executed(pub: Publication, params: dict[str, Any]) -> tuple[PrintedNu
         if table is None:
             continue
         for line in table.lines:
-            if mon_line_key(line.name) not in lines:
+            if line.key not in lines:
                 continue
             for col in columns:
                 for header, value in line.values.items():
                     if fold(header).split("/")[-1] == col:
                         return value, f"{table.key}“{line.name}”{header}"
     return None
-
-
-def mon_line_key(name: str) -> str:
-    from extractors.kinds.monitoring import strip_line_label
-
-    return strip_line_label(name)
 
 
 @rule("SLF009", "executed_differs_from_final_accounts", severity="error")

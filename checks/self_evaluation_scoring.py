@@ -27,7 +27,7 @@ from checks.self_evaluation_common import (
 )
 from checks.targets import name_key, source_text
 from checks.tolerance import definitely_less
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.findings import Finding
 from schemas.numbers import PrintedNumber
 from schemas.records import IndicatorValue

@@ -34,7 +34,7 @@ from typing import Any
 from checks.catalogue import RuleContext, rule
 from checks.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
 from checks.targets import name_key, source_text, subject, table_title, value_ev
-from extractors.numbers import amount as parse_amount
+from textnorm.numbers import amount as parse_amount
 from schemas.findings import Evidence, Finding
 from schemas.numbers import PrintedNumber
 from schemas.records import TextValue

@@ -26,8 +26,8 @@ from checks.evidence import (
     plain,
 )
 from checks.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
-from extractors.numbers import amount as parse_amount
-from extractors.text import fold
+from textnorm.numbers import amount as parse_amount
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef, column_letter

@@ -26,7 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
 from extractors.limits import exceeded, limits
-from extractors.text import clean, fold
+from textnorm.text import clean, fold
 from schemas.document import Cell, Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 

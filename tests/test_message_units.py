@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from checks.evidence import grouped, message_unit
 from checks.tolerance import sum_mismatch
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.provenance import SourceRef
 
 REF = SourceRef(file_sha256="0" * 64, file_name="t.xlsx", sheet="Sheet1", row=5, column=3)

@@ -20,7 +20,7 @@ from conftest import need
 from checks import load_config, run_checks
 from extractors import extract
 from extractors.kinds import get_kind
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import (
     ExpectedTable,
     Publication,

@@ -14,7 +14,7 @@ import pytest
 
 from checks import all_rules, load_config, run_checks
 from checks.monitoring import analyse_text, is_boilerplate, says_certain
-from extractors.numbers import amount, rate
+from textnorm.numbers import amount, rate
 from schemas.findings import Finding, Severity, Subject
 from schemas.monitoring import IndicatorProgress, MonitoringLine, MonitoringReport
 from schemas.provenance import SourceRef

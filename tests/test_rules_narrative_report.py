@@ -147,7 +147,7 @@ def _ref(file_name: str, label: str) -> SourceRef:
 
 
 def target_table(total: str, kind: str = "unit"):
-    from extractors.numbers import amount
+    from textnorm.numbers import amount
     from schemas.records import Attribute
     from schemas.targets import TargetTable
 
@@ -159,7 +159,7 @@ def target_table(total: str, kind: str = "unit"):
 
 
 def final_accounts(total: str, basic: str, project: str):
-    from extractors.numbers import amount
+    from textnorm.numbers import amount
     from schemas.final_accounts import Publication, PublicationLine, PublicationTable
     from schemas.records import Attribute
 

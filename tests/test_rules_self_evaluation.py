@@ -10,7 +10,7 @@ from pathlib import Path
 import builders
 from checks import load_config, run_checks
 from extractors.kinds.self_evaluation import parse
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import LineExecution, Publication, PublicationLine, PublicationTable
 from schemas.provenance import SourceRef
 from schemas.records import Attribute
@@ -251,7 +251,7 @@ def _final_accounts(actual: str, unit: str = UNIT, year: int = 2024) -> Publicat
     table = PublicationTable(
         title="支出决算表", key="支出决算表", title_ref=ref(1, 1), table=3, pages=[3], status="present",
         amount_unit="万元",
-        lines=[PublicationLine(name="合计", ref=ref(5, 1), values={
+        lines=[PublicationLine(name="合计", key="合计", ref=ref(5, 1), values={
             "本年支出合计": amount(actual, ref(5, 3), "万元"), "基本支出": amount("1030.25", ref(5, 4), "万元")})])
     return Publication(
         unit=Attribute(value=unit, raw=unit), year=year, year_attr=Attribute(value=str(year), raw=str(year)),

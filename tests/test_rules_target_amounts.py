@@ -20,7 +20,7 @@ from conftest import REALDOCS, need
 from checks import all_rules, load_config, run_checks
 from checks.target_amounts import basis_amounts
 from extractors.indicator_values import parse_indicator_value
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue, unknown_attribute

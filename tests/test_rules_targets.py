@@ -13,7 +13,7 @@ import pytest
 from checks import all_rules, load_config, run_checks
 from checks.targets import quoted_amounts, section_of, source_text
 from extractors.indicator_values import parse_indicator_value
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.findings import Evidence, Finding, Severity, Subject
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue

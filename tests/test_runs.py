@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from conftest import FIXTURES, need_file
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.numbers import amount, rate
+from textnorm.numbers import amount, rate
 from runs import (
     SubmissionError,
     check_submission,

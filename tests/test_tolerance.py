@@ -17,7 +17,7 @@ from checks.tolerance import (
     threshold_for,
     time_progress,
 )
-from extractors.numbers import amount, rate
+from textnorm.numbers import amount, rate
 from schemas.records import IndicatorValue
 from schemas.provenance import SourceRef
 
