@@ -42,9 +42,13 @@ class RuleContext:
         evidence: Iterable[Evidence],
         details: dict[str, Any] | None = None,
         template: str = "message",
+        cited: int | None = None,
+        source_file: str = "",
         **fmt: Any,
     ) -> Finding:
-        """Build a finding whose message is this rule's template filled with `fmt`."""
+        """Build a finding whose message is this rule's template filled with `fmt`. The source is
+        not part of the message: outputs render it from the evidence (`Finding.text`); `cited`
+        limits it to the first evidence items, `source_file` names the file when no evidence does."""
         text = self.config[template].format(**fmt)
         return Finding(
             rule_id=self.rule.id,
@@ -55,6 +59,8 @@ class RuleContext:
             subject=subject,
             evidence=list(evidence),
             details=details or {},
+            cited=cited,
+            source_file=source_file,
         )
 
 
@@ -122,6 +128,9 @@ class _RuleEntry(BaseModel):
                 raise ValueError(f"不认识的键“{key}”（规则条目可有 title、severity、enabled、message、message_*、params、needs）")
             if not isinstance(value, str):
                 raise ValueError(f"“{key}”应为文字（消息模板）")
+        for key, value in [("message", self.message), *(self.model_extra or {}).items()]:
+            if "{source}" in value:
+                raise ValueError(f"“{key}”不应含 {{source}}：来源（文件和单元格）由输出按证据统一附在消息之后")
         return self
 
 
@@ -261,7 +270,7 @@ def merge_repeats(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per problem when the same document was handed in twice. A signed PDF and its
     Excel give the same finding (same fingerprint) from different files; an evaluator wants it once,
     with every file that shows it: the first keeps its message and takes the other's evidence, and
-    `details["also_in"]` names the other files. Findings with the same fingerprint from the same
+    `details["also_in"]` names the other files (its text says so: `Finding.text`). Findings with the same fingerprint from the same
     file are left apart (they are different cells, not a repeat)."""
     first: dict[str, Finding] = {}
     out: list[Finding] = []
@@ -277,5 +286,4 @@ def merge_repeats(findings: Sequence[Finding]) -> list[Finding]:
         also = kept.details.setdefault("also_in", [])
         new = [name for name in sorted(files) if name not in also]
         also.extend(new)
-        kept.message += "".join(f"（同一问题亦见于：{name}）" for name in new)
     return out

@@ -141,17 +141,6 @@ def indicator_evidence(role: str, iv: IndicatorValue, fallback: SourceRef) -> Ev
     return Evidence(role=role, raw=iv.raw, value=iv.number, ref=(iv.ref or fallback).with_label())
 
 
-def source_labels(evidence: Sequence[Evidence]) -> str:
-    """`file.xlsx Sheet1!E7、Sheet1!C7；other.pdf 第2页 表1 第6行第5列`, in evidence order."""
-    by_file: dict[str, list[str]] = {}
-    for ev in evidence:
-        labels = by_file.setdefault(ev.ref.file_name, [])
-        label = ev.ref.with_label().label
-        if label not in labels and label != ev.ref.file_name:
-            labels.append(label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
-
-
 def indicator_names(indicators: Sequence[IndicatorProgress]) -> list[str]:
     """Indicator names for subjects; a name used twice in a table is qualified by its 二级指标."""
     counts: dict[str, int] = defaultdict(int)

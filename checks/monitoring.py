@@ -27,7 +27,6 @@ from checks.evidence import (
     number_evidence,
     plain,
     rate_text,
-    source_labels,
     text_evidence,
 )
 from checks.tolerance import (
@@ -326,7 +325,6 @@ def execution_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 evidence,
                 details,
                 template=template,
-                source=source_labels(evidence),
                 **fmt,
             )
 
@@ -400,7 +398,6 @@ def line_sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     difference=mu.value(difference),
                     tolerance=mu.tolerance(tolerance),
                     amount_unit=mu.unit,
-                    source=source_labels(evidence),
                 )
 
 
@@ -443,7 +440,6 @@ def cumulative_decrease(ctx: RuleContext) -> Iterator[Finding]:
                 later=mu.amount(line.executed),
                 decrease=mu.value(decrease),
                 amount_unit=mu.unit,
-                source=source_labels(evidence),
             )
 
 
@@ -491,7 +487,6 @@ def annual_budget_changed(ctx: RuleContext) -> Iterator[Finding]:
                 later=mu.amount(line.annual_budget),
                 change=("+" if change > 0 else "") + mu.value(change),
                 amount_unit=mu.unit,
-                source=source_labels(evidence),
             )
 
 
@@ -514,7 +509,6 @@ def execution_below_threshold(ctx: RuleContext) -> Iterator[Finding]:
                 **report_fmt(ctx, report),
                 **below.fmt(report),
                 line=line.name,
-                source=source_labels(evidence),
             )
 
 
@@ -539,7 +533,6 @@ def negative_amount(ctx: RuleContext) -> Iterator[Finding]:
                     column=_column_label(report, column),
                     value=mu.amount(pn),
                     amount_unit=mu.unit,
-                    source=source_labels(evidence),
                 )
 
 
@@ -578,7 +571,6 @@ def _deviation_text_rule(
                 **below.fmt(report),
                 line=line.name,
                 text=analysis.text,
-                source=source_labels(evidence),
             )
 
 
@@ -644,5 +636,4 @@ def forecast_below_target_but_certain(ctx: RuleContext) -> Iterator[Finding]:
                 target=ind.target.raw,
                 forecast=ind.forecast.raw,
                 likelihood=ind.likelihood.text,
-                source=source_labels(evidence),
             )

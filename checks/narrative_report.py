@@ -34,7 +34,6 @@ from checks.evidence import (
     number_evidence,
     plain,
     rate_text,
-    source_labels,
 )
 from checks.links import name_key, same_unit, similarity
 from checks.monitoring import analyse_text, is_boilerplate, report_fmt
@@ -276,8 +275,7 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 {"reported": rate_text(fig.value), "computed": shown, "computed_exact": str(computed)},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 reported=rate_text(fig.value), executed=mu.amount(executed.value),
-                budget=mu.amount(budget.value), amount_unit=mu.unit, computed=shown,
-                source=source_labels(evidence))
+                budget=mu.amount(budget.value), amount_unit=mu.unit, computed=shown)
 
 
 # ---------------------------------------------------------------- RPT002 / RPT003
@@ -320,8 +318,7 @@ def report_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     {"stated": amount_text(fig.value), "table_value": amount_text(fact.value)},
                     **_fmt(report, fig.period_months), line=fig.line, column=column,
                     stated=mu.amount(fig.value), table=fact.table, table_value=mu.amount(fact.value),
-                    difference=mu.value(abs(fig.value.value - fact.value.value)), amount_unit=mu.unit,
-                    source=source_labels(evidence))
+                    difference=mu.value(abs(fig.value.value - fact.value.value)), amount_unit=mu.unit)
 
 
 @rule("RPT003", "report_rate_differs_from_table", severity="error")
@@ -359,7 +356,7 @@ def report_rate_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                     _subject(report, fig.line, "执行率", fig.period_months), evidence,
                     {"stated": rate_text(fig.value), "table_value": table_value},
                     **_fmt(report, fig.period_months), line=fig.line, stated=rate_text(fig.value),
-                    table=fact.table, table_value=table_value, source=source_labels(evidence), **extra)
+                    table=fact.table, table_value=table_value, **extra)
                 break
 
 
@@ -392,8 +389,7 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
                  "substantive_chars": str(analysis.substantive_chars)},
                 template="message_empty" if not about else "message",
                 **_fmt(report), line=low.line, rate=shown, threshold=plain(low.threshold),
-                progress=plain(time_progress(report.period_months)), text=text.rstrip("。"),
-                source=source_labels(evidence))
+                progress=plain(time_progress(report.period_months)), text=text.rstrip("。"))
 
 
 def _concrete(text: str, params: dict[str, Any]) -> bool:
@@ -424,7 +420,7 @@ def report_measures_not_concrete(ctx: RuleContext) -> Iterator[Finding]:
             _subject(report, "", "改进措施"), evidence,
             {"lines": [low.line for low in lows], "text": text},
             template="message" if measures else "message_empty",
-            **_fmt(report), lines=lines, line="", text=text, source=source_labels(evidence))
+            **_fmt(report), lines=lines, line="", text=text)
 
 
 # ---------------------------------------------------------------- RPT006
@@ -467,7 +463,7 @@ def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
                 current=mu.amount(current.value), previous=mu.amount(previous.value), amount_unit=mu.unit,
-                computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))
+                computed_word="增长" if change >= 0 else "下降", computed=shown)
 
 
 # ---------------------------------------------------------------- RPT007
@@ -511,7 +507,7 @@ def report_indicator_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                 _subject(report, fig.line, "完成值", fig.period_months), evidence,
                 {"stated": fig.value.raw, "table_value": actual.raw, "table_indicator": ind.level3},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
-                stated=fig.value.raw, table=table_name, table_value=actual.raw, source=source_labels(evidence))
+                stated=fig.value.raw, table=table_name, table_value=actual.raw)
 
 
 # ---------------------------------------------------------------- RPT008
@@ -554,4 +550,4 @@ def report_parts_differ_from_total(ctx: RuleContext) -> Iterator[Finding]:
                      "parts": list(parts)},
                     **_fmt(report, period), line=whole, column=column, total=mu.amount(total.value),
                     parts="、".join(f"“{p}”" for p in parts), computed=mu.value(computed),
-                    difference=mu.value(abs(difference)), amount_unit=mu.unit, source=source_labels(evidence))
+                    difference=mu.value(abs(difference)), amount_unit=mu.unit)

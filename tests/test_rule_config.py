@@ -21,6 +21,7 @@ from tests.conftest import FIXTURES
     ("rules:\n  MON001: {severty: error}\n", "不认识的键“severty”"),
     ("rules:\n  MON001: {enabled: maybe}\n", "rules.MON001.enabled：应为 true 或 false"),
     ("- MON001\n", "应为映射"),
+    ("rules:\n  MON005: {message: \"偏差原因笼统（来源：{source}）\"}\n", "“message”不应含 {source}"),
 ])
 def test_bad_rule_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "规则.yaml"

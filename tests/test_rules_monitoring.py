@@ -225,7 +225,7 @@ def test_nanjie_rate_findings_name_the_denominator(nanjie):
     assert labels(first) == [cell(7, "rate"), cell(7, "executed"), cell(7, "annual"), cell(6, "annual")]
     assert [e.raw for e in first.evidence] == ["43.75", "509.47", "1030.25", "1164.62"]
     assert first.evidence[1].role == "1-6月执行数（基本支出）"
-    assert first.message.endswith(
+    assert first.text.endswith(
         f"（来源：{file_name(6)} {cell(7, 'rate')}、{cell(7, 'executed')}、{cell(7, 'annual')}、{cell(6, 'annual')}）"
     )
 

@@ -94,7 +94,7 @@ def test_rpt004_boilerplate_or_missing_deviation_reason():
     assert [(f.subject.line, f.subject.column, f.details["rate"]) for f in found] == [("项目支出", "偏差原因", "16.73")]
     assert "不具备付款条件" in found[0].message
     empty = report("一、预算执行情况", CLEAN_BUDGET, "二、下一步改进措施", CONCRETE_MEASURE)
-    assert [f.message.endswith("但报告未分析偏差原因。（来源：南街街道办事处2024年1-6月绩效运行监控报告.docx 第3段）")
+    assert [f.text.endswith("但报告未分析偏差原因。（来源：南街街道办事处2024年1-6月绩效运行监控报告.docx 第3段）")
             for f in ids([empty], "RPT004")] == [True]
     assert ids([clean_report()], "RPT004") == []
     # above the threshold nothing needs explaining

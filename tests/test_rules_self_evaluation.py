@@ -71,7 +71,7 @@ def test_slf001_wrong_rate_is_found_with_its_cells():
     (f,) = run([self_eval(lines=lines, total=("100", "98.85"))], "SLF001")
     # 1030.25 ÷ 1164.62 = 88.46%; 93.66% is 1030.25 ÷ 1100.00 (the 年初预算数)
     assert f.details["computed"] == "88.46" and f.details["reported"] == "93.66"
-    assert "应为88.46%" in f.message and "自评表!H5" in f.message
+    assert "应为88.46%" in f.message and "自评表!H5" in f.text
     assert [e.ref.label for e in f.evidence] == ["自评表!H5", "自评表!F5", "自评表!E5"]
     assert (f.subject.unit, f.subject.year, f.subject.line, f.subject.column) == (UNIT, 2024, "资金总额", "执行率")
 
