@@ -4,7 +4,7 @@ What an auditor recomputes in the standard tables (domain.md, "Cross-checks → 
 类 = Σ款 = Σ项, the 合计 rows, the 合计 columns (基本 + 项目, the 三公 parts), 人员经费 + 公用经费 =
 基本支出, the two sides of a 总表 and how their 总计 is made up, the same figure printed in two
 tables, and whether every listed table is there. Every sum is compared with the rounding tolerance
-of domain.md (half a unit of the last digit per printed figure, `checks.tolerance.sum_mismatch`):
+of domain.md (half a unit of the last digit per printed figure, `checks.common.tolerance.sum_mismatch`):
 the published tables are rounded item by item, so 0.01–0.02 gaps between a total and many parts
 are normal and never flagged. Which tables and columns hold like figures is configuration
 (`rules.yaml`), because only like with like may be compared (the same source of funds).
@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_decimals,
     amount_text,
     MessageUnit,
@@ -29,7 +29,7 @@ from checks.evidence import (
     message_unit,
     number_evidence,
 )
-from checks.tolerance import sum_mismatch
+from checks.common.tolerance import sum_mismatch
 from textnorm.text import fold
 from schemas.final_accounts import Publication, PublicationLine, PublicationTable
 from schemas.findings import Evidence, Finding, Subject

@@ -19,9 +19,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from checks.catalogue import RuleContext, load_config, rule
-from checks.tolerance import round_half_up
-from checks.evidence import indicator_evidence, indicator_names
-from checks.monitoring import report_fmt, report_subject
+from checks.common.tolerance import round_half_up
+from checks.common.evidence import indicator_evidence, indicator_names
+from checks.common.monitoring import report_fmt, report_subject
 from checks.targets import name_key, table_title, value_ev
 from textnorm.text import fold
 from schemas.findings import Evidence, Finding

@@ -6,7 +6,7 @@ table's (NAR001), that each stated percentage follows from the stated amounts (N
 template text or a stale year was left in (NAR003), that comparison words (大于/小于/持平, 增加/下降)
 agree with the numbers (NAR004) and that the narrative's own parts fit in their whole (NAR005).
 
-Every comparison is at print precision (`checks.tolerance`): a narrative printing 6.2 for a table's
+Every comparison is at print precision (`checks.common.tolerance`): a narrative printing 6.2 for a table's
 6.20, or 9.55% for 29.42 ÷ 307.82 = 9.5575%, is not an error. A growth rate against a zero base
 (a unit founded this year: “增加307.82万元，增长100.00%”) cannot be computed and is left alone; a
 completion rate over a zero budget for a non-zero actual is reported. Templates are not checked.
@@ -20,14 +20,14 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_text,
     message_unit,
     number_evidence,
     plain,
     rate_text,
 )
-from checks.tolerance import (
+from checks.common.tolerance import (
     HUNDRED,
     definitely_different,
     definitely_less,

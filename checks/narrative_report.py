@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_decimals,
     amount_text,
     format_amount,
@@ -36,8 +36,9 @@ from checks.evidence import (
     rate_text,
 )
 from checks.links import name_key, same_unit, similarity
-from checks.monitoring import analyse_text, is_boilerplate, report_fmt
-from checks.tolerance import (
+from checks.common.monitoring import report_fmt
+from checks.common.text import analyse_text, is_boilerplate
+from checks.common.tolerance import (
     HUNDRED,
     computed_rate,
     definitely_different,

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_text,
     exact_text,
     indicator_evidence,
@@ -25,7 +25,7 @@ from checks.evidence import (
     text_evidence,
 )
 from checks.links import approved_tables, best_match, same_unit, same_value
-from checks.monitoring import analyse_text
+from checks.common.text import analyse_text
 from checks.self_evaluation_common import (
     form_fields as _fmt,
     indicator_ev as _indicator_ev,
@@ -36,7 +36,7 @@ from checks.self_evaluation_common import (
     target_reached,
 )
 from checks.targets import name_key, table_title, value_ev
-from checks.tolerance import (
+from checks.common.tolerance import (
     computed_rate,
     definitely_different,
     definitely_less,

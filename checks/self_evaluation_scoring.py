@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import number_evidence, text_evidence
+from checks.common.evidence import number_evidence, text_evidence
 from checks.self_evaluation_common import (
     form_label,
     indicator_ev,
@@ -26,7 +26,7 @@ from checks.self_evaluation_common import (
     target_reached,
 )
 from checks.targets import name_key
-from checks.tolerance import definitely_less
+from checks.common.tolerance import definitely_less
 from textnorm.text import fold
 from schemas.findings import Finding
 from schemas.numbers import PrintedNumber

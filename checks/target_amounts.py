@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
+from checks.common.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
 from checks.targets import name_key, subject, table_title, value_ev
 from textnorm.numbers import amount as parse_amount
 from schemas.findings import Evidence, Finding

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     MessageUnit,
     amount_decimals,
     amount_text,
@@ -25,7 +25,7 @@ from checks.evidence import (
     number_evidence,
     plain,
 )
-from checks.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
+from checks.common.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
 from textnorm.numbers import amount as parse_amount
 from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject

@@ -3,7 +3,7 @@
 The submission is built in tmp_path from small Word files. A test-only document kind (registered
 through the public registry, detected by a marker no real document carries) turns them into
 MonitoringReport records, so these tests do not depend on the real monitoring parser; the real
-rules (checks/monitoring.py) run over those records.
+rules (checks/monitoring/) run over those records.
 """
 
 from __future__ import annotations

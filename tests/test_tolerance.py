@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from checks.tolerance import (
+from checks.common.tolerance import (
     computed_rate,
     definitely_different,
     definitely_less,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checks.tolerance import round_half_up
+from checks.common.tolerance import round_half_up
 from schemas.findings import Evidence
 from schemas.monitoring import IndicatorProgress
 from schemas.numbers import PrintedNumber
