@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from checks.catalogue import RuleContext, attribute_known, rule
-from checks.evidence import source_labels
 from schemas.findings import Evidence, Finding, Subject
 
 _LOOKED = "文件内容、submission.yaml、文件夹名和文件名"
@@ -44,7 +43,7 @@ def attribute_unknown(ctx: RuleContext) -> Iterable[Finding]:
             evidence,
             details={"missing": missing, "looked": _LOOKED, "file": rec.file_name},
             file=rec.file_name, what=_what(rec), missing="和".join(missing), looked=_LOOKED,
-            source=source_labels(evidence) if evidence else rec.file_name,
+            source_file=rec.file_name,
         )
 
 
@@ -63,7 +62,6 @@ def unreadable_figure(ctx: RuleContext) -> Iterable[Finding]:
                 evidence,
                 details={"raw": cell.raw, "problem": cell.problem, "file": rec.file_name},
                 file=rec.file_name, what=_what(rec), cell=cell.what, raw=cell.raw, problem=cell.problem,
-                source=source_labels(evidence),
             )
 
 

@@ -10,11 +10,12 @@ from typing import Any, Callable, Iterable, Literal, Sequence, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from checks.common.params import RuleParams
 from schemas.config_errors import read_config_yaml, validation_problems
 from schemas.findings import Evidence, Finding, Severity, Subject
 
 DEFAULT_CONFIG = Path(__file__).with_name("rules.yaml")
-_NOT_RULE_MODULES = {"catalogue"}
+_NOT_RULE_MODULES = {"catalogue", "common"}
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -36,15 +37,27 @@ class RuleContext:
     def params(self) -> dict[str, Any]:
         return self.config.get("params", {}) or {}
 
+    @property
+    def args(self) -> Any:
+        """This rule's parameters as its typed model (`@rule(..., params=Params)`), read from its
+        rules.yaml entry; the configuration was validated against the model when it loaded."""
+        if self.rule.params is None:
+            raise TypeError(f"rule {self.rule.id} declares no params model")
+        return self.rule.params.model_validate(self.params)
+
     def finding(
         self,
         subject: Subject,
         evidence: Iterable[Evidence],
         details: dict[str, Any] | None = None,
         template: str = "message",
+        cited: int | None = None,
+        source_file: str = "",
         **fmt: Any,
     ) -> Finding:
-        """Build a finding whose message is this rule's template filled with `fmt`."""
+        """Build a finding whose message is this rule's template filled with `fmt`. The source is
+        not part of the message: outputs render it from the evidence (`Finding.text`); `cited`
+        limits it to the first evidence items, `source_file` names the file when no evidence does."""
         text = self.config[template].format(**fmt)
         return Finding(
             rule_id=self.rule.id,
@@ -55,6 +68,8 @@ class RuleContext:
             subject=subject,
             evidence=list(evidence),
             details=details or {},
+            cited=cited,
+            source_file=source_file,
         )
 
 
@@ -65,32 +80,48 @@ class Rule:
     func: Callable[[RuleContext], Iterable[Finding]]
     default_severity: str = "error"
     doc: str = ""
+    params: type[RuleParams] | None = None  # the typed parameters, defaults in rules.yaml
 
 
 _RULES: dict[str, Rule] = {}
 _loaded = False
 
 
-def rule(rule_id: str, name: str, severity: str = "error"):
-    """Register a rule function under a stable id."""
+def rule(rule_id: str, name: str, severity: str = "error", params: type[RuleParams] | None = None):
+    """Register a rule function under a stable id, with the model of its parameters."""
 
     def decorate(func: Callable[[RuleContext], Iterable[Finding]]):
         if rule_id in _RULES:
             raise ValueError(f"rule id {rule_id} registered twice")
-        _RULES[rule_id] = Rule(rule_id, name, func, severity, (func.__doc__ or "").strip())
+        _RULES[rule_id] = Rule(rule_id, name, func, severity, (func.__doc__ or "").strip(), params)
         return func
 
     return decorate
+
+
+def rule_modules() -> list[str]:
+    """The modules that hold rules: `checks/<area>/<id>_<name>.py` (one rule each) and the
+    areas not yet split (`checks/<area>.py`); `checks/common/` and the catalogue hold none."""
+    pkg = importlib.import_module("checks")
+    out = []
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if mod.name.startswith("_") or mod.name in _NOT_RULE_MODULES:
+            continue
+        if not mod.ispkg:
+            out.append(f"checks.{mod.name}")
+            continue
+        area = importlib.import_module(f"checks.{mod.name}")
+        out += [f"checks.{mod.name}.{sub.name}" for sub in pkgutil.iter_modules(area.__path__)
+                if not sub.name.startswith("_")]
+    return out
 
 
 def _load_rules() -> None:
     global _loaded
     if _loaded:
         return
-    pkg = importlib.import_module("checks")
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        if not mod.name.startswith("_") and mod.name not in _NOT_RULE_MODULES:
-            importlib.import_module(f"checks.{mod.name}")
+    for name in rule_modules():
+        importlib.import_module(name)
     _loaded = True
 
 
@@ -122,6 +153,9 @@ class _RuleEntry(BaseModel):
                 raise ValueError(f"不认识的键“{key}”（规则条目可有 title、severity、enabled、message、message_*、params、needs）")
             if not isinstance(value, str):
                 raise ValueError(f"“{key}”应为文字（消息模板）")
+        for key, value in [("message", self.message), *(self.model_extra or {}).items()]:
+            if "{source}" in value:
+                raise ValueError(f"“{key}”不应含 {{source}}：来源（文件和单元格）由输出按证据统一附在消息之后")
         return self
 
 
@@ -146,6 +180,21 @@ def validate_config(config: Any, source: str | Path) -> None:
     except ValidationError as exc:
         raise ConfigError(f"规则配置文件“{source}”有误：{validation_problems(exc)}") from None
     _known_ids(parsed.rules, source)
+    _valid_params(parsed.rules, source)
+
+
+def _valid_params(rules: dict[str, _RuleEntry], source: str | Path) -> None:
+    """Each rule's params against the rule's model: `rules.MON002.params.tolerance_scale：…`."""
+    models = {r.id: r.params for r in all_rules() if r.params is not None}
+    for rid, entry in rules.items():
+        model = models.get(rid)
+        if model is None:
+            continue
+        try:
+            model.model_validate(entry.params or {})
+        except ValidationError as exc:
+            problems = validation_problems(exc, within=("rules", rid, "params"))
+            raise ConfigError(f"规则配置文件“{source}”有误：{problems}") from None
 
 
 def _known_ids(rules: Any, source: str | Path) -> None:
@@ -261,7 +310,7 @@ def merge_repeats(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per problem when the same document was handed in twice. A signed PDF and its
     Excel give the same finding (same fingerprint) from different files; an evaluator wants it once,
     with every file that shows it: the first keeps its message and takes the other's evidence, and
-    `details["also_in"]` names the other files. Findings with the same fingerprint from the same
+    `details["also_in"]` names the other files (its text says so: `Finding.text`). Findings with the same fingerprint from the same
     file are left apart (they are different cells, not a repeat)."""
     first: dict[str, Finding] = {}
     out: list[Finding] = []
@@ -277,5 +326,4 @@ def merge_repeats(findings: Sequence[Finding]) -> list[Finding]:
         also = kept.details.setdefault("also_in", [])
         new = [name for name in sorted(files) if name not in also]
         also.extend(new)
-        kept.message += "".join(f"（同一问题亦见于：{name}）" for name in new)
     return out

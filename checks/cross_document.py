@@ -28,10 +28,10 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, all_rules, load_config, rule
-from checks.evidence import MessageUnit, message_unit, number_evidence, source_labels
+from checks.common.evidence import MessageUnit, message_unit, number_evidence
 from checks.links import same_unit, same_value
 from checks.targets import name_ev, name_key, table_title, value_ev, value_text
-from checks.tolerance import definitely_different, percent
+from checks.common.tolerance import definitely_different, percent
 from schemas.final_accounts import Publication, PublicationLine
 from schemas.findings import Evidence, Finding, Subject
 from schemas.monitoring import MonitoringLine, MonitoringReport
@@ -236,7 +236,7 @@ def annual_budget_inconsistent(ctx: RuleContext) -> Iterator[Finding]:
                 {"figures": {what: format(pn.value, "f") for _, what, pn in figures},
                  "files": sorted({pn.ref.file_name for _, _, pn in figures})},
                 unit=unit, year=year, figures=listed, base=base_what,
-                differing="、".join(w for w, _ in differing), source=source_labels(evidence),
+                differing="、".join(w for w, _ in differing),
             )
 
 
@@ -274,7 +274,6 @@ def monitoring_exceeds_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
                     unit=unit, year=year, period=_period(report), line=line.name,
                     executed=mu.amount(line.executed), actual=mu.amount(actual),
                     excess=_computed(mu, line.executed.value - actual.value), amount_unit=mu.unit,
-                    source=source_labels(evidence),
                 )
 
 
@@ -335,7 +334,7 @@ def project_budgets_mismatch_unit(ctx: RuleContext) -> Iterator[Finding]:
             unit=unit, year=year, count=len(projects),
             projects="、".join(f"“{name}”{mu.amount(pn)}{mu.unit}" for name, pn in projects),
             total=_computed(mu, total), what=what, whole=mu.amount(whole),
-            difference=_computed(mu, abs(diff)), amount_unit=mu.unit, source=source_labels(evidence),
+            difference=_computed(mu, abs(diff)), amount_unit=mu.unit,
         )
 
 
@@ -418,5 +417,5 @@ def criticised_indicator_carried_over(ctx: RuleContext) -> Iterator[Finding]:
                      "previous_file": table.file_name, "file": nxt.file_name},
                     unit=nxt.unit.value, year=nxt.year, previous_year=table.year,
                     title=table_title(ctx.settings, nxt), indicator=new.level3,
-                    value=value_text(new) or "（空）", problems=why, source=source_labels(evidence),
+                    value=value_text(new) or "（空）", problems=why,
                 )

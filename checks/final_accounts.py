@@ -4,7 +4,7 @@ What an auditor recomputes in the standard tables (domain.md, "Cross-checks → 
 类 = Σ款 = Σ项, the 合计 rows, the 合计 columns (基本 + 项目, the 三公 parts), 人员经费 + 公用经费 =
 基本支出, the two sides of a 总表 and how their 总计 is made up, the same figure printed in two
 tables, and whether every listed table is there. Every sum is compared with the rounding tolerance
-of domain.md (half a unit of the last digit per printed figure, `checks.tolerance.sum_mismatch`):
+of domain.md (half a unit of the last digit per printed figure, `checks.common.tolerance.sum_mismatch`):
 the published tables are rounded item by item, so 0.01–0.02 gaps between a total and many parts
 are normal and never flagged. Which tables and columns hold like figures is configuration
 (`rules.yaml`), because only like with like may be compared (the same source of funds).
@@ -21,17 +21,16 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_decimals,
     amount_text,
     MessageUnit,
     format_amount,
     message_unit,
     number_evidence,
-    source_labels,
 )
-from checks.tolerance import sum_mismatch
-from extractors.text import fold
+from checks.common.tolerance import sum_mismatch
+from textnorm.text import fold
 from schemas.final_accounts import Publication, PublicationLine, PublicationTable
 from schemas.findings import Evidence, Finding, Subject
 from schemas.numbers import PrintedNumber
@@ -137,7 +136,6 @@ def sum_finding(
         difference=mu.value(difference),
         tolerance=mu.tolerance(tolerance),
         amount_unit=mu.unit,
-        source=source_labels(evidence),
     )
 
 
@@ -659,7 +657,7 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Finding]:
                         part_table=part.table.key, whole_table=whole.table.key, line=part.label,
                         part_column=part.column, whole_column=whole.column,
                         part=mu.amount(part.value), whole=mu.amount(whole.value),
-                        excess=mu.value(excess), amount_unit=mu.unit, source=source_labels(evidence),
+                        excess=mu.value(excess), amount_unit=mu.unit,
                     )
 
 
@@ -697,7 +695,7 @@ def required_table_missing(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 subject(pub, e.key, ""), ev, {"source": e.source, "title": e.title},
                 **pub_fmt(pub), table=e.title, listed=source,
-                source=source_labels(ev) if ev else pub.file_name,
+                source_file=pub.file_name,
             )
 
 
@@ -718,7 +716,7 @@ def publication_without_tables(ctx: RuleContext) -> Iterator[Finding]:
             subject(pub, "公开表格", ""), ev, {"tables": [e.key for e in unmet]},
             **pub_fmt(pub), file=pub.file_name, count=len(unmet),
             tables="、".join(f"《{e.title}》" for e in unmet),
-            source=source_labels(ev) if ev else pub.file_name,
+            source_file=pub.file_name,
         )
 
 
@@ -732,7 +730,7 @@ def empty_table_unexplained(ctx: RuleContext) -> Iterator[Finding]:
             ev = [Evidence(role="表格标题", raw=table.title, value=None, ref=table.title_ref.with_label())]
             yield ctx.finding(
                 subject(pub, table.key, ""), ev, {"pages": table.pages},
-                **pub_fmt(pub), table=table.title, source=source_labels(ev),
+                **pub_fmt(pub), table=table.title,
             )
 
 
@@ -750,7 +748,7 @@ def template_publication(ctx: RuleContext) -> Iterator[Finding]:
             ev.append(Evidence(role="单位名称", raw=pub.unit.raw, value=None, ref=pub.unit.ref.with_label()))
         yield ctx.finding(
             subject(pub, "模板", ""), ev, {"file": pub.file_name},
-            **pub_fmt(pub), file=pub.file_name, source=source_labels(ev) if ev else pub.file_name,
+            **pub_fmt(pub), file=pub.file_name, source_file=pub.file_name,
         )
 
 

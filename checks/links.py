@@ -19,11 +19,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from checks.catalogue import RuleContext, load_config, rule
-from checks.tolerance import round_half_up
-from checks.evidence import indicator_evidence, indicator_names
-from checks.monitoring import report_fmt, report_subject
-from checks.targets import name_key, source_text, table_title, value_ev
-from extractors.text import fold
+from checks.common.tolerance import round_half_up
+from checks.common.evidence import indicator_evidence, indicator_names
+from checks.common.monitoring import report_fmt, report_subject
+from checks.targets import name_key, table_title, value_ev
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import IndicatorProgress, MonitoringReport
 from schemas.records import IndicatorValue
@@ -204,7 +204,6 @@ def monitoring_indicator_not_approved(ctx: RuleContext) -> Iterator[Finding]:
             target_title=table_title(ctx.settings, match.table),
             closest=match.indicator.level3,
             similarity=_percent(match.ratio),
-            source=source_text(evidence),
         )
 
 
@@ -252,5 +251,4 @@ def monitoring_target_changed(ctx: RuleContext) -> Iterator[Finding]:
             monitored=monitored.raw,
             target_title=table_title(ctx.settings, match.table),
             approved=approved.raw,
-            source=source_text(evidence),
         )

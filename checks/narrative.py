@@ -6,7 +6,7 @@ table's (NAR001), that each stated percentage follows from the stated amounts (N
 template text or a stale year was left in (NAR003), that comparison words (大于/小于/持平, 增加/下降)
 agree with the numbers (NAR004) and that the narrative's own parts fit in their whole (NAR005).
 
-Every comparison is at print precision (`checks.tolerance`): a narrative printing 6.2 for a table's
+Every comparison is at print precision (`checks.common.tolerance`): a narrative printing 6.2 for a table's
 6.20, or 9.55% for 29.42 ÷ 307.82 = 9.5575%, is not an error. A growth rate against a zero base
 (a unit founded this year: “增加307.82万元，增长100.00%”) cannot be computed and is left alone; a
 completion rate over a zero budget for a non-zero actual is reported. Templates are not checked.
@@ -20,15 +20,14 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_text,
     message_unit,
     number_evidence,
     plain,
     rate_text,
-    source_labels,
 )
-from checks.tolerance import (
+from checks.common.tolerance import (
     HUNDRED,
     definitely_different,
     definitely_less,
@@ -36,7 +35,7 @@ from checks.tolerance import (
     round_half_up,
     sum_mismatch,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.final_accounts import Publication, PublicationLine, PublicationTable
 from schemas.findings import Evidence, Finding, Subject
 from schemas.narrative import NarrativeFigure
@@ -243,8 +242,7 @@ def narrative_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                          "difference": str(fig.value.value - cell.value)},
                 **_fmt(pub), sentence=fig.text, what=_what(fig), narrative=mu.amount(fig.value),
                 cell=_cell_label(table, ln, header), table_value=mu.amount(cell),
-                difference=mu.value(abs(fig.value.value - cell.value)), amount_unit=mu.unit,
-                source=source_labels(evidence))
+                difference=mu.value(abs(fig.value.value - cell.value)), amount_unit=mu.unit)
 
 
 # ---------------------------------------------------------------- NAR002
@@ -294,7 +292,7 @@ def _check_share(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, units
         details={"reported": str(fig.value.value), "computed": str(computed)},
         **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}占{fig.base}的比例",
         reported=rate_text(fig.value), formula=_quotient(part.value, whole),
-        computed=_round2(computed), source=source_labels(evidence))
+        computed=_round2(computed))
 
 
 def _quotient(numerator: PrintedNumber, denominator: PrintedNumber) -> str:
@@ -345,8 +343,7 @@ def _check_completion(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, 
             reported=rate_text(fig.value), base=base_word, budget=mu.amount(budget),
             actual=mu.amount(actual.value), alt_base=(alt or {}).get("base", ""),
             alt_budget=mu.amount(alt_figure.value) if alt_figure else "",
-            alt_computed=(alt or {}).get("computed", ""), amount_unit=mu.unit,
-            source=source_labels(evidence))
+            alt_computed=(alt or {}).get("computed", ""), amount_unit=mu.unit)
         return
     if rate_matches(fig.value, actual.value, budget, units):
         return
@@ -359,7 +356,7 @@ def _check_completion(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, 
         details={"reported": str(fig.value.value), "computed": str(computed), "alternative": alt},
         **_fmt(pub), sentence=fig.text, what=f"{fig.label or fig.subject}完成{base_word}的比例",
         reported=rate_text(fig.value), formula=_quotient(actual.value, budget),
-        computed=_round2(computed), source=source_labels(evidence))
+        computed=_round2(computed))
 
 
 def _alternative(fig: NarrativeFigure, actual: NarrativeFigure, stated: dict, units) -> dict | None:
@@ -404,7 +401,7 @@ def _check_growth(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, unit
         reported=rate_text(fig.value),
         formula=f"{mu.amount(change.value)}{mu.unit}÷上年{prior_text}{mu.unit}（{mu.amount(current.value)}{mu.unit}"
                 f"{'－' if sign > 0 else '＋'}{mu.amount(change.value)}{mu.unit}）",
-        computed=_round2(computed), source=source_labels(evidence))
+        computed=_round2(computed))
 
 
 # ---------------------------------------------------------------- NAR003
@@ -457,7 +454,7 @@ def narrative_stale_text(ctx: RuleContext) -> Iterator[Finding]:
                 Subject(unit=pub.unit.value, year=pub.year, line=f"情况说明/{sentence.section}",
                         column=sentence.text[:30]),
                 evidence, details={"problems": problems},
-                **_fmt(pub), sentence=sentence.text, problems="、".join(problems), source=source_labels(evidence))
+                **_fmt(pub), sentence=sentence.text, problems="、".join(problems))
 
 
 # ---------------------------------------------------------------- NAR004
@@ -503,7 +500,7 @@ def narrative_comparison_contradicted(ctx: RuleContext) -> Iterator[Finding]:
                     **_fmt(pub), sentence=fig.text, what=fig.label or fig.subject,
                     amount_word=change.comparison, amount=message_unit([change.value]).amount(change.value),
                     amount_unit=message_unit([change.value]).unit,
-                    rate_word=fig.comparison, rate=rate_text(fig.value), source=source_labels(evidence))
+                    rate_word=fig.comparison, rate=rate_text(fig.value))
 
 
 def _check_budget_word(ctx: RuleContext, pub: Publication, fig: NarrativeFigure, roughly: Decimal) -> Iterator[Finding]:
@@ -530,8 +527,7 @@ def _check_budget_word(ctx: RuleContext, pub: Publication, fig: NarrativeFigure,
         _subject(pub, fig, f"决算与{name}比较"), evidence,
         details={"word": word, "actual": str(fig.value.value), "budget": str(budget.value)},
         **_fmt(pub), sentence=fig.comparison_text or fig.text, what=fig.label or fig.subject, word=word,
-        actual=mu.amount(fig.value), base=name, budget=mu.amount(budget), amount_unit=mu.unit,
-        source=source_labels(evidence))
+        actual=mu.amount(fig.value), base=name, budget=mu.amount(budget), amount_unit=mu.unit)
 
 
 # ---------------------------------------------------------------- NAR005
@@ -568,8 +564,7 @@ def narrative_parts_exceed_whole(ctx: RuleContext) -> Iterator[Finding]:
                 template="message" if exact else "message_exceeds",
                 **_fmt(pub), whole=labels.get(whole.subject, whole.subject), whole_value=mu.amount(whole.value),
                 parts="＋".join(f"{labels.get(p.subject, p.subject)}{mu.amount(p.value)}{mu.unit}" for p in parts),
-                computed=mu.value(computed), amount_unit=mu.unit,
-                source=source_labels(evidence))
+                computed=mu.value(computed), amount_unit=mu.unit)
 
 
 __all__ = ["stale_problems", "table_figure"]

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_decimals,
     amount_text,
     format_amount,
@@ -34,11 +34,11 @@ from checks.evidence import (
     number_evidence,
     plain,
     rate_text,
-    source_labels,
 )
 from checks.links import name_key, same_unit, similarity
-from checks.monitoring import analyse_text, is_boilerplate, report_fmt
-from checks.tolerance import (
+from checks.common.monitoring import report_fmt
+from checks.common.text import analyse_text, is_boilerplate
+from checks.common.tolerance import (
     HUNDRED,
     computed_rate,
     definitely_different,
@@ -49,7 +49,7 @@ from checks.tolerance import (
     threshold_for,
     time_progress,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
 from checks.narrative import _total_row
 from schemas.final_accounts import Publication
@@ -248,12 +248,6 @@ def _sentence_evidence(role: str, text: str, ref: SourceRef) -> Evidence:
     return Evidence(role=role, raw=text, value=None, ref=ref.with_label())
 
 
-def _line_words(line: str) -> list[str]:
-    from extractors.kinds.narrative_report import config
-
-    return [w for w, canonical in config().lines if canonical == line]
-
-
 # ---------------------------------------------------------------- RPT001
 
 
@@ -282,8 +276,7 @@ def report_rate_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 {"reported": rate_text(fig.value), "computed": shown, "computed_exact": str(computed)},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 reported=rate_text(fig.value), executed=mu.amount(executed.value),
-                budget=mu.amount(budget.value), amount_unit=mu.unit, computed=shown,
-                source=source_labels(evidence))
+                budget=mu.amount(budget.value), amount_unit=mu.unit, computed=shown)
 
 
 # ---------------------------------------------------------------- RPT002 / RPT003
@@ -326,8 +319,7 @@ def report_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     {"stated": amount_text(fig.value), "table_value": amount_text(fact.value)},
                     **_fmt(report, fig.period_months), line=fig.line, column=column,
                     stated=mu.amount(fig.value), table=fact.table, table_value=mu.amount(fact.value),
-                    difference=mu.value(abs(fig.value.value - fact.value.value)), amount_unit=mu.unit,
-                    source=source_labels(evidence))
+                    difference=mu.value(abs(fig.value.value - fact.value.value)), amount_unit=mu.unit)
 
 
 @rule("RPT003", "report_rate_differs_from_table", severity="error")
@@ -365,7 +357,7 @@ def report_rate_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                     _subject(report, fig.line, "执行率", fig.period_months), evidence,
                     {"stated": rate_text(fig.value), "table_value": table_value},
                     **_fmt(report, fig.period_months), line=fig.line, stated=rate_text(fig.value),
-                    table=fact.table, table_value=table_value, source=source_labels(evidence), **extra)
+                    table=fact.table, table_value=table_value, **extra)
                 break
 
 
@@ -382,9 +374,9 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
         reasons = report.reasons()
         for low in _below_threshold(report, ctx.settings):
             # a reason about a part explains its whole (项目支出 → 合计, 公用经费 → 基本支出)
-            words = [w for ln in LINE_SCOPE.get(low.line, (low.line,)) for w in _line_words(ln)]
-            about = [s for s in reasons if any(w in fold(s.text) for w in words)] or \
-                [s for s in reasons if not any(w in fold(s.text) for ln in BUDGET_LINES for w in _line_words(ln))]
+            scope = LINE_SCOPE.get(low.line, (low.line,))
+            about = [s for s in reasons if any(ln in s.lines for ln in scope)] or \
+                [s for s in reasons if not any(ln in s.lines for ln in BUDGET_LINES)]
             text = "".join(s.text for s in about)
             analysis = analyse_text(text, phrases, fillers)
             if not is_boilerplate(analysis, min_chars):
@@ -398,8 +390,7 @@ def report_deviation_analysis_missing(ctx: RuleContext) -> Iterator[Finding]:
                  "substantive_chars": str(analysis.substantive_chars)},
                 template="message_empty" if not about else "message",
                 **_fmt(report), line=low.line, rate=shown, threshold=plain(low.threshold),
-                progress=plain(time_progress(report.period_months)), text=text.rstrip("。"),
-                source=source_labels(evidence))
+                progress=plain(time_progress(report.period_months)), text=text.rstrip("。"))
 
 
 def _concrete(text: str, params: dict[str, Any]) -> bool:
@@ -430,7 +421,7 @@ def report_measures_not_concrete(ctx: RuleContext) -> Iterator[Finding]:
             _subject(report, "", "改进措施"), evidence,
             {"lines": [low.line for low in lows], "text": text},
             template="message" if measures else "message_empty",
-            **_fmt(report), lines=lines, line="", text=text, source=source_labels(evidence))
+            **_fmt(report), lines=lines, line="", text=text)
 
 
 # ---------------------------------------------------------------- RPT006
@@ -473,7 +464,7 @@ def report_change_miscalculated(ctx: RuleContext) -> Iterator[Finding]:
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
                 compared=fig.compared_to or "上年", word=fig.comparison, reported=rate_text(fig.value),
                 current=mu.amount(current.value), previous=mu.amount(previous.value), amount_unit=mu.unit,
-                computed_word="增长" if change >= 0 else "下降", computed=shown, source=source_labels(evidence))
+                computed_word="增长" if change >= 0 else "下降", computed=shown)
 
 
 # ---------------------------------------------------------------- RPT007
@@ -517,7 +508,7 @@ def report_indicator_differs_from_table(ctx: RuleContext) -> Iterator[Finding]:
                 _subject(report, fig.line, "完成值", fig.period_months), evidence,
                 {"stated": fig.value.raw, "table_value": actual.raw, "table_indicator": ind.level3},
                 **_fmt(report, fig.period_months), line=fig.line, sentence=fig.text.rstrip("。"),
-                stated=fig.value.raw, table=table_name, table_value=actual.raw, source=source_labels(evidence))
+                stated=fig.value.raw, table=table_name, table_value=actual.raw)
 
 
 # ---------------------------------------------------------------- RPT008
@@ -560,4 +551,4 @@ def report_parts_differ_from_total(ctx: RuleContext) -> Iterator[Finding]:
                      "parts": list(parts)},
                     **_fmt(report, period), line=whole, column=column, total=mu.amount(total.value),
                     parts="、".join(f"“{p}”" for p in parts), computed=mu.value(computed),
-                    difference=mu.value(abs(difference)), amount_unit=mu.unit, source=source_labels(evidence))
+                    difference=mu.value(abs(difference)), amount_unit=mu.unit)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     amount_text,
     exact_text,
     indicator_evidence,
@@ -25,7 +25,7 @@ from checks.evidence import (
     text_evidence,
 )
 from checks.links import approved_tables, best_match, same_unit, same_value
-from checks.monitoring import analyse_text
+from checks.common.text import analyse_text
 from checks.self_evaluation_common import (
     form_fields as _fmt,
     indicator_ev as _indicator_ev,
@@ -35,8 +35,8 @@ from checks.self_evaluation_common import (
     subject as _subject,
     target_reached,
 )
-from checks.targets import name_key, source_text, table_title, value_ev
-from checks.tolerance import (
+from checks.targets import name_key, table_title, value_ev
+from checks.common.tolerance import (
     computed_rate,
     definitely_different,
     definitely_less,
@@ -45,7 +45,7 @@ from checks.tolerance import (
     rate_matches,
     round_half_up,
 )
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.numbers import PrintedNumber
@@ -94,8 +94,7 @@ def self_evaluation_rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             mu = message_unit([executed, budget])
             yield ctx.finding(_subject(rec, line.name, "执行率"), evidence, details, **_fmt(ctx, rec),
                               line=line.name, reported=rate_text(reported), executed=mu.amount(executed),
-                              budget=mu.amount(budget), amount_unit=mu.unit, computed=computed,
-                              source=source_text(evidence))
+                              budget=mu.amount(budget), amount_unit=mu.unit, computed=computed)
 
 
 # ---------------------------------------------------------------- SLF002
@@ -138,7 +137,7 @@ def budget_score_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                        "rate": computed_rate_text, "expected": format(expected, "f")}
             yield ctx.finding(_subject(rec, line.name, "得分"), evidence, details, **_fmt(ctx, rec),
                               line=line.name, score=_points(line.score), max_score=_points(line.max_score),
-                              rate=computed_rate_text, expected=format(expected, "f"), source=source_text(evidence))
+                              rate=computed_rate_text, expected=format(expected, "f"))
 
 
 # ---------------------------------------------------------------- SLF003
@@ -164,8 +163,7 @@ def score_above_maximum(ctx: RuleContext) -> Iterator[Finding]:
             evidence = [*extra, number_evidence(f"得分（{name}）", score), number_evidence(f"分值（{name}）", max_score)]
             yield ctx.finding(_subject(rec, name, "得分"), evidence,
                               {"score": _points(score), "max_score": _points(max_score)}, **_fmt(ctx, rec),
-                              indicator=name, score=_points(score), max_score=_points(max_score),
-                              source=source_text(evidence))
+                              indicator=name, score=_points(score), max_score=_points(max_score))
 
 
 # ---------------------------------------------------------------- SLF004
@@ -195,7 +193,7 @@ def total_score_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                    "difference": format(difference, "f"), "parts": len(parts)}
         yield ctx.finding(_subject(rec, "总分", "得分"), evidence, details, **_fmt(ctx, rec),
                           total=_points(rec.total_score), computed=format(computed, "f"), count=len(parts),
-                          difference=format(difference, "f"), source=source_text(evidence[:1]))
+                          difference=format(difference, "f"), cited=1)
 
 
 # ---------------------------------------------------------------- SLF005
@@ -216,7 +214,7 @@ def unmet_indicator_full_score(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(_subject(rec, name, "得分"), evidence,
                               {"target": ind.target.raw, "actual": ind.actual.raw, "score": _points(ind.score)},
                               **_fmt(ctx, rec), indicator=name, target=ind.target.raw, actual=ind.actual.raw,
-                              score=_points(ind.score), source=source_text(evidence))
+                              score=_points(ind.score))
 
 
 # ---------------------------------------------------------------- SLF006, SLF007
@@ -258,7 +256,7 @@ def unmet_indicator_without_measure(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(_subject(rec, name, "改进措施"), evidence, details, template, **_fmt(ctx, rec),
                               indicator=name, target=target, actual=actual,
                               reason=ind.reason.text if ind.reason else "",
-                              measure=ind.measure.text if ind.measure else "", source=source_text(evidence))
+                              measure=ind.measure.text if ind.measure else "")
 
 
 @rule("SLF007", "vague_measure", severity="notice")
@@ -275,7 +273,7 @@ def vague_measure(ctx: RuleContext) -> Iterator[Finding]:
                         text_evidence(f"改进措施（{name}）", ind.measure)]
             yield ctx.finding(_subject(rec, name, "改进措施"), evidence,
                               {"measure": ind.measure.text, "phrases": list(matched)}, **_fmt(ctx, rec),
-                              indicator=name, measure=ind.measure.text, source=source_text(evidence))
+                              indicator=name, measure=ind.measure.text)
 
 
 # ---------------------------------------------------------------- SLF008
@@ -301,7 +299,7 @@ def self_evaluation_differs_from_targets(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(_subject(rec, name, "三级指标"), evidence,
                                   {"indicator": ind.level3, "target_file": matching[0].file_name},
                                   "message", **_fmt(ctx, rec), indicator=name,
-                                  target_title=table_title(ctx.settings, matching[0]), source=source_text(evidence))
+                                  target_title=table_title(ctx.settings, matching[0]))
                 continue
             used.add(id(match.indicator))
             mine, theirs = ind.target, match.indicator.value
@@ -315,16 +313,14 @@ def self_evaluation_differs_from_targets(ctx: RuleContext) -> Iterator[Finding]:
                               {"indicator": ind.level3, "self": mine.raw, "approved": theirs.raw,
                                "target_file": match.table.file_name},
                               "message_value", **_fmt(ctx, rec), indicator=name, value=mine.raw,
-                              approved=theirs.raw, target_title=table_title(ctx.settings, match.table),
-                              source=source_text(evidence))
+                              approved=theirs.raw, target_title=table_title(ctx.settings, match.table))
         for a, t in approved:
             if id(a) in used:
                 continue
             evidence = [Evidence(role=f"批复三级指标（{a.level3}）", raw=a.level3, ref=a.ref.with_label())]
             yield ctx.finding(_subject(rec, a.level3, "三级指标"), evidence,
                               {"indicator": a.level3, "target_file": t.file_name}, "message_missing",
-                              **_fmt(ctx, rec), indicator=a.level3, target_title=table_title(ctx.settings, t),
-                              source=source_text(evidence))
+                              **_fmt(ctx, rec), indicator=a.level3, target_title=table_title(ctx.settings, t))
 
 
 # ---------------------------------------------------------------- SLF009
@@ -341,19 +337,13 @@ def _final_executed(pub: Publication, params: dict[str, Any]) -> tuple[PrintedNu
         if table is None:
             continue
         for line in table.lines:
-            if mon_line_key(line.name) not in lines:
+            if line.key not in lines:
                 continue
             for col in columns:
                 for header, value in line.values.items():
                     if fold(header).split("/")[-1] == col:
                         return value, f"{table.key}“{line.name}”{header}"
     return None
-
-
-def mon_line_key(name: str) -> str:
-    from extractors.kinds.monitoring import strip_line_label
-
-    return strip_line_label(name)
 
 
 @rule("SLF009", "executed_differs_from_final_accounts", severity="error")
@@ -382,5 +372,4 @@ def executed_differs_from_final_accounts(ctx: RuleContext) -> Iterator[Finding]:
                                "difference": format(diff, "f"), "final_file": pub.file_name},
                               **_fmt(ctx, rec), line=line.name, executed=mu.amount(line.executed),
                               final=mu.amount(final), amount_unit=mu.unit, final_line=subject,
-                              final_file=pub.file_name,
-                              source=source_text(evidence))
+                              final_file=pub.file_name)

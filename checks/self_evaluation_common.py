@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from checks.catalogue import RuleContext
-from checks.evidence import indicator_evidence
+from checks.common.evidence import indicator_evidence
 from checks.targets import name_key
-from checks.tolerance import falls_short
+from checks.common.tolerance import falls_short
 from schemas.findings import Evidence, Subject
 from schemas.numbers import PrintedNumber
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvaluation
@@ -69,7 +69,7 @@ def indicator_ev(ind: SelfEvalIndicator, name: str) -> list[Evidence]:
 
 def target_reached(ind: SelfEvalIndicator) -> bool | None:
     """Did the actual reach the target? Numbers compare by the target's operator
-    (checks.tolerance.falls_short); values that cannot be compared as numbers are reached when they
+    (checks.common.tolerance.falls_short); values that cannot be compared as numbers are reached when they
     read the same (“满意” for “满意”). None when this cannot be told (a blank actual, units that
     differ, words that differ)."""
     short = falls_short(ind.target, ind.actual)

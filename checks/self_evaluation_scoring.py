@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import number_evidence, text_evidence
+from checks.common.evidence import number_evidence, text_evidence
 from checks.self_evaluation_common import (
     form_label,
     indicator_ev,
@@ -25,9 +25,9 @@ from checks.self_evaluation_common import (
     subject,
     target_reached,
 )
-from checks.targets import name_key, source_text
-from checks.tolerance import definitely_less
-from extractors.text import fold
+from checks.targets import name_key
+from checks.common.tolerance import definitely_less
+from textnorm.text import fold
 from schemas.findings import Finding
 from schemas.numbers import PrintedNumber
 from schemas.records import IndicatorValue
@@ -84,7 +84,7 @@ def met_indicator_marked_down_without_reason(ctx: RuleContext) -> Iterator[Findi
             yield ctx.finding(subject(rec, name, "得分"), evidence, details, template, doc=form_label(ctx, rec),
                               indicator=name, target=ind.target.raw, actual=ind.actual.raw,
                               score=points_text(ind.score), max_score=points_text(ind.max_score),
-                              lost=format(lost, "f"), measure=details["measure"], source=source_text(evidence))
+                              lost=format(lost, "f"), measure=details["measure"])
 
 
 # ---------------------------------------------------------------- SLF011
@@ -120,8 +120,7 @@ def actual_copies_target_expression(ctx: RuleContext) -> Iterator[Finding]:
             details = {"indicator": ind.level3, "target": target, "actual": actual.raw, "operator": word,
                        "same_as_target": same}
             yield ctx.finding(subject(rec, name, "实际完成值"), evidence, details, template,
-                              doc=form_label(ctx, rec), indicator=name, target=target, actual=actual.raw,
-                              source=source_text(evidence))
+                              doc=form_label(ctx, rec), indicator=name, target=target, actual=actual.raw)
 
 
 # ---------------------------------------------------------------- SLF012
@@ -178,7 +177,7 @@ def level1_points_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                        "difference": format(difference, "f"), "count": len(parts)}
             yield ctx.finding(subject(rec, level1, "分值"), evidence, details, doc=doc, level1=level1,
                               stated=points_text(stated), computed=format(computed, "f"), count=len(parts),
-                              difference=format(abs(difference), "f"), source=source_text(evidence[:1]))
+                              difference=format(abs(difference), "f"), cited=1)
         # the form's total: every 一级 states its points, and the budget execution its own
         if not groups or any(stated is None for _, stated, _ in groups):
             continue
@@ -210,4 +209,4 @@ def level1_points_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(subject(rec, "总分", "分值"), evidence, details, template, doc=doc, parts=parts_text,
                           level1_sum=details["level1_sum"], budget_line=budget_line,
                           budget=points_text(budget.max_score), computed=format(computed, "f"),
-                          total=details["total"], difference=format(abs(difference), "f"), source=source_text(evidence))
+                          total=details["total"], difference=format(abs(difference), "f"))

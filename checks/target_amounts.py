@@ -32,9 +32,9 @@ from decimal import Decimal
 from typing import Any
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
-from checks.targets import name_key, source_text, subject, table_title, value_ev
-from extractors.numbers import amount as parse_amount
+from checks.common.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
+from checks.targets import name_key, subject, table_title, value_ev
+from textnorm.numbers import amount as parse_amount
 from schemas.findings import Evidence, Finding
 from schemas.numbers import PrintedNumber
 from schemas.records import TextValue
@@ -490,7 +490,6 @@ def amount_unit_contradiction(ctx: RuleContext) -> Iterator[Finding]:
             budget=budget_text(a.budget),
             figures="、".join(pieces),
             corrected=corrected,
-            source=source_text(evidence),
         )
 
 
@@ -601,7 +600,6 @@ def cost_ceiling_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 difference=format_amount(difference, decimals),
                 share=plain(share),
                 note=note,
-                source=source_text(evidence),
             )
 
 
@@ -675,5 +673,4 @@ def basis_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             basis=basis_text,
             budget_phrase=budget_phrase(ctx.params, a, reading),
             difference=format_amount(abs(difference), decimals),
-            source=source_text(evidence),
         )

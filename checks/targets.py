@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from checks.catalogue import RuleContext, rule
-from checks.evidence import (
+from checks.common.evidence import (
     MessageUnit,
     amount_decimals,
     amount_text,
@@ -25,12 +25,12 @@ from checks.evidence import (
     number_evidence,
     plain,
 )
-from checks.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
-from extractors.numbers import amount as parse_amount
-from extractors.text import fold
+from checks.common.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
+from textnorm.numbers import amount as parse_amount
+from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
 from schemas.numbers import PrintedNumber
-from schemas.provenance import SourceRef, column_letter
+from schemas.provenance import SourceRef
 from schemas.targets import TargetIndicator, TargetTable
 
 _NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
@@ -110,45 +110,6 @@ def name_ev(ind: TargetIndicator, name: str | None = None) -> Evidence:
     return Evidence(role=f"三级指标（{name or ind.level3}）", raw=ind.level3, ref=ind.ref.with_label())
 
 
-def _place(ref: SourceRef) -> tuple:
-    return (ref.file_name, ref.page, ref.sheet, ref.table, ref.column)
-
-
-def _render(ref: SourceRef, first_row: int, last_row: int) -> str:
-    if first_row == last_row or ref.row is None or ref.column is None:
-        return ref.with_label().label
-    if ref.sheet is not None:
-        col = column_letter(ref.column)
-        return f"{ref.sheet}!{col}{first_row}:{col}{last_row}"
-    parts = [f"第{ref.page}页"] if ref.page is not None else []
-    if ref.table is not None:
-        parts.append(f"表{ref.table}")
-    parts.append(f"第{first_row}-{last_row}行第{ref.column}列")
-    return " ".join(parts)
-
-
-def source_text(evidence: Sequence[Evidence]) -> str:
-    """The cells of the evidence for a message, per file, in evidence order; runs of consecutive
-    rows of one column collapse (`第1页 表1 第12-28行第4列`, `Sheet1!D12:D28`) so a finding that
-    used a whole column of values stays readable."""
-    runs: list[list] = []  # [ref, first_row, last_row]
-    for ev in evidence:
-        ref = ev.ref
-        last = runs[-1] if runs else None
-        if (last is not None and ref.row is not None and last[0].row is not None
-                and _place(last[0]) == _place(ref) and ref.row == last[2] + 1):
-            last[2] = ref.row
-        else:
-            runs.append([ref, ref.row, ref.row])
-    by_file: dict[str, list[str]] = {}
-    for ref, first, last in runs:
-        labels = by_file.setdefault(ref.file_name, [])
-        label = _render(ref, first, last)
-        if label not in labels and label != ref.file_name:
-            labels.append(label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
-
-
 def quoted(names: Iterable[str]) -> str:
     return "、".join(f"“{n}”" for n in names)
 
@@ -202,7 +163,6 @@ def quantitative_share_below_benchmark(ctx: RuleContext) -> Iterator[Finding]:
             qualitative_list="、".join(qualitative),
             percent=percent,
             benchmark=plain(benchmark),
-            source=source_text(evidence),
         )
 
 
@@ -250,7 +210,6 @@ def vague_qualitative_value(ctx: RuleContext) -> Iterator[Finding]:
                 indicator=ind.level3,
                 value=ind.value.raw,
                 suggestion=suggestion,
-                source=source_text(evidence),
             )
 
 
@@ -319,7 +278,7 @@ def required_section_missing(ctx: RuleContext) -> Iterator[Finding]:
                 **base_fmt(ctx, table),
                 section=section,
                 present=quoted(printed) or "无",
-                source=source_text(evidence) or table.file_name,
+                source_file=table.file_name,
             )
 
 
@@ -364,7 +323,6 @@ def catch_all_indicator(ctx: RuleContext) -> Iterator[Finding]:
                 section=members[0].level1,
                 indicators=quoted(i.level3 for i in listed),
                 count=len(members),
-                source=source_text(evidence),
             )
 
 
@@ -389,7 +347,6 @@ def satisfaction_undifferentiated(ctx: RuleContext) -> Iterator[Finding]:
                 {"indicators": [i.level3 for i, _ in pairs]},
                 **base_fmt(ctx, table),
                 indicators=quoted(i.level3 for i, _ in pairs),
-                source=source_text(evidence),
             )
         for ind, name in pairs:
             if ind.value is not None and ind.value.number is not None:
@@ -403,7 +360,6 @@ def satisfaction_undifferentiated(ctx: RuleContext) -> Iterator[Finding]:
                 **base_fmt(ctx, table),
                 indicator=ind.level3,
                 value=value_text(ind) or "（空）",
-                source=source_text(evidence),
             )
 
 
@@ -457,7 +413,6 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                         tasks=f"年度主要任务金额合计{mu.amount(total)}{mu.unit}",
                         difference=mu.value(difference),
                         amount_unit=mu.unit,
-                        source=source_text(evidence),
                     )
             else:
                 mismatch = sum_mismatch(budget, task_amounts, scale)
@@ -477,7 +432,6 @@ def task_amounts_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                         tasks=f"年度主要任务预算金额之和{mu.value(computed)}{mu.unit}",
                         difference=mu.value(difference),
                         amount_unit=mu.unit,
-                        source=source_text(evidence),
                     )
 
         # 资金总额 vs 财政拨款 + 其他资金
@@ -519,7 +473,6 @@ def _sum_finding(ctx: RuleContext, table: TargetTable, fmt: dict[str, Any], temp
         difference=mu.value(difference),
         tolerance=mu.tolerance(tolerance),
         amount_unit=mu.unit,
-        source=source_text(evidence),
     )
 
 
@@ -598,7 +551,6 @@ def goal_text_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     budget=mu.amount(budget),
                     difference=mu.value(abs(difference)),
                     amount_unit=mu.unit,
-                    source=source_text(evidence),
                 )
 
 
@@ -628,5 +580,4 @@ def duplicate_indicator(ctx: RuleContext) -> Iterator[Finding]:
                 indicator=first,
                 count=len(same),
                 places=places,
-                source=source_text(evidence),
             )

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from extractors import wording
 from extractors.indicator_values import cn_to_int
-from extractors.text import clean
+from textnorm.text import clean
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.records import DateValue
 

@@ -14,7 +14,7 @@ Decisions:
 - Joining lines: the paragraphs of a cell and the manual line breaks of a paragraph are joined
   with no separator when both sides of the join are wide (CJK) characters — a label wrapped as
   `1-6月` / `执行数` reads `1-6月执行数` — and with one space otherwise. The result is cleaned
-  with `extractors.text.clean` (nbsp and ideographic spaces collapse, full-width characters stay).
+  with `textnorm.text.clean` (nbsp and ideographic spaces collapse, full-width characters stay).
 - Nested tables are flattened into their parent cell: each nested row becomes its cells' texts
   separated by spaces, rows separated by spaces.
 - Merged cells are resolved from `w:gridSpan`, `w:vMerge`, legacy `w:hMerge` and the row's
@@ -44,7 +44,7 @@ from lxml import etree
 
 from extractors.errors import ExtractionError
 from extractors.grid import Grid, grid_cells
-from extractors.text import clean, fold, is_wide
+from textnorm.text import clean, fold, is_wide
 from schemas.document import Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from extractors.indicator_values import PREFIX_OPERATORS
-from extractors.numbers import ZERO_MARKS, NumberError, parse_decimal
-from extractors.text import clean, fold
+from textnorm.numbers import ZERO_MARKS, NumberError, parse_decimal
+from textnorm.text import clean, fold
 from schemas.document import Cell, Table
 from schemas.provenance import SourceRef
 from schemas.records import Attribute

@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from extractors.indicator_values import cn_to_int
-from extractors.text import clean, fold
+from textnorm.text import clean, fold
 
 # ---------------------------------------------------------------------------------------------
 # Periods, years and amount units in free text

@@ -21,7 +21,7 @@ Decisions:
   an inline `display:none` / `visibility:hidden`.
 - Text: a line break in the source between two wide (CJK) characters is dropped, as CSS
   segment-break rules do (Word-exported HTML wraps Chinese text mid-word); other whitespace
-  runs collapse to one space (`extractors.text.clean`: `&nbsp;` and U+3000 too). Outside
+  runs collapse to one space (`textnorm.text.clean`: `&nbsp;` and U+3000 too). Outside
   tables every block element, every element styled inline as a box of its own (`float`,
   `display:block`, absolute position) and `<br>` ends a text block. Inside a cell the lines (`<p>`,
   `<div>`, `<br>`) are joined with no separator between two wide characters and with one space
@@ -42,7 +42,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from extractors.grid import Grid, grid_cells
-from extractors.text import join_lines, tidy_breaks
+from textnorm.text import join_lines, tidy_breaks
 from schemas.document import Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from extractors.text import clean
+from textnorm.text import clean
 from schemas.provenance import SourceRef
 from schemas.records import IndicatorValue, Operator
 

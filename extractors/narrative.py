@@ -23,8 +23,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.numbers import NumberError, amount, parse_decimal
-from extractors.text import fold
+from textnorm.numbers import NumberError, amount, parse_decimal
+from textnorm.text import fold
 from schemas.document import Document, TextBlock
 from schemas.final_accounts import PublicationTable
 from schemas.narrative import NarrativeFigure, NarrativeSentence

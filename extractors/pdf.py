@@ -27,7 +27,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.errors import ExtractionError
 from extractors.limits import exceeded, limits
 from extractors.ocr import OcrPage, figure_text, ocr_problem, read_pdf_page
-from extractors.text import clean, fold
+from textnorm.text import clean, fold
 from schemas.document import Cell, Document, Format, Table, TextBlock
 from schemas.provenance import SourceRef
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.kinds import MIN_CONFIDENCE, DocumentKind, classify
-from extractors.text import clean
+from textnorm.text import clean
 from schemas.document import Document, Format, Table, TextBlock
 
 # A part claims a kind other than the document's own only when it is this sure: an annex must

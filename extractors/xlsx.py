@@ -19,7 +19,7 @@ Decisions:
   fractions show more digits than a narrow Excel column would. Fraction formats (`# ?/?`) and
   `[DBNum]` Chinese numerals fall back to General digits. Dates show as ISO (`2024-06-30`, with
   ` HH:MM:SS` when there is a time). Booleans show as TRUE/FALSE, error values as written
-  (`#DIV/0!`). Strings are cleaned (`extractors.text.clean`); a line break inside a cell between
+  (`#DIV/0!`). Strings are cleaned (`textnorm.text.clean`); a line break inside a cell between
   two wide (CJK) characters is dropped, as the HTML and Word readers do.
 - `Cell.value` is the stored value as a string (numbers in plain decimal notation from their
   shortest round-trip form, dates in ISO); `Cell.number_format` is the cell's format code.
@@ -46,7 +46,7 @@ from openpyxl.styles.numbers import is_date_format
 
 from extractors.errors import ExtractionError
 from extractors.limits import exceeded, limits
-from extractors.text import clean, tidy_breaks
+from textnorm.text import clean, tidy_breaks
 from schemas.document import Cell, Document, Format, Table
 from schemas.provenance import SourceRef, column_letter
 

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli import OUTPUT_HELP, _fail, _print_json, _without_source, app, console, execute_run
+from flows.cli import OUTPUT_HELP, _fail, _print_json, app, console, execute_run
 
 RUN_HELP = "运行编号、运行目录（output/<运行编号>）或 latest"
 VALUES_SHOWN = 40
@@ -83,7 +83,7 @@ def diff(
         for ch in moved:
             figures = "\n".join(f"{g.what}：{g.old} → {g.new}" for g in ch.figures)
             table.add_row(f"[{style[ch.status]}]{ch.label}[/]", ch.finding.rule_id,
-                          escape(_without_source(ch.finding.message)), escape(figures), ch.finding.fingerprint)
+                          escape(ch.finding.message), escape(figures), ch.finding.fingerprint)
         console.print(table)
     if d.values:
         shown = d.values if show_all else d.values[:VALUES_SHOWN]

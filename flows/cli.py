@@ -323,12 +323,6 @@ def _documents_table(results: list[DocumentResult]) -> Table:
     return table
 
 
-def _without_source(message: str) -> str:
-    """The message without its trailing “（来源：…）”: the table shows sources in their own column."""
-    cut = message.rfind("（来源：")
-    return message[:cut] if cut > 0 and message.endswith("）") else message
-
-
 def _representative(findings: list[Finding], limit: int) -> list[Finding]:
     """The first finding of every rule (most severe rules first), then the next ones up to `limit`."""
     seen: set[str] = set()
@@ -372,7 +366,7 @@ def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
         table.add_row(
             f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
             f.rule_id,
-            escape(_without_source(f.message)),
+            escape(f.message),
             escape(finding_sources(f)),
         )
     console.print(table)
@@ -815,7 +809,7 @@ def history(
         for c in sorted(shown.changes, key=lambda c: order[c.status]):
             f = c.finding
             detail.add_row(f"[{style[c.status]}]{c.label}[/]", f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
-                           f.rule_id, escape(_without_source(f.message)), f.fingerprint)
+                           f.rule_id, escape(f.message), f.fingerprint)
         console.print(detail)
 
 
@@ -832,7 +826,7 @@ def _history_json(u: Any) -> dict[str, Any]:
                 "scores": [{"year": y, "total": None if t is None else str(t), "grade": g} for y, t, g in h.totals],
                 "counts": {s: h.count(s) for s in ("new", "open", "changed", "resolved")},
                 "findings": [{"status": c.status, "fingerprint": c.finding.fingerprint, "rule_id": c.finding.rule_id,
-                              "severity": c.finding.severity.value, "message": c.finding.message,
+                              "severity": c.finding.severity.value, "message": c.finding.text,
                               **c.finding.subject.model_dump()} for c in h.changes],
             }
             for h in u.runs

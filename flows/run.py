@@ -350,7 +350,7 @@ def publish_artifacts(summary: RunSummary, results: list[DocumentResult], findin
             "单位": f.subject.unit,
             "期间": f.subject.period,
             "项目": f.subject.project,
-            "问题描述": f.message,
+            "问题描述": f.text,
             "来源": finding_sources(f),
         }
         for f in findings

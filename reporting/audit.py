@@ -232,7 +232,7 @@ def _marked_pdfs(findings: Sequence[Finding], sources: _Sources, out: Path) -> d
             if r.bbox is None or r.page is None:
                 continue
             notes.setdefault(r.file_sha256, {}).setdefault(r.page, []).append(
-                (r.bbox, f"{f.rule_id} {f.rule_title or f.rule_name}：{e.role} {e.raw}\n{f.message}"))
+                (r.bbox, f"{f.rule_id} {f.rule_title or f.rule_name}：{e.role} {e.raw}\n{f.text}"))
             names[r.file_sha256] = r.file_name
     done: dict[str, str] = {}
     (out / "marked").mkdir(exist_ok=True)

@@ -263,7 +263,7 @@ def problems(r: ReportData) -> Section:
     for i, (rule_id, title, fs) in enumerate(r.findings_by_rule()):
         blocks.append(Sub(f"（{CN_NUM[i] if i < 10 else i + 1}）{title}（{rule_id}，{len(fs)}条）"))
         for f in fs[:3]:
-            blocks.append(Para(f.message))
+            blocks.append(Para(f.text))
         if len(fs) > 3:
             blocks.append(Para(f"另有{len(fs) - 3}条，见运行结果 findings.xlsx。", note=True))
     return Section("五、存在问题", blocks)

@@ -18,7 +18,7 @@ import yaml
 
 from checks.cross_document import AnnualExecution, annual_execution
 from checks.links import same_unit
-from checks.tolerance import percent
+from checks.common.tolerance import percent
 from runs.output import find_run
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding

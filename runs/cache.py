@@ -31,7 +31,7 @@ from runs.manifest import nearest_manifest
 from schemas.run import DocumentResult
 
 CACHE_FOLDER = Path(".cache") / "documents"
-_CODE = ("extractors", "schemas")
+_CODE = ("extractors", "schemas", "textnorm")
 _CODE_FILES = ("runs/process.py", "runs/manifest.py")
 CACHED_STATUSES = ("ok", "unrecognised")
 

@@ -248,7 +248,7 @@ def value_changes(old: Sequence[DocumentResult], new: Sequence[DocumentResult]) 
 
 def diff_json(d: RunDiff) -> dict[str, Any]:
     def finding(f: Finding | None) -> dict[str, Any] | None:
-        return None if f is None else {"rule_id": f.rule_id, "message": f.message, "fingerprint": f.fingerprint}
+        return None if f is None else {"rule_id": f.rule_id, "message": f.text, "fingerprint": f.fingerprint}
 
     return {
         "old_run": d.old_run,

@@ -26,7 +26,7 @@ from schemas.config_errors import safe_load
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractors.freetext import find_period, find_year, unit_from_title
-from extractors.text import fold
+from textnorm.text import fold
 from schemas.records import Attribute
 
 MANIFEST_NAME = "submission.yaml"

@@ -209,7 +209,7 @@ def write_findings_xlsx(
                 s.project,
                 s.line,
                 s.column,
-                f.message,
+                f.text,
                 evidence_text(f),
                 f.fingerprint,
                 f.review.label if f.review else "待复核",
@@ -224,7 +224,7 @@ def write_findings_xlsx(
         cell = ws.cell(row=i, column=link_col)
         cell.hyperlink = f"{AUDIT_PAGE}#f-{f.fingerprint}"
         cell.font = Font(color="0563C1", underline="single")
-        ws.row_dimensions[i].height = row_height([(f.message, 60), (evidence_text(f), 60)])
+        ws.row_dimensions[i].height = row_height([(f.text, 60), (evidence_text(f), 60)])
     choices = DataValidation(type="list", formula1='"待复核,确认,排除"', allow_blank=True,
                              error="复核状态应为 待复核、确认 或 排除", showErrorMessage=True)
     ws.add_data_validation(choices)

@@ -251,7 +251,7 @@ def _corrected(value: Any, wanted: dict[str, Correction], used: dict[str, str]) 
 
 
 def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
-    from extractors.numbers import amount, rate
+    from textnorm.numbers import amount, rate
 
     try:
         new = rate(c.value, pn.ref) if pn.unit == "%" else amount(c.value, pn.ref, pn.printed_unit)
@@ -264,7 +264,7 @@ def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
 
 
 def check_correction_value(value: str, where: str = "") -> None:
-    from extractors.numbers import parse_decimal
+    from textnorm.numbers import parse_decimal
 
     if not value.strip():
         return

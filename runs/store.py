@@ -54,7 +54,7 @@ DB_NAME = "jixiao.db"
 # The store's schema is kept with Alembic (runs/migrations/versions); HEAD is its newest revision
 # (a test checks it against the migration scripts). Stores written before Alembic carry only the
 # table `schema_version`, at most LEGACY_VERSION: they are stamped 0001 and upgraded.
-HEAD = "0003"
+HEAD = "0004"
 LEGACY_VERSION = 2
 
 # JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
@@ -136,9 +136,11 @@ class FindingRow(Base):
     line: Mapped[str] = mapped_column(Text)
     column: Mapped[str] = mapped_column("column", Text)
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
-    message: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)  # without its source (revision 0004)
     evidence: Mapped[list[Any]] = mapped_column(Json)
     details: Mapped[dict[str, Any]] = mapped_column(Json)
+    cited: Mapped[int | None] = mapped_column(Integer, nullable=True)  # Finding.cited
+    source_file: Mapped[str | None] = mapped_column(Text, nullable=True)  # Finding.source_file
 
 
 class ScoreRow(Base):
@@ -462,7 +464,7 @@ def _finding_row(run_id: str, position: int, f: Finding) -> FindingRow:
         run_id=run_id, position=position, rule_id=f.rule_id, rule_name=f.rule_name, rule_title=f.rule_title,
         severity=f.severity.value, unit=s.unit, year=s.year, period=s.period, project=s.project, line=s.line,
         column=s.column, fingerprint=f.fingerprint, message=f.message, evidence=data["evidence"],
-        details=data["details"],
+        details=data["details"], cited=f.cited, source_file=f.source_file,
     )
 
 
@@ -517,6 +519,7 @@ def finding_from_row(row: FindingRow) -> Finding:
         subject=Subject(unit=row.unit, year=row.year, period=row.period, project=row.project, line=row.line,
                         column=row.column),
         evidence=[Evidence.model_validate(e) for e in row.evidence], details=row.details,
+        cited=row.cited, source_file=row.source_file or "",
     )
 
 

@@ -32,12 +32,13 @@ PROBLEMS = {
 }
 
 
-def validation_problems(exc: ValidationError, limit: int = 5) -> str:
-    """`key：problem；…` for the first `limit` errors, with a count of the rest."""
+def validation_problems(exc: ValidationError, limit: int = 5, within: tuple[str, ...] = ()) -> str:
+    """`key：problem；…` for the first `limit` errors, with a count of the rest. `within` is the
+    path of the validated part in its file (`rules.MON002.params`)."""
     errors = exc.errors()
     parts = []
     for err in errors[:limit]:
-        key = ".".join(str(x) for x in err["loc"]) or "（整个文件）"
+        key = ".".join(str(x) for x in (*within, *err["loc"])) or "（整个文件）"
         ctx_error = (err.get("ctx") or {}).get("error")
         problem = PROBLEMS.get(err["type"]) or (str(ctx_error) if ctx_error else None) or "取值无效"
         if err["type"] == "literal_error" and (err.get("ctx") or {}).get("expected"):

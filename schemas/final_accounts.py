@@ -41,6 +41,9 @@ class PublicationLine(BaseModel):
     level: CodeLevel | None = None
     parent: str | None = None  # the code of the enclosing 类 / 款
     name: str = ""  # 科目名称 or 项目 label
+    # the label as a matching key: folded, without numbering, “其中：” or a unit in brackets
+    # (“一、基本支出” → “基本支出”), by the parser's wording; rules compare line names by it
+    key: str = ""
     values: dict[str, PrintedNumber] = Field(default_factory=dict)
     texts: dict[str, str] = Field(default_factory=dict)
     side: int = 1

@@ -42,6 +42,9 @@ class ReportSentence(BaseModel):
     text: str
     section: str = ""  # the nearest heading (“三、偏差原因分析”), “” before the first one
     role: Literal["reason", "measure", "other"] = "other"  # deviation reason / corrective measure
+    # the canonical budget lines (合计, 基本支出, 人员经费, 公用经费, 项目支出) the sentence names, in
+    # the parser's wording (“人员经费支出” names 人员经费); rules read a reason's scope from it
+    lines: list[str] = Field(default_factory=list)
     ref: SourceRef  # docx: 第N段 (or the table cell); PDF: page and bbox of its first line
 
 

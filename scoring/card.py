@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from schemas.config_errors import safe_load
 
-from checks.tolerance import percent
+from checks.common.tolerance import percent
 from schemas.findings import Evidence, Finding, Severity
 from schemas.scoring import Deduction, DimensionScore, Problem, ScoreCard, SubIndicatorScore, Suggestion
 from scoring.evaluator import EvaluatorInputs

@@ -105,7 +105,7 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
     ws.append(header)
     for r in rows:
         rates = {c: rate for c, _, rate in r.dimensions}
-        top = "\n".join(f"{i}. [{f.severity.label}] {f.rule_id} {f.message}" for i, f in enumerate(r.top, start=1))
+        top = "\n".join(f"{i}. [{f.severity.label}] {f.rule_id} {f.text}" for i, f in enumerate(r.top, start=1))
         ws.append([r.unit, r.year, float(r.total) if r.total is not None else None, r.grade or ""]
                   + [float(rates[c]) if rates.get(c) is not None else None for c, _ in dims]
                   + [r.counts["error"], r.counts["warning"], r.counts["notice"], top, "、".join(r.missing),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from extractors.executions import from_tables
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import PublicationLine, PublicationTable
 from schemas.provenance import SourceRef
 from test_final_accounts_realdocs import FINANCE_2024, pub

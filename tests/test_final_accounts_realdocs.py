@@ -17,7 +17,7 @@ from conftest import need
 from extractors import extract
 from extractors.kinds import best_kind
 from extractors.kinds.final_accounts import detect, parse
-from extractors.numbers import parse_decimal
+from textnorm.numbers import parse_decimal
 from schemas.document import Document
 from schemas.final_accounts import Publication, PublicationTable
 

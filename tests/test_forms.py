@@ -13,7 +13,7 @@ from extractors.forms import (
     value_below,
 )
 from extractors.freetext import find_amount_unit
-from extractors.text import fold
+from textnorm.text import fold
 from extractors.wording import ColumnRule
 from tests.builders import make_table
 

@@ -22,7 +22,7 @@ from extractors.dates import find_dates, parse_date
 from extractors.forms import ColumnRules, inline_labelled, label_key
 from extractors.freetext import find_period, find_year, unit_from_title
 from extractors.indicator_values import parse_indicator_value
-from extractors.numbers import ABSURD, NumberError, amount, parse_decimal, rate
+from textnorm.numbers import ABSURD, NumberError, amount, parse_decimal, rate
 from extractors.wording import ColumnRule
 from schemas.provenance import SourceRef
 from schemas.safe_text import visible_name, visible_text

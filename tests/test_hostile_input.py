@@ -124,7 +124,7 @@ def test_an_absurd_amount_names_its_cell(tmp_path: Path) -> None:
     unread = {u.ref.label: u.problem for u in result.records[0].unread_cells}
     assert f"Sheet1!{target.coordinate}" in unread and all("超出合理范围" in p for p in unread.values())
     findings = [f for f in check_submission([result]) if f.rule_id == "DOC002"]
-    assert any("超出合理范围" in f.message and f"Sheet1!{target.coordinate}" in f.message for f in findings)
+    assert any("超出合理范围" in f.message and f"Sheet1!{target.coordinate}" in f.text for f in findings)
     others = [line for line in result.records[0].lines if line.initial_budget is not None]
     assert others  # the other lines keep their figures
 

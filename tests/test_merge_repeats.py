@@ -33,7 +33,7 @@ def test_a_table_handed_in_twice_gives_each_finding_once_naming_both_files(tmp_p
     for f in double:
         assert f.details["also_in"] == [COPY]
         assert {e.ref.file_name for e in f.evidence} == {TABLE, COPY}
-        assert f.message.endswith(f"（同一问题亦见于：{COPY}）")
+        assert f.text.endswith(f"（同一问题亦见于：{COPY}）")
 
 
 def _finding(file_name: str, row: int) -> Finding:
@@ -48,3 +48,10 @@ def test_the_same_fingerprint_from_one_file_is_not_a_repeat() -> None:
     assert a.fingerprint == b.fingerprint
     assert merge_repeats([a, b]) == [a, b]
     assert "also_in" not in a.details and a.message == "偏差原因笼统"
+
+
+def test_a_repeat_keeps_the_message_and_names_the_other_file_in_its_text() -> None:
+    a, b = _finding("a.xlsx", 5), _finding("b.xlsx", 5)
+    (merged,) = merge_repeats([a, b])
+    assert merged.message == "偏差原因笼统"
+    assert merged.text == "偏差原因笼统（来源：a.xlsx Sheet1!B5）（同一问题亦见于：b.xlsx）"

@@ -1,10 +1,10 @@
-"""Amounts in messages are shown in the unit the document printed them in (checks/evidence.py)."""
+"""Amounts in messages are shown in the unit the document printed them in (checks/common/evidence.py)."""
 
 from decimal import Decimal
 
-from checks.evidence import grouped, message_unit
-from checks.tolerance import sum_mismatch
-from extractors.numbers import amount
+from checks.common.evidence import grouped, message_unit
+from checks.common.tolerance import sum_mismatch
+from textnorm.numbers import amount
 from schemas.provenance import SourceRef
 
 REF = SourceRef(file_sha256="0" * 64, file_name="t.xlsx", sheet="Sheet1", row=5, column=3)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.numbers import NumberError, amount, decimals_of_format, parse_decimal, rate
+from textnorm.numbers import NumberError, amount, decimals_of_format, parse_decimal, rate
 from schemas.provenance import SourceRef, human_label
 
 REF = SourceRef(file_sha256="0" * 64, file_name="t.xlsx", sheet="Sheet1", row=5, column=3)

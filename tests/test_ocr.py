@@ -23,7 +23,7 @@ import extractors.pdf as pdf_module
 from extractors import extract
 from extractors.errors import ExtractionError
 from extractors.kinds.final_accounts import parse as parse_publication
-from extractors.numbers import parse_decimal
+from textnorm.numbers import parse_decimal
 from extractors.ocr import NO_TESSERACT, _grids, _lines, _merge, figure_text, ocr_problem
 from runs.process import process_document
 

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from typer.testing import CliRunner
 
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from reporting.content import build_sections, section_titles
 from reporting.data import ReportError, build_reports, load_config, load_run, resolve_run
 from reporting.render import parse_formats, render_run

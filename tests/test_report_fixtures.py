@@ -151,4 +151,4 @@ def test_report_findings_name_their_evidence():
         if not f.rule_id.startswith("RPT"):
             continue
         assert f.evidence and all(e.ref is not None and e.ref.file_name for e in f.evidence), f.rule_id
-        assert "（来源：" in f.message and f.subject.unit in f.message
+        assert "（来源：" in f.text and f.subject.unit in f.text

@@ -21,6 +21,10 @@ from tests.conftest import FIXTURES
     ("rules:\n  MON001: {severty: error}\n", "不认识的键“severty”"),
     ("rules:\n  MON001: {enabled: maybe}\n", "rules.MON001.enabled：应为 true 或 false"),
     ("- MON001\n", "应为映射"),
+    ("rules:\n  MON005: {message: \"偏差原因笼统（来源：{source}）\"}\n", "“message”不应含 {source}"),
+    ("rules:\n  MON002:\n    params: {tolerance_scale: viel}\n", "rules.MON002.params.tolerance_scale：应为数字"),
+    ("rules:\n  MON004:\n    params: {adjustment_keyword: [调整]}\n", "rules.MON004.params.adjustment_keyword：不认识的键"),
+    ("rules:\n  MON006:\n    params: {min_substantive_chars: 六}\n", "rules.MON006.params.min_substantive_chars：应为整数"),
 ])
 def test_bad_rule_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "规则.yaml"

@@ -14,7 +14,7 @@ from checks.cross_document import annual_execution
 from extractors import extract
 from extractors.kinds.final_accounts import parse
 from schemas.final_accounts import Publication
-from test_rules_monitoring import L, build_report, nanjie_report
+from tests.rules.monitoring.builders import L, build_report, nanjie_report
 from test_rules_targets import F2024, F2025, NANJIE_2024_INDICATORS, NANJIE_2025_INDICATORS, UNIT, build_table, nanjie_table
 
 D = Decimal

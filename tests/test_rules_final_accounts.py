@@ -20,7 +20,7 @@ from conftest import need
 from checks import load_config, run_checks
 from extractors import extract
 from extractors.kinds import get_kind
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import (
     ExpectedTable,
     Publication,
@@ -184,7 +184,7 @@ def test_fin001_class_beyond_tolerance_of_its_items() -> None:
     assert f.details["reported"] == "171.02" and f.details["computed"] == "171.09"
     assert f.details["difference"] == "-0.07" and f.details["tolerance"] == "0.065"
     assert "171.02万元" in f.message and "171.09万元" in f.message and "“30229 福利费”42.77万元" in f.message
-    assert "其下27个款级科目" in f.message and "第16页" in f.message and len(f.evidence) == 1 + 27
+    assert "其下27个款级科目" in f.message and "第16页" in f.text and len(f.evidence) == 1 + 27
 
 
 def test_fin001_printed_rounding_is_not_flagged() -> None:

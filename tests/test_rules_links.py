@@ -88,7 +88,7 @@ def test_nanjie_changed_target_is_found_in_each_period():
     assert f.severity is Severity.WARNING
     assert f.subject == Subject(unit=UNIT, year=2024, period="1-6月", line="项目支出预算执行率", column="年度指标值")
     assert (f.details["monitored"], f.details["approved"]) == ("≥85%", "≥90%")
-    assert f.message == (
+    assert f.text == (
         "南街街道办事处2024年1-6月部门整体绩效运行监控表中，指标“项目支出预算执行率”的年度指标值填报为“≥85%”，"
         "与批复的2024年度部门整体支出绩效目标表中的指标值“≥90%”不一致，请核实是否经批准调整。"
         f"（来源：{monitoring_file(6, UNIT, 2024)} 监控表!D22；{F2024} 第1页 表1 第14行第4列）"
@@ -110,7 +110,7 @@ def test_lnk001_indicator_not_approved_unit_with_district_prefix():
                                 column="三级指标")
     # 在职人员数量 / 在职人员控制率: 4 characters in common, 2·4 / (6 + 7)
     assert f.details["closest"] == "在职人员控制率" and f.details["similarity"] == "61.54"
-    assert f.message == (
+    assert f.text == (
         "甘州区南街街道办事处2024年1-6月部门整体绩效运行监控表中，三级指标“在职人员数量”未见于批复的"
         "2024年度部门整体支出绩效目标表（最接近的批复指标为“在职人员控制率”，相似度61.54%），"
         "监控指标与批复的绩效目标不一致。"

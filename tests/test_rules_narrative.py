@@ -16,7 +16,7 @@ from extractors import extract
 from extractors.kinds.final_accounts import parse
 from extractors.narrative import read_narrative
 from schemas.document import Document, Format, TextBlock
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import Publication, PublicationColumn, PublicationLine, PublicationTable
 from schemas.findings import Finding
 from schemas.provenance import SourceRef

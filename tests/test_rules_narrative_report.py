@@ -1,7 +1,7 @@
 """Narrative-report rules RPT001–RPT006: each with a report that triggers it and one that must not.
 
 Reports are small hand-written texts (a .docx paragraph per entry) parsed by the narrative_report
-kind; the monitoring tables they are checked against are built by hand (test_rules_monitoring).
+kind; the monitoring tables they are checked against are built by hand (tests/rules/monitoring/builders.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from extractors.kinds.narrative_report import parse
 from schemas.document import Format, TextBlock
 from schemas.narrative_report import NarrativeReport
 from schemas.provenance import SourceRef
-from test_rules_monitoring import L, build_report
+from tests.rules.monitoring.builders import L, build_report
 
 UNIT = "南街街道办事处"
 TITLE = f"{UNIT}2024年1-6月绩效运行监控报告"
@@ -94,7 +94,7 @@ def test_rpt004_boilerplate_or_missing_deviation_reason():
     assert [(f.subject.line, f.subject.column, f.details["rate"]) for f in found] == [("项目支出", "偏差原因", "16.73")]
     assert "不具备付款条件" in found[0].message
     empty = report("一、预算执行情况", CLEAN_BUDGET, "二、下一步改进措施", CONCRETE_MEASURE)
-    assert [f.message.endswith("但报告未分析偏差原因。（来源：南街街道办事处2024年1-6月绩效运行监控报告.docx 第3段）")
+    assert [f.text.endswith("但报告未分析偏差原因。（来源：南街街道办事处2024年1-6月绩效运行监控报告.docx 第3段）")
             for f in ids([empty], "RPT004")] == [True]
     assert ids([clean_report()], "RPT004") == []
     # above the threshold nothing needs explaining
@@ -147,7 +147,7 @@ def _ref(file_name: str, label: str) -> SourceRef:
 
 
 def target_table(total: str, kind: str = "unit"):
-    from extractors.numbers import amount
+    from textnorm.numbers import amount
     from schemas.records import Attribute
     from schemas.targets import TargetTable
 
@@ -159,7 +159,7 @@ def target_table(total: str, kind: str = "unit"):
 
 
 def final_accounts(total: str, basic: str, project: str):
-    from extractors.numbers import amount
+    from textnorm.numbers import amount
     from schemas.final_accounts import Publication, PublicationLine, PublicationTable
     from schemas.records import Attribute
 
@@ -205,7 +205,7 @@ def test_rpt002_the_years_execution_against_the_final_accounts():
 
 
 def test_rpt007_stated_indicator_value_against_the_table():
-    from test_rules_monitoring import I
+    from tests.rules.monitoring.builders import I
 
     stated = clean_report(CLEAN_BUDGET + "“开展政策宣传活动”已完成12次，“居民满意度”达到96.5%，“道路保洁覆盖率”完成率100%。")
 

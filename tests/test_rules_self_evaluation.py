@@ -10,7 +10,7 @@ from pathlib import Path
 import builders
 from checks import load_config, run_checks
 from extractors.kinds.self_evaluation import parse
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.final_accounts import LineExecution, Publication, PublicationLine, PublicationTable
 from schemas.provenance import SourceRef
 from schemas.records import Attribute
@@ -71,7 +71,7 @@ def test_slf001_wrong_rate_is_found_with_its_cells():
     (f,) = run([self_eval(lines=lines, total=("100", "98.85"))], "SLF001")
     # 1030.25 ÷ 1164.62 = 88.46%; 93.66% is 1030.25 ÷ 1100.00 (the 年初预算数)
     assert f.details["computed"] == "88.46" and f.details["reported"] == "93.66"
-    assert "应为88.46%" in f.message and "自评表!H5" in f.message
+    assert "应为88.46%" in f.message and "自评表!H5" in f.text
     assert [e.ref.label for e in f.evidence] == ["自评表!H5", "自评表!F5", "自评表!E5"]
     assert (f.subject.unit, f.subject.year, f.subject.line, f.subject.column) == (UNIT, 2024, "资金总额", "执行率")
 
@@ -251,7 +251,7 @@ def _final_accounts(actual: str, unit: str = UNIT, year: int = 2024) -> Publicat
     table = PublicationTable(
         title="支出决算表", key="支出决算表", title_ref=ref(1, 1), table=3, pages=[3], status="present",
         amount_unit="万元",
-        lines=[PublicationLine(name="合计", ref=ref(5, 1), values={
+        lines=[PublicationLine(name="合计", key="合计", ref=ref(5, 1), values={
             "本年支出合计": amount(actual, ref(5, 3), "万元"), "基本支出": amount("1030.25", ref(5, 4), "万元")})])
     return Publication(
         unit=Attribute(value=unit, raw=unit), year=year, year_attr=Attribute(value=str(year), raw=str(year)),

@@ -20,7 +20,7 @@ from conftest import REALDOCS, need
 from checks import all_rules, load_config, run_checks
 from checks.target_amounts import basis_amounts
 from extractors.indicator_values import parse_indicator_value
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue, unknown_attribute
@@ -97,7 +97,7 @@ def test_catalogue_entries() -> None:
     for rid in ours:
         entry = config[rid]
         assert entry["enabled"] is True and entry["title"] and entry["params"]
-        assert entry["message"].strip().endswith("（来源：{source}）")
+        assert "{source}" not in entry["message"]  # outputs render the source
 
 
 # ---------------------------------------------------------------- reading the 测算依据
@@ -145,7 +145,7 @@ def test_tgt009_amount_entered_in_yuan_under_the_wan_label() -> None:
     findings = run([t])
     assert by_rule(findings) == {"TGT009": 1}
     f = findings[0]
-    assert f.message == (
+    assert f.text == (
         "深圳市宝安区松岗街道办事处（本级）“政府购买服务（城市维护类+其他城市维护经费）”项目支出绩效目标表中，"
         "本年度项目金额填报为17,840.00万元，而测算依据所列金额为1.784万元、成本指标“总成本”上限为1.784万元，"
         "金额疑为以元填入万元栏（应为1.784万元）。"
@@ -200,7 +200,7 @@ def test_tgt010_ceiling_below_the_amount() -> None:
     findings = run([t])
     assert by_rule(findings) == {"TGT010": 1}
     f = findings[0]
-    assert f.message == (
+    assert f.text == (
         f"{UNIT}“社区活动经费”项目支出绩效目标表中，成本指标“总成本”的指标值为“不超过15万”，"
         "上限15万元比年度资金总额75.00万元低60.00万元（仅为其20%），成本指标与项目金额不符。"
         f"（来源：{FILE} {SHEET}!D13、{SHEET}!E6）"
@@ -253,7 +253,7 @@ def test_tgt011_items_do_not_make_the_amount() -> None:
     findings = run([t])
     assert by_rule(findings) == {"TGT011": 1}
     f = findings[0]
-    assert f.message == (
+    assert f.text == (
         f"{UNIT}“培训宣传经费”项目支出绩效目标表中，测算依据所列2项金额（30万元、20万元）合计为50万元，"
         "与年度资金总额100.00万元不符，相差50.00万元。"
         f"（来源：{FILE} {SHEET}!B8、{SHEET}!E6）"

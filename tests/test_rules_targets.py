@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from checks import all_rules, load_config, run_checks
-from checks.targets import quoted_amounts, section_of, source_text
+from checks.targets import quoted_amounts, section_of
+from schemas.findings import source_text
 from extractors.indicator_values import parse_indicator_value
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from schemas.findings import Evidence, Finding, Severity, Subject
 from schemas.provenance import SourceRef
 from schemas.records import Attribute, TextValue
@@ -202,7 +203,7 @@ def test_tgt001_nanjie_quantitative_share(nanjie):
             f2024.details["benchmark"]) == (17, 6, "35.29", "80")
     assert f2024.details["quantitative_indicators"] == [
         "基本支出预算执行率", "项目支出预算执行率", "“三公经费”控制率", "固定资产利用率", "在职人员控制率", "公用经费控制率"]
-    assert f2024.message == (
+    assert f2024.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表共设三级指标17项，其中可量化指标6项，占比35.29%，"
         "低于80%的标准；其余11项为定性表述：预算编制完整性（完整）、财务管理制度健全性（健全）、"
         "资金使用合规性（规范）、政府采购规范性（规范）、资产管理规范性（规范）、人员管理制度健全性（健全）、"
@@ -214,7 +215,7 @@ def test_tgt001_nanjie_quantitative_share(nanjie):
     assert f2024.evidence[1].raw == "100%" and f2024.evidence[1].role == "指标值（基本支出预算执行率）"
     assert (f2025.details["quantitative"], f2025.details["percent"]) == (7, "41.18")
     assert "共设三级指标17项，其中可量化指标7项，占比41.18%，低于80%的标准" in f2025.message
-    assert f2025.message.endswith(f"（来源：{F2025} 表1 第12-28行第4列）")
+    assert f2025.text.endswith(f"（来源：{F2025} 表1 第12-28行第4列）")
 
 
 def test_tgt001_exactly_at_the_benchmark_is_not_below():
@@ -245,7 +246,7 @@ def test_tgt002_vague_values_with_suggestions(nanjie):
     assert asset.severity is Severity.NOTICE
     assert asset.subject == Subject(unit=UNIT, year=2024, line="资产管理规范性", column="指标值")
     assert asset.details["value"] == "规范" and asset.details["vague_word"] == "规范"
-    assert asset.message == (
+    assert asset.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表中，三级指标“资产管理规范性”的指标值为“规范”，属定性表述，"
         "缺乏可衡量的数值标准，建议细化（如：违规问题发生数=0个 / 抽查合规率≥98%）。"
         f"（来源：{F2024} 第1页 表1 第19行第3列、第1页 表1 第19行第4列）"
@@ -300,7 +301,7 @@ def test_tgt003_missing_required_section():
     assert f.severity is Severity.WARNING
     assert f.subject == Subject(unit=UNIT, year=2024, project="居民技能培训", line="满意度指标", column="一级指标")
     assert f.details["present_sections"] == ["产出指标", "效益指标"]
-    assert f.message == (
+    assert f.text == (
         "南街街道办事处2024年度“居民技能培训”项目支出绩效目标表未设置一级指标“满意度指标”"
         "（现有一级指标：“产出指标”、“效益指标”），指标体系不完整。"
         f"（来源：{file_name(2024, 'xlsx', project='居民技能培训')} 目标表!C9、目标表!C11）"
@@ -349,7 +350,7 @@ def test_tgt004_nanjie_catch_all_sections(nanjie):
     duty = found[(2024, "部门履职")]
     assert duty.subject.column == "三级指标"
     assert duty.details["single"] is True and duty.details["restating"] == ["部门履职情况提升性"]
-    assert duty.message == (
+    assert duty.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表中，“部门履职”板块仅设置三级指标“部门履职情况提升性”1项，"
         "且指标名称仅复述板块名称，过于笼统，未根据实际工作内容进行细化。"
         f"（来源：{F2024} 第2页 表1 第25行第3列）"
@@ -385,7 +386,7 @@ def test_tgt005_nanjie_satisfaction(nanjie):
     assert set(found) == {(y, line) for y in (2024, 2025) for line in ("满意度", "服务对象满意度", "社会影响满意度")}
     split = found[(2024, "满意度")]
     assert split.subject.column == "三级指标"
-    assert split.message == (
+    assert split.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表中，满意度指标“服务对象满意度”、“社会影响满意度”"
         "未按服务对象类型（如居民、企业、社区工作者等）分别设定，评价针对性不足。"
         f"（来源：{F2024} 第2页 表1 第27-28行第3列）"
@@ -418,7 +419,7 @@ def test_tgt006_task_total_differs_from_tasks():
     assert f.subject == Subject(unit=UNIT, year=2024, line="金额合计", column="任务预算金额")
     assert (f.details["reported"], f.details["computed"], f.details["difference"], f.details["tolerance"]) == (
         "1164.65", "1164.62", "0.03", "0.020")
-    assert f.message == (
+    assert f.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表中，年度主要任务金额合计填报为1164.65万元，"
         "与各任务预算金额“人员经费保障”958.63万元＋“日常运转保障”71.62万元＋“宣传及办公保障”134.37万元之和"
         "1164.62万元不一致，相差0.03万元，超出四舍五入误差（0.02万元）。"
@@ -461,7 +462,7 @@ def test_tgt007_nanjie_goal_text_quotes_another_budget(nanjie):
     assert f.severity is Severity.ERROR
     assert f.subject == Subject(unit=UNIT, year=2024, line="年度总体目标", column="资金总额")
     assert (f.details["quoted"], f.details["budget_total"], f.details["difference"]) == ("1286.43", "1164.62", "121.81")
-    assert f.message == (
+    assert f.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表的年度总体目标表述为“支出不超过预算1286.43万元”，"
         "其中1286.43万元与表中年度资金总额1164.62万元不一致（相差121.81万元），目标表述与预算数据不符。"
         f"（来源：{F2024} 第1页 表1 第10行第2列、第1页 表1 第2行第2列）"
@@ -503,7 +504,7 @@ def test_tgt008_duplicate_indicator():
     (f,) = run([build_table(rows)], "TGT008")
     assert f.subject == Subject(unit=UNIT, year=2024, line="“三公经费”控制率", column="三级指标")
     assert f.details["count"] == 2
-    assert f.message == (
+    assert f.text == (
         "南街街道办事处2024年度部门整体支出绩效目标表中，三级指标““三公经费”控制率”重复设置2次"
         "（部门管理-资金投入、部门管理-制度管理），请核实并合并或区分。"
         f"（来源：{F2024} 第1页 表1 第9行第3列、第1页 表1 第11行第3列）"

@@ -3,7 +3,7 @@
 The submission is built in tmp_path from small Word files. A test-only document kind (registered
 through the public registry, detected by a marker no real document carries) turns them into
 MonitoringReport records, so these tests do not depend on the real monitoring parser; the real
-rules (checks/monitoring.py) run over those records.
+rules (checks/monitoring/) run over those records.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 from conftest import FIXTURES, need_file
 from extractors.kinds import DocumentKind, ParseError, register
-from extractors.numbers import amount, rate
+from textnorm.numbers import amount, rate
 from runs import (
     SubmissionError,
     check_submission,

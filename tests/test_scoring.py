@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.numbers import amount
+from textnorm.numbers import amount
 from runs.discover import discover
 from runs.output import write_run
 from runs.process import check_submission, process_document, submission_records

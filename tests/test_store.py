@@ -308,6 +308,8 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
             con.execute(f"drop table {table}")
         con.execute("alter table documents drop column parts")
         con.execute("alter table documents drop column extra")
+        con.execute("alter table findings drop column cited")
+        con.execute("alter table findings drop column source_file")
         con.execute("delete from schema_version")
         con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
     store.open_store(url).dispose()
@@ -411,3 +413,13 @@ def test_the_same_code_on_postgresql(nanjie, corrected, tmp_path, postgres_url) 
         assert con.execute(text("select data_type from information_schema.columns "
                                 "where table_name = 'findings' and column_name = 'evidence'")).scalar() == "jsonb"
     engine.dispose()
+
+
+def test_revision_0004_takes_the_source_and_repeat_notes_out_of_stored_messages() -> None:
+    import importlib
+
+    m = importlib.import_module("runs.migrations.versions.0004_finding_source")
+    old = "执行率填报有误。（来源：a.xlsx 表!D5、表!D6）（同一问题亦见于：b.pdf）"
+    assert m.bare_message(old, ["b.pdf"]) == "执行率填报有误。"
+    assert m.bare_message("执行率填报有误。（来源：a.xlsx 表!D5）", []) == "执行率填报有误。"
+    assert m.bare_message("执行率填报有误。", []) == "执行率填报有误。"

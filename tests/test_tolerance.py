@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from checks.tolerance import (
+from checks.common.tolerance import (
     computed_rate,
     definitely_different,
     definitely_less,
@@ -17,7 +17,7 @@ from checks.tolerance import (
     threshold_for,
     time_progress,
 )
-from extractors.numbers import amount, rate
+from textnorm.numbers import amount, rate
 from schemas.records import IndicatorValue
 from schemas.provenance import SourceRef
 

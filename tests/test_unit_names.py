@@ -9,8 +9,8 @@ import pytest
 
 from checks import load_config, run_checks
 from checks.links import same_unit, unit_key
-from test_rules_monitoring import L, build_report
-from test_rules_monitoring import file_name as monitoring_file
+from tests.rules.monitoring.builders import L, build_report
+from tests.rules.monitoring.builders import file_name as monitoring_file
 from test_rules_targets import build_table
 from test_rules_targets import file_name as target_file
 

@@ -28,8 +28,9 @@ from extractors import wording
 from extractors.wording import FinalAccountsWording
 from extractors.executions import line_executions
 from extractors.narrative import read_narrative
-from extractors.numbers import NumberError, amount, parse_decimal
-from extractors.text import clean, fold, join_lines
+from extractors.kinds.monitoring import strip_line_label
+from textnorm.numbers import NumberError, amount, parse_decimal
+from textnorm.text import clean, fold, join_lines
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.final_accounts import (
     ExpectedTable,
@@ -399,7 +400,7 @@ def _lines(rows: list[list[Cell]], lay: _Layout, unit: str, title: str = "",
             out.append(PublicationLine(
                 code=code, level=_LEVELS.get(len(code)) if code else None,  # type: ignore[arg-type]
                 parent=code[:-2] if code and len(code) > 3 else None,
-                name=name, values=values, texts=texts, side=side,
+                name=name, key=strip_line_label(name), values=values, texts=texts, side=side,
                 ref=first_ref or cell_ref(row[cols[0]])))
     return out
 

@@ -45,8 +45,8 @@ from extractors.freetext import find_amount_unit, find_period, find_year  # noqa
 from extractors.freetext import unit_from_title as title_unit_name
 from extractors import wording
 from extractors.wording import MonitoringWording
-from extractors.numbers import EXCEL_ERRORS, NumberError, amount, rate
-from extractors.text import clean, fold
+from textnorm.numbers import EXCEL_ERRORS, NumberError, amount, rate
+from textnorm.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.monitoring import (
     COLUMN_NAMES,

@@ -27,8 +27,8 @@ from extractors.freetext import find_amount_unit, find_period, find_year, unit_f
 from extractors import wording
 from extractors.wording import NarrativeReportWording
 from extractors.narrative import NUMBER, Paragraph, paragraphs, printed_number, text_margins
-from extractors.numbers import NumberError, amount, rate
-from extractors.text import fold
+from textnorm.numbers import NumberError, amount, rate
+from textnorm.text import fold
 from schemas.document import Document, Format, Table, TextBlock
 from schemas.narrative_report import NarrativeReport, ReportFigure, ReportSection, ReportSentence
 from schemas.numbers import PrintedNumber
@@ -53,6 +53,12 @@ class _Config:
     measures: tuple[tuple[str, str, re.Pattern[str]], ...]  # (measure, unit kind, pattern)
     compared: re.Pattern[str]
     table_columns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def sentence_lines(sentence: str) -> list[str]:
+    """The canonical budget lines a sentence names (a word of the line's wording occurs in it)."""
+    folded = fold(sentence)
+    return list(dict.fromkeys(canonical for word, canonical in config().lines if word in folded))
 
 
 def config() -> _Config:
@@ -427,7 +433,7 @@ def parse(doc: Document) -> list[NarrativeReport]:
                 continue
             ref = para.block_at(m.start()).ref.with_label()
             report.sentences.append(ReportSentence(text=sentence, section=section, role=_role(sentence, [h for _, h in headings]),  # type: ignore[arg-type]
-                                                   ref=ref))
+                                                   lines=sentence_lines(sentence), ref=ref))
             report.figures.extend(_sentence_figures(sentence, m.start(), para, state, section, months))
     while ti < len(tables):
         report.figures.extend(_table_figures(doc, tables[ti], section, months))

@@ -16,8 +16,8 @@ from functools import lru_cache
 from extractors import wording
 from extractors.kinds import DocumentKind, register
 from extractors.wording import ProjectStatementWording
-from extractors.numbers import NumberError, amount
-from extractors.text import clean, fold
+from textnorm.numbers import NumberError, amount
+from textnorm.text import clean, fold
 from schemas.document import Document, TextBlock
 from schemas.records import Attribute, TextValue, unknown_attribute
 from schemas.targets import TargetTable, TargetTask

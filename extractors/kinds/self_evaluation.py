@@ -40,8 +40,8 @@ from extractors.freetext import find_amount_unit, find_year, strip_org_code, uni
 from extractors import wording
 from extractors.kinds import monitoring
 from extractors.wording import SelfEvaluationWording
-from extractors.numbers import EXCEL_ERRORS, NumberError, amount, parse_decimal, rate
-from extractors.text import clean, fold
+from textnorm.numbers import EXCEL_ERRORS, NumberError, amount, parse_decimal, rate
+from textnorm.text import clean, fold
 from schemas.document import Cell, Document, Table
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef

@@ -42,8 +42,8 @@ from extractors.forms import (
 from extractors.freetext import find_amount_unit, find_year, strip_org_code, unit_from_title
 from extractors import wording
 from extractors.wording import TargetsWording
-from extractors.numbers import NumberError, amount
-from extractors.text import clean, fold
+from textnorm.numbers import NumberError, amount
+from textnorm.text import clean, fold
 from schemas.document import Cell, Document, Table, TextBlock
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef

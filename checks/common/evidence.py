@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checks.tolerance import round_half_up
+from checks.common.tolerance import round_half_up
 from schemas.findings import Evidence
 from schemas.monitoring import IndicatorProgress
 from schemas.numbers import PrintedNumber
@@ -139,17 +139,6 @@ def text_evidence(role: str, tv: TextValue) -> Evidence:
 
 def indicator_evidence(role: str, iv: IndicatorValue, fallback: SourceRef) -> Evidence:
     return Evidence(role=role, raw=iv.raw, value=iv.number, ref=(iv.ref or fallback).with_label())
-
-
-def source_labels(evidence: Sequence[Evidence]) -> str:
-    """`file.xlsx Sheet1!E7、Sheet1!C7；other.pdf 第2页 表1 第6行第5列`, in evidence order."""
-    by_file: dict[str, list[str]] = {}
-    for ev in evidence:
-        labels = by_file.setdefault(ev.ref.file_name, [])
-        label = ev.ref.with_label().label
-        if label not in labels and label != ev.ref.file_name:
-            labels.append(label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
 
 
 def indicator_names(indicators: Sequence[IndicatorProgress]) -> list[str]:
