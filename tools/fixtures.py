@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import sys
 import time
 from pathlib import Path
@@ -22,34 +21,29 @@ TOOLS = Path(__file__).resolve().parent
 if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))  # the generators import the building blocks as `fixturegen`
 
-# name → module in fixturegen/generators/. The order matters: `tables` rebuilds nanjie-2024 from
-# scratch, and evaluator-inputs, nanjie-final-accounts, self-eval and reports add to it after.
+# name → (module in fixturegen/generators/, what it writes under fixtures/). The order matters:
+# `tables` rebuilds nanjie-2024 from scratch, and evaluator-inputs, nanjie-final-accounts, self-eval
+# and reports add to it after.
 GENERATORS = {
-    "tables": "tables",                                # monitoring/, nanjie-2024/, targets/, bad/
-    "unseen": "unseen",                                # unseen/: monitoring tables in published layouts
-    "unseen-targets": "unseen_targets",                # unseen-targets/: 绩效目标表 in published layouts
-    "pdf-samples": "pdf_samples",                      # formats/pdf/: the PDF extractor's samples
-    "xlsx-formulas": "xlsx_formulas",                  # formats/xlsx/: formulas with cached values
-    "evaluator-inputs": "evaluator_inputs",            # nanjie-2024/…评分录入表.yaml
-    "nanjie-final-accounts": "nanjie_final_accounts",  # nanjie-2024/…部门决算.pdf
-    "publications": "publications",                    # publications/: 部门决算 and their variants
-    "self-eval": "self_eval",                          # self-eval/ and nanjie-2024's 绩效自评表
-    "reports": "reports",                              # reports/ and nanjie-2024's 监控报告
-    "dates": "dates",                                  # dates/: reports ending with a dated signature
-    "blind": "blind",                                  # blind/: submissions written from the docs only
-    "blind2": "blind2",                                # blind2/: the second such set
+    "tables": ("tables", "monitoring/, nanjie-2024/ (rebuilt), targets/, bad/: the tables of data.py, targets_data.py"),
+    "unseen": ("unseen", "unseen/: monitoring tables in published layouts"),
+    "unseen-targets": ("unseen_targets", "unseen-targets/: 绩效目标表 in published layouts"),
+    "pdf-samples": ("pdf_samples", "formats/pdf/: the PDF extractor's samples"),
+    "xlsx-formulas": ("xlsx_formulas", "formats/xlsx/: a workbook with cached formula values"),
+    "evaluator-inputs": ("evaluator_inputs", "nanjie-2024/: the 评分录入表 (evaluator's scores)"),
+    "nanjie-final-accounts": ("nanjie_final_accounts", "nanjie-2024/: the 2024 部门决算 PDF"),
+    "publications": ("publications", "publications/: 部门决算 publications and variants with planted errors"),
+    "self-eval": ("self_eval", "self-eval/ and nanjie-2024/: 绩效自评表"),
+    "reports": ("reports", "reports/ and nanjie-2024/: 监控报告 / 自评报告 with their tables"),
+    "dates": ("dates", "dates/: reports that end with a dated signature"),
+    "blind": ("blind", "blind/: submissions written from the documentation only"),
+    "blind2": ("blind2", "blind2/: the second such set"),
 }
 ACCEPT_ONLY = {"publications", "pdf-samples"}
 
 
 def load(name: str):
-    return importlib.import_module(f"fixturegen.generators.{GENERATORS[name]}")
-
-
-def summary(name: str) -> str:
-    doc = inspect.getdoc(load(name)) or ""
-    text = " ".join(doc.split("\n\n")[0].split())
-    return text if len(text) <= 100 else text[:99] + "…"
+    return importlib.import_module(f"fixturegen.generators.{GENERATORS[name][0]}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -62,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.list:
         for name in GENERATORS:
-            print(f"{name:22} {summary(name)}")
+            print(f"{name:22} {GENERATORS[name][1]}")
         return
     unknown = [n for n in args.names if n not in GENERATORS]
     if unknown:
