@@ -1,5 +1,6 @@
 """Monitoring tables in layouts the monitoring parser was not designed against: the model (budget
-lines, indicators, reports), the eight fictitious reports, and the errors planted in them.
+lines, indicators, reports), the fictitious reports of the eight documents, and the errors planted
+in them.
 
 Every figure is arithmetically clean (rates rounded half-up from the printed amounts) except the
 planted errors listed in `PLANTED`.
