@@ -34,20 +34,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/resubmission.py
 	$(BIN)/python bench/hostile.py
 
-# Regenerates the committed fixtures (needs LibreOffice and fonts-noto-cjk for the PDFs).
+# Regenerates the committed fixtures, every generator in order (needs LibreOffice and fonts-noto-cjk
+# for the PDFs); `$(BIN)/python -m tools.fixtures --list` names them, `... NAME` runs one.
 fixtures: $(STAMP)
-	$(BIN)/python tools/make_fixtures.py
-	$(BIN)/python tools/make_unseen_fixtures.py
-	$(BIN)/python tools/make_pdf_samples.py
-	$(BIN)/python tools/make_evaluator_inputs.py
-	$(BIN)/python tools/make_nanjie_final_accounts.py
-	$(BIN)/python tools/make_publication_fixtures.py
-	$(BIN)/python tools/make_self_eval_fixtures.py
-	$(BIN)/python tools/make_report_fixtures.py
-	$(BIN)/python tools/make_date_fixtures.py
-	$(BIN)/python tools/make_blind_fixtures.py
-	$(BIN)/python tools/make_blind2_fixtures.py
-	$(BIN)/python tools/make_scan_fixtures.py
+	$(BIN)/python -m tools.fixtures
 
 # Re-pins dependencies (needs uv); the lock names no package index.
 lock:

@@ -1,7 +1,7 @@
 """The audit page (reporting/audit.py): each finding beside a crop of its source with the cells
 boxed, the marked-up PDF copy, and the page as headless Chromium (Debian's `chromium`) shows it.
 
-Expected cells come from the nanjie fixture's generator (tools/make_fixtures.py): the 1-9月 PDF
+Expected cells come from the nanjie fixture's generator (`python -m tools.fixtures tables`): the 1-9月 PDF
 table prints 基本支出 执行率 66.05% (769.28 ÷ 1030.25 = 74.67%), the 1-6月 workbook 43.75% in E5."""
 
 from __future__ import annotations

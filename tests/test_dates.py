@@ -162,7 +162,7 @@ def _records(path: Path) -> list:
 
 
 # Expected dates: what the generators wrote (tools/fixturegen/targets_data.py, data.py,
-# tools/make_unseen_target_fixtures.py, tools/make_unseen_fixtures.py).
+# tools/fixturegen/unseen_*.py).
 @pytest.mark.parametrize("path, when, ref", [
     ("nanjie-2024/南街街道办事处2024年度部门整体支出绩效目标表.pdf", date(2024, 2, 26), "第2页"),
     ("nanjie-2024/南街街道办事处2025年度部门整体支出绩效目标表.docx", date(2025, 2, 24), "第3段"),
@@ -302,7 +302,7 @@ def test_a_date_in_a_cell_of_the_target_grid():
     assert (t.filled_date.value, t.filled_date.ref.label) == (date(2024, 2, 26), "目标表!C8")
 
 
-# ------------------------------------------------------------------ fixtures/dates (tools/make_date_fixtures.py)
+# ------------------------------------------- fixtures/dates (tools/fixturegen/generators/dates.py)
 
 DATED = FIX / "dates"
 DATED_EXPECTED = FIX / "expected" / "dates"

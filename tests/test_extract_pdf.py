@@ -1,5 +1,5 @@
-"""PDF extractor: generated samples (expected values written by tools/make_pdf_samples.py from its
-own inputs) and real published PDFs (expected values read by eye from the rendered pages)."""
+"""PDF extractor: generated samples (expected values written by tools/fixturegen/generators/pdf_samples.py
+from its own inputs) and real published PDFs (expected values read by eye from the rendered pages)."""
 
 from __future__ import annotations
 

@@ -106,8 +106,9 @@ def _finding_keys(findings: list[dict]) -> list[tuple]:
 
 def expected_nanjie_keys() -> list[tuple]:
     """The findings the fixture generator planted in fixtures/nanjie-2024."""
-    # findings.json comes from tools/make_fixtures.py; findings-<area>.json from the generators of
-    # the other documents added to the submission later (self-evaluation, final accounts, ...).
+    # findings.json comes from the tables generator (tools/fixturegen/build.py); findings-<area>.json
+    # from the generators of the other documents added to the submission later (self-evaluation,
+    # final accounts, ...).
     folder = need_file(FIXTURES / "expected" / "nanjie-2024")
     expected = [e for f in sorted(folder.glob("findings*.json")) for e in json.loads(f.read_text("utf-8"))]
     # Target-table findings carry a year and no period.

@@ -783,3 +783,33 @@ def test_detect_untitled_monitoring_table_still_high():
         ["培训场次", "≥12次", "6次", "12次"],
     ]
     assert detect(make_doc([make_table(grid)])) >= 0.5
+
+
+# ---------------------------------------------------------------- one 绩效指标 label over the level columns
+
+def _monitoring(indicator_header: list[list[str]]):
+    from builders import make_doc, make_table
+
+    from extractors.kinds.monitoring import parse as parse_monitoring
+    from schemas.document import Format
+
+    grid = [["支出项目", "年初预算数", "全年预算数", "截至9月底支出数", "执行率(%)", "", ""],
+            ["合计", "100.00", "100.00", "75.00", "75.00", "", ""],
+            *indicator_header,
+            ["产出指标", "数量指标", "养护道路里程", "≥120公里", "95公里", "125公里", "确定能"],
+            ["效益指标", "社会效益指标", "道路优良路率", "≥85%", "86%", "87%", "确定能"]]
+    doc = make_doc([make_table(grid, file_name="表.docx")], blocks=[(0, "测试镇2024年1-9月部门整体支出绩效运行监控表")],
+                   file_name="表.docx", fmt=Format.DOCX)
+    (report,) = parse_monitoring(doc)
+    return [(i.level1, i.level2, i.level3, i.target.raw, i.forecast.raw) for i in report.indicators]
+
+
+def test_one_绩效指标_label_across_the_three_level_columns_names_一级_二级_三级() -> None:
+    header = [["绩效指标", "<", "<", "年度指标值", "1-9月完成值", "全年预计完成值", "完成目标可能性"]]
+    assert _monitoring(header) == [("产出指标", "数量指标", "养护道路里程", "≥120公里", "125公里"),
+                                   ("效益指标", "社会效益指标", "道路优良路率", "≥85%", "87%")]
+
+
+def test_a_label_over_one_column_stays_the_三级_column() -> None:
+    header = [["一级指标", "二级指标", "绩效指标", "年度指标值", "1-9月完成值", "全年预计完成值", "完成目标可能性"]]
+    assert _monitoring(header)[0] == ("产出指标", "数量指标", "养护道路里程", "≥120公里", "125公里")

@@ -20,6 +20,7 @@ from schemas.document import Document, Format, TextBlock
 from schemas.final_accounts import Publication
 from schemas.narrative import NarrativeFigure
 from schemas.provenance import SourceRef
+from builders import SHA, make_doc, make_table
 
 FINANCE_2024 = "上海市普陀区财政局2024年度部门决算.pdf"
 SOCIAL_2024 = "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
@@ -223,3 +224,115 @@ def test_a_share_after_a_subject_whose_amount_was_left_blank_is_that_subjects() 
     shares = [(f.subject, f.value.value, f.base) for f in figures if f.measure == "占比"]
     assert shares == [("财政拨款收入", Decimal("100.00"), "本年收入合计"),
                       ("其他收入", Decimal("0.00"), "本年收入合计")]
+
+
+# ---------------------------------------------------------------- paragraphs, totals and classes
+
+PDF = "测试局2024年度部门决算.pdf"
+
+
+def _html_blocks(*texts: str, page: int | None = None) -> list[TextBlock]:
+    """Paragraphs as the HTML and Word extractors give them: no position on the page."""
+    return [TextBlock(text=t, ref=SourceRef(file_sha256=SHA, file_name="决算.html", page=page), order=100 + k)
+            for k, t in enumerate(texts)]
+
+
+def _narrative_doc(blocks: list[TextBlock]) -> Document:
+    return Document(path="决算.html", file_name="决算.html", file_sha256=SHA, format=Format.HTML,
+                    blocks=blocks, tables=[])
+
+
+def test_paragraphs_without_positions_stay_apart_so_a_subject_does_not_carry_over() -> None:
+    # An HTML page: each <p> is a paragraph. Before the fix they were one paragraph, and the
+    # 553.06 of the next section was read as 项目支出.
+    doc = _narrative_doc(_html_blocks(
+        "部门决算情况说明",
+        "三、支出决算情况说明",
+        "2024年度本年支出合计558.06万元，其中：基本支出328.53万元，占58.87%；项目支出229.53万元，占41.13%。",
+        "四、财政拨款收入支出决算总体情况说明",
+        "2024年度财政拨款收、支总计553.06万元。"))
+    assert [p.text for p in paragraphs(doc.blocks)][1] == "三、支出决算情况说明"
+    figures, sentences = read_narrative(doc, [])
+    last = figures[-1]
+    assert (last.subject, last.measure, last.value.value) == ("财政拨款收入支出总计", "决算", Decimal("553.06"))
+    assert sentences[-1].section == "四、财政拨款收入支出决算总体情况说明"
+
+
+def test_shou_zhi_zongji_with_a_dun_comma_names_the_grand_total() -> None:
+    doc = _narrative_doc(_html_blocks(
+        "情况说明",
+        "2024年度收、支总计734.46万元。与2023年度相比，收、支总计各增加36.18万元，增长5.18%。"))
+    figures, _ = read_narrative(doc, [])
+    got = [(f.subject, f.measure, f.value.value) for f in figures]
+    assert got == [("收入支出总计", "决算", Decimal("734.46")), ("收入支出总计", "变动额", Decimal("36.18")),
+                   ("收入支出总计", "变动率", Decimal("5.18"))]
+
+
+def test_a_class_named_without_its_lei_marker_is_that_class_and_its_share_is_of_the_total() -> None:
+    grid = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", "100.00", "80.00", "20.00"],
+        ["208", "社会保障和就业支出", "60.00", "60.00", ""],
+        ["20805", "行政事业单位养老支出", "60.00", "60.00", ""],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "60.00", "60.00", ""],
+        ["213", "农林水支出", "40.00", "20.00", "20.00"],
+        ["21303", "水利", "40.00", "20.00", "20.00"],
+        ["2130301", "行政运行", "40.00", "20.00", "20.00"],
+    ]
+    blocks = [(1, "测试局"), (2, "2024年度部门决算"), (3, "一般公共预算财政拨款支出决算表"), (4, "单位：万元"),
+              (6, "第三部分 情况说明"),
+              (7, "2024年度一般公共预算财政拨款支出100.00万元。（二）结构情况。"
+                  "社会保障和就业支出60.00万元，占60.00%；农林水支出40.00万元，占40.00%。"),
+              (8, "社会保障和就业支出60.00万元，占60.00%；农林水支出40.00万元，占40.00%。")]
+    doc = make_doc([make_table(grid, order=5, file_name=PDF, page=2)], blocks, file_name=PDF, fmt=Format.PDF)
+    for b in doc.blocks[-3:]:
+        b.ref = b.ref.model_copy(update={"page": 3})
+    figures = parse(doc)[0].narrative
+    got = [(f.subject, f.code, f.measure, f.value.value, f.base) for f in figures]
+    assert got == [
+        ("一般公共预算财政拨款支出", None, "决算", Decimal("100.00"), None),
+        ("社会保障和就业支出", "208", "决算", Decimal("60.00"), None),
+        ("社会保障和就业支出", "208", "占比", Decimal("60.00"), "一般公共预算财政拨款支出"),
+        ("农林水支出", "213", "决算", Decimal("40.00"), None),
+        ("农林水支出", "213", "占比", Decimal("40.00"), "一般公共预算财政拨款支出"),
+        # A paragraph of its own names no total: the shares get no base (never another class).
+        ("社会保障和就业支出", "208", "决算", Decimal("60.00"), None),
+        ("社会保障和就业支出", "208", "占比", Decimal("60.00"), None),
+        ("农林水支出", "213", "决算", Decimal("40.00"), None),
+        ("农林水支出", "213", "占比", Decimal("40.00"), None),
+    ]
+
+
+def test_a_narrative_starting_below_the_last_table_on_its_page_is_read_but_not_the_notes() -> None:
+    grid = [["科目编码", "科目名称", "本年支出合计"], ["", "合计", "100.00"], ["208", "社会保障和就业支出", "100.00"]]
+    blocks = [(1, "测试局"), (2, "2024年度部门决算"), (3, "支出决算表"), (4, "单位：万元"),
+              (6, "注：本表反映部门本年度各项支出情况，合计100.00万元。"),
+              (7, "第三部分 部门决算情况说明"),
+              (8, "2024年度收、支总计100.00万元。")]
+    doc = make_doc([make_table(grid, order=5, file_name=PDF, page=2)], blocks, file_name=PDF, fmt=Format.PDF)
+    for b in doc.blocks:
+        b.ref = b.ref.model_copy(update={"page": 2})
+    doc.tables[0].pages = [2]
+    figures = parse(doc)[0].narrative
+    assert [(f.subject, f.value.value) for f in figures] == [("收入支出总计", Decimal("100.00"))]
+
+
+def test_an_item_numbered_with_a_full_stop_resolves_to_its_code() -> None:
+    # “1.农林水支出（类）水利（款）行政运行（项）”: the “.” of the number is not part of the 类's name.
+    grid = [
+        ["科目编码", "科目名称", "合计"],
+        ["", "合计", "40.00"],
+        ["213", "农林水支出", "40.00"],
+        ["21303", "水利", "40.00"],
+        ["2130301", "行政运行", "40.00"],
+    ]
+    blocks = [(1, "测试局"), (2, "2024年度部门决算"), (3, "一般公共预算财政拨款支出决算表"), (4, "单位：万元"),
+              (6, "第三部分 情况说明"),
+              (7, "1.农林水支出（类）水利（款）行政运行（项）：年初预算为38.00万元，支出决算为40.00万元，"
+                  "完成年初预算的105.26%。")]
+    doc = make_doc([make_table(grid, order=5, file_name=PDF, page=2)], blocks, file_name=PDF, fmt=Format.PDF)
+    for b in doc.blocks[-2:]:
+        b.ref = b.ref.model_copy(update={"page": 3})
+    figures = parse(doc)[0].narrative
+    assert [(f.subject, f.code, f.measure) for f in figures] == [
+        ("行政运行", "2130301", "年初预算"), ("行政运行", "2130301", "决算"), ("行政运行", "2130301", "完成率")]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from test_rules_narrative_report import report as _report
 
 from extractors.kinds.narrative_report import _title, _paragraphs
-from builders import SHA, make_doc
+from builders import SHA, make_doc, make_table
 from schemas.document import Format, TextBlock
 from schemas.provenance import SourceRef
 
@@ -89,3 +89,33 @@ def test_a_share_of_the_budget_is_the_execution_rate_a_bare_share_is_not():
         ("基本支出", "执行数", Decimal("685.42"), False), ("基本支出", "全年预算", Decimal("916.90"), False),
         ("基本支出", "执行率", Decimal("74.75"), False), ("项目支出", "执行数", Decimal("150.80"), False),
         ("项目支出", "执行率", Decimal("71.60"), False), ("公用经费", "执行数", Decimal("70.12"), False)]
+
+
+# ---------------------------------------------------------------- budget sentences and tables
+
+def test_an_addition_after_a_budget_amount_does_not_take_its_measure() -> None:
+    # The blind monitoring report: “（年初预算968.40万元，年中追加…资金24.60万元）” made 24.60 a
+    # 年初预算 of 合计, and RPT002 called it different from the table's 968.40.
+    rep = report("二、预算执行情况", "2024年全年预算数993.00万元（年初预算968.40万元，年中追加社区微更新工程资金24.60万元），"
+                 "截至6月30日累计执行497.18万元，执行率50.07%。")
+    assert figures(rep) == [
+        ("合计", "全年预算", Decimal("993.00"), False), ("合计", "年初预算", Decimal("968.40"), False),
+        ("合计", "执行数", Decimal("497.18"), False), ("合计", "执行率", Decimal("50.07"), False)]
+
+
+def test_a_self_evaluation_reports_table_row_yearly_funds_total_is_the_whole_unit() -> None:
+    # Round 2 of the blind test: a 自评报告's budget table names its total “年度资金总额”.
+    from extractors.kinds.narrative_report import parse as parse_report
+
+    title = "测试镇人民政府2024年度部门整体支出绩效自评报告"
+    grid = [["项目", "全年预算数", "全年执行数", "执行率"],
+            ["年度资金总额", "1,124.30", "1,062.85", "94.53%"],
+            ["项目支出", "375.70", "314.25", "83.64%"]]
+    doc = make_doc([make_table(grid, order=4, file_name=f"{title}.docx")], file_name=f"{title}.docx", fmt=Format.DOCX)
+    doc.blocks = [TextBlock(text=t, order=i, ref=SourceRef(file_sha256=SHA, file_name=doc.file_name, label=f"第{i}段"))
+                  for i, t in enumerate([title, INTRO, "二、预算执行情况"], start=1)]
+    rep = parse_report(doc)[0]
+    assert [(f.line, f.measure, f.value.value) for f in rep.figures] == [
+        ("合计", "全年预算", Decimal("1124.30")), ("合计", "执行数", Decimal("1062.85")), ("合计", "执行率", Decimal("94.53")),
+        ("项目支出", "全年预算", Decimal("375.70")), ("项目支出", "执行数", Decimal("314.25")),
+        ("项目支出", "执行率", Decimal("83.64"))]

@@ -28,7 +28,7 @@ from extractors.ocr import NO_TESSERACT, _grids, _lines, _merge, figure_text, oc
 from runs.process import process_document
 
 sys.path.insert(0, str(ROOT / "tools"))
-from make_scan_fixtures import MADE, scan  # noqa: E402
+from fixturegen.generators.scans import MADE, scan  # noqa: E402
 
 SCANS = FIXTURES / "scans"
 SCANNED_MONITORING = SCANS / "扫描的监控表.pdf"
@@ -45,7 +45,7 @@ def need_tesseract() -> None:
 
 def test_the_committed_scan_is_what_the_generator_makes(tmp_path: Path) -> None:
     source, _, dpi = MADE[SCANNED_MONITORING.name]
-    scan(ROOT / source, tmp_path / "again.pdf", dpi)
+    scan(FIXTURES / source, tmp_path / "again.pdf", dpi)
     assert (tmp_path / "again.pdf").read_bytes() == SCANNED_MONITORING.read_bytes()
     with pdf_module.pdfplumber.open(SCANNED_MONITORING) as pdf:  # pictures only, no text layer
         assert len(pdf.pages) == 1 and pdf.pages[0].chars == [] and len(pdf.pages[0].images) == 1
@@ -128,7 +128,7 @@ def test_mixed_pdf_without_tesseract_reads_the_text_and_says_which_pages_it_coul
 
 def _expected_tables() -> list[dict]:
     _, expected, _ = MADE[SCANNED_MONITORING.name]
-    return json.loads((ROOT / expected).read_text(encoding="utf-8"))["tables"]
+    return json.loads((FIXTURES / expected).read_text(encoding="utf-8"))["tables"]
 
 
 def test_scanned_monitoring_table_is_read_by_ocr(monkeypatch: pytest.MonkeyPatch) -> None:

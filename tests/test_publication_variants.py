@@ -1,4 +1,4 @@
-"""Generated 部门决算 publications (tools/make_publication_fixtures.py) read back and checked.
+"""Generated 部门决算 publications (tools/fixturegen/generators/publications.py) read back and checked.
 
 Expected values come from fixtures/expected/publications/<file>.json, written by the generator from
 its inputs (the tables and line items it printed, the findings it planted), never from the parser:

@@ -37,7 +37,7 @@ from tests.conftest import FIXTURES, ROOT, need_program
 
 sys.path.insert(0, str(ROOT / "tools"))
 from fixturegen.data import nanjie_docs  # noqa: E402
-import make_nanjie_final_accounts as final_accounts  # noqa: E402
+from fixturegen.generators import nanjie_final_accounts as final_accounts  # noqa: E402
 
 NANJIE = FIXTURES / "nanjie-2024"
 UNIT = "南街街道办事处"

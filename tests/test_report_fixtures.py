@@ -1,5 +1,5 @@
 """Narrative reports (监控报告 / 自评报告) in fixtures/reports/, checked against what the generator
-(tools/make_report_fixtures.py) put in them: every heading, every sentence with its role, every
+(tools/fixturegen/generators/reports.py) put in them: every heading, every sentence with its role, every
 stated figure with its line, measure, period and value, and exactly the planted findings over the
 folder (the reports with the monitoring tables they repeat).
 

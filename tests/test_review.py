@@ -1,7 +1,7 @@
 """The review loop (runs/review.py): decisions that survive re-runs and reopen when the figures
 change, hand corrections that change the checks and the scores, and the findings workbook filled
 in and imported back. Figures come from the generator's inputs (test_resubmissions.V1/V2) or
-from the nanjie fixture's generator (tools/make_fixtures.py)."""
+from the nanjie fixture's generator (tools/fixturegen/data.py)."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def test_a_hand_correction_changes_the_check_and_is_marked_in_the_evidence(store
 
 
 def test_a_hand_correction_changes_the_score_of_the_nanjie_fixture(store_url, tmp_path) -> None:
-    """nanjie's 1-6月 table prints 项目支出 执行率 1.93% (tools/make_fixtures.py plants it; 22.46 ÷
+    """nanjie's 1-6月 table prints 项目支出 执行率 1.93% (tools/fixturegen/data.py plants it; 22.46 ÷
     134.37 = 16.72%). Corrected by hand to 16.72%, that MON001 goes and the total rises."""
     root = tmp_path / "nanjie-2024"
     shutil.copytree(need_file(FIXTURES / "nanjie-2024"), root)

@@ -185,3 +185,25 @@ def test_a_word_in_an_amount_cell_is_named_and_the_form_still_read():
     assert (cell.what, cell.raw, cell.problem, cell.ref.label) == ("第6行“资金总额”的“全年执行数”", "见附件", "不是数字", "S!F6")
     line = rec.line("资金总额")
     assert line.executed is None and line.annual_budget is not None
+
+
+# ---------------------------------------------------------------- 度量单位 printed in the actual
+
+def test_an_actual_that_prints_the_度量单位_itself_keeps_it_once() -> None:
+    from builders import make_doc, make_table
+
+    from extractors.kinds.self_evaluation import parse as parse_selfeval
+
+    grid = [
+        ["部门整体支出绩效自评表", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["部门（单位）名称", "测试县市场监督管理局", "<", "<", "<", "<", "<", "<", "<"],
+        ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "<"],
+        ["^", "年度资金总额", "100.00", "100.00", "98.00", "10", "98.00%", "9.80", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "质量指标", "特种设备定期检验率", "=", "100", "%", "100%", "50", "50"],
+        ["产出指标", "时效指标", "投诉举报按时办结率", "≥", "98", "%", "99.2", "20", "20"],
+        ["满意度指标", "服务对象满意度指标", "消费者满意度", "≥", "90", "%", "93%", "20", "20"],
+    ]
+    (rec,) = parse_selfeval(make_doc([make_table(grid, sheet="S")], [(0, "2024年度部门整体支出绩效自评表")]))
+    assert [(i.target.raw, i.actual.raw, i.actual.number) for i in rec.indicators] == [
+        ("=100%", "100%", Decimal("100")), ("≥98%", "99.2%", Decimal("99.2")), ("≥90%", "93%", Decimal("93"))]

@@ -66,7 +66,8 @@ def _key(f) -> tuple:
 
 
 def _report_keys() -> list[tuple]:
-    """The findings tools/make_report_fixtures.py planted in the nanjie 1-9月 monitoring report."""
+    """The findings the reports generator (tools/fixturegen/reports_data.py) planted in the nanjie 1-9月
+    monitoring report."""
     planted = json.loads(need_file(FIXTURES / "expected" / "nanjie-2024" / "findings-reports.json").read_text("utf-8"))
     return sorted((e["rule_id"], e["unit"], f"1-{e['period_months']}月", e["project"], e["line"], e["column"])
                   for e in planted)

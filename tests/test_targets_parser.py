@@ -852,3 +852,45 @@ def test_detect_real_documents_low(realdocs: Path):
         path = realdocs / name
         need(path.exists(), str(path))
         assert detect(extract(path)) < 0.5, name
+
+
+# ---------------------------------------------------------------- 年度总体目标 label and text
+
+PARK = [
+    ["项目名称", "城区公园绿地提升改造项目", "<", "<", "<"],
+    ["主管部门", "梅川市城市管理局", "实施单位", "梅川市园林绿化服务中心", "<"],
+    ["项目资金（万元）", "年度资金总额", "<", "850.00", "<"],
+    ["年度总体目标", "完成城区4处公园绿地提升改造。", "<", "<", "<"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["^", "产出指标", "数量指标", "改造公园绿地面积", "≥12万平方米"],
+    ["^", "满意度指标", "服务对象满意度指标", "周边居民满意度", "≥90%"],
+]
+
+
+def _target(tables):
+    from builders import make_doc
+
+    from extractors.kinds.targets import parse as parse_targets
+    from schemas.document import Format
+
+    (t,) = parse_targets(make_doc(tables, blocks=[(0, "2024年度项目支出绩效目标表")], file_name="目标.html",
+                                  fmt=Format.HTML))
+    return t
+
+
+def test_a_goal_label_in_a_one_column_menu_is_not_the_goal_text() -> None:
+    from builders import make_table
+
+    menu = make_table([["栏目导航"], ["绩效目标"], ["绩效评价"]], index=1, order=1, file_name="目标.html")
+    t = _target([menu, make_table(PARK, index=2, order=2, file_name="目标.html")])
+    assert t.goal_text.text == "完成城区4处公园绿地提升改造。"
+    assert [i.level3 for i in t.indicators] == ["改造公园绿地面积", "周边居民满意度"]
+
+
+def test_a_goal_below_its_label_in_a_form_is_still_read() -> None:
+    from builders import make_table
+
+    grid = [row[:] for row in PARK]
+    grid[3:4] = [["年度总体目标", "<", "<", "<", "<"], ["完成城区4处公园绿地提升改造。", "<", "<", "<", "<"]]
+    t = _target([make_table(grid, file_name="目标.html")])
+    assert t.goal_text.text == "完成城区4处公园绿地提升改造。"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import tempfile
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +13,7 @@ from fixturegen import oracle
 from fixturegen.bad import write_bad
 from fixturegen.data import all_docs
 from fixturegen.expected import declared_findings, document_record
+from fixturegen.folders import FIXTURES, session, write_json
 from fixturegen.model import AMOUNT_KEYS, PARTS, Doc, nfkc_number
 from fixturegen.office import Office, normalise_pdf, normalise_zip
 from fixturegen.render_docx import render_docx
@@ -24,10 +23,11 @@ from fixturegen.targets_data import all_target_docs
 from fixturegen.targets_expected import target_expected_files
 from fixturegen.targets_render import check_target_data, render_target
 
-ROOT = Path(__file__).resolve().parents[2]
 OWNED = ("monitoring", "nanjie-2024", "bad", "targets")
 # Only these folders of fixtures/expected/ are the generator's; others (unseen/) are left alone.
 OWNED_EXPECTED = ("monitoring", "nanjie-2024", "bad", "targets")
+# Written by hand inside those folders (no generator makes them): kept when the folders are rebuilt.
+HAND_WRITTEN = ("expected/nanjie-2024/findings-xdoc.json",)
 
 
 def check_data(docs: list[Doc]) -> None:
@@ -123,11 +123,6 @@ def render(doc: Doc, target: Path, office: Office, scratch: Path) -> None:
         shutil.copyfile(src, target)
 
 
-def _write_json(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
 def expected_files(docs: list[Doc]) -> dict[str, object]:
     """Every expected JSON, by path relative to fixtures/expected/, as written."""
     out: dict[str, object] = {}
@@ -141,19 +136,18 @@ def expected_files(docs: list[Doc]) -> dict[str, object]:
     return out
 
 
-def build(fixtures: Path = ROOT / "fixtures") -> None:
+def build(fixtures: Path = FIXTURES) -> None:
     docs = all_docs()
     check_data(docs)
     tdocs = all_target_docs()
     check_target_data(tdocs)
     expected = expected_files(docs)  # also checks the declared target findings against the oracle
+    kept = {rel: (fixtures / rel).read_bytes() for rel in HAND_WRITTEN if (fixtures / rel).is_file()}
     for name in OWNED:
         shutil.rmtree(fixtures / name, ignore_errors=True)
     for name in OWNED_EXPECTED:
         shutil.rmtree(fixtures / "expected" / name, ignore_errors=True)
-    office = Office()
-    scratch = Path(tempfile.mkdtemp(prefix="fixturegen-src-"))
-    try:
+    with session("fixturegen-src-") as (office, scratch):
         for doc in docs:
             folder = fixtures / doc.submission
             folder.mkdir(parents=True, exist_ok=True)
@@ -165,12 +159,12 @@ def build(fixtures: Path = ROOT / "fixtures") -> None:
             render_target(tdoc, folder / tdoc.file_name, office, scratch)
             print(f"  {tdoc.submission}/{tdoc.file_name}")
         bad = write_bad(fixtures / "bad")
-    finally:
-        office.close()
-        shutil.rmtree(scratch, ignore_errors=True)
     for rel, data in expected.items():
-        _write_json(fixtures / "expected" / rel, data)
-    _write_json(fixtures / "expected" / "bad" / "errors.json", bad)
+        write_json(fixtures / "expected" / rel, data)
+    write_json(fixtures / "expected" / "bad" / "errors.json", bad)
+    for rel, data in kept.items():
+        (fixtures / rel).parent.mkdir(parents=True, exist_ok=True)
+        (fixtures / rel).write_bytes(data)
     n = sum(len(v) for k, v in expected.items() if k.endswith("findings.json"))
     print(f"{len(docs) + len(tdocs)} documents, {len(expected) - 3} expected-records files, {n} expected findings, "
           f"{len(bad)} bad files")

@@ -59,6 +59,35 @@ class Office:
             raise RuntimeError(f"soffice failed on {src.name}: {proc.stdout} {proc.stderr}")
         return out
 
+    def export_pdf(self, src: Path, target: Path) -> Path:
+        """`src` converted to the PDF `target`, with its dates and ids fixed (`normalise_pdf`)."""
+        shutil.copyfile(self.convert(src, "pdf"), target)
+        normalise_pdf(target)
+        return target
+
+
+def plain_convert(source: Path, out_dir: Path, target: str = "pdf", env: dict[str, str] | None = None,
+                  profile: Path | None = None) -> Path:
+    """`source` converted to `out_dir/<stem>.<format>` by LibreOffice with the system's fonts, without
+    fixing dates or ids (the unseen-layout PDFs, the PDF-extractor samples and the workbook with
+    cached formula values are made this way). `target` is the format, optionally with the export
+    filter and its options ("pdf:writer_pdf_Export:{...}"); `profile` is a LibreOffice profile to
+    reuse across conversions (default: a throw-away one)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise SystemExit("soffice (LibreOffice) is needed to make the PDF fixtures")
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as throwaway:
+        installation = profile.as_uri() if profile is not None else f"file://{throwaway}"
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={installation}", "--headless", "--convert-to", target,
+             "--outdir", str(out_dir), str(source)],
+            check=True, capture_output=True, timeout=180, env=env,
+        )
+    out = out_dir / f"{source.stem}.{target.split(':', 1)[0]}"
+    if not out.exists():
+        raise SystemExit(f"LibreOffice did not produce {out}")
+    return out
+
 
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 

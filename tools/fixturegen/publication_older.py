@@ -8,7 +8,8 @@ like the Shanghai one, so every figure agrees with every other.
 
 from __future__ import annotations
 
-from fixturegen.publication import Econ, HCell, Inputs, Item, Pub, Tab, cents, money, shanghai
+from fixturegen.publication import Econ, HCell, Inputs, Item, Pub, Tab, cents, money
+from fixturegen.publication_shanghai import shanghai
 from fixturegen.publication_other import _split
 
 UNIT = "宁川市生态环境局"

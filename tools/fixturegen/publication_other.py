@@ -18,9 +18,8 @@ from fixturegen.publication import (
     cents,
     money,
     pct,
-    shanghai,
-    totals,
 )
+from fixturegen.publication_shanghai import shanghai, totals
 
 UNIT = "清溪县农业农村局"
 

@@ -7,20 +7,18 @@ planted ones (`ReportDoc.expect`) plus what the monitoring-table oracle computes
 
 from __future__ import annotations
 
-import json
 import shutil
-import tempfile
 from pathlib import Path
 
 from fixturegen import oracle
 from fixturegen.build import render
 from fixturegen.expected import document_record, sort_findings
+from fixturegen.folders import FIXTURES, session, write_json
 from fixturegen.office import Office, normalise_pdf, normalise_zip
 from fixturegen.reports_data import SUB, nanjie_9, reports, table_docs
 from fixturegen.reports_model import Heading, ReportDoc
 from fixturegen.reports_render import render_report_docx
 
-ROOT = Path(__file__).resolve().parents[2]
 NANJIE_SUB = "nanjie-2024"  # the main generator owns the folder; this writes one file into it
 
 
@@ -84,15 +82,13 @@ def _render_report(doc: ReportDoc, target: Path, office: Office, scratch: Path) 
         shutil.copyfile(src, target)
 
 
-def build(fixtures: Path = ROOT / "fixtures") -> None:
+def build(fixtures: Path = FIXTURES) -> None:
     expected = expected_files()
     folder = fixtures / SUB
     shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(fixtures / "expected" / SUB, ignore_errors=True)
     folder.mkdir(parents=True)
-    office = Office()
-    scratch = Path(tempfile.mkdtemp(prefix="fixturegen-reports-"))
-    try:
+    with session("fixturegen-reports-") as (office, scratch):
         for doc in table_docs():
             render(doc, folder / doc.file_name, office, scratch)
             print(f"  {SUB}/{doc.file_name}")
@@ -102,13 +98,8 @@ def build(fixtures: Path = ROOT / "fixtures") -> None:
         nanjie = nanjie_9()
         _render_report(nanjie, fixtures / NANJIE_SUB / nanjie.file_name, office, scratch)
         print(f"  {NANJIE_SUB}/{nanjie.file_name}")
-    finally:
-        office.close()
-        shutil.rmtree(scratch, ignore_errors=True)
     for rel, data in expected.items():
-        path = fixtures / "expected" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(fixtures / "expected" / rel, data)
     n_fig = sum(len(v["figures"]) for v in expected.values() if isinstance(v, dict) and "figures" in v)
     print(f"{len(table_docs())} tables, {len(reports())} reports, {n_fig} expected figures, "
           f"{len(expected[f'{SUB}/findings.json'])} expected findings")

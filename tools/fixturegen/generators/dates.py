@@ -2,31 +2,23 @@
 signature (落款: the unit's name, then the date, right-aligned), as Word and as PDF, and
 fixtures/expected/dates/<file>.json with the date each one prints.
 
-Usage: python tools/make_date_fixtures.py [--fixtures DIR]   (`make fixtures`; needs LibreOffice)
-
 The generated files are committed, so tests never need LibreOffice; re-running reproduces the
 same bytes (fixed document times, fixed PDF ids).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import shutil
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.shared import Cm  # noqa: E402
+from fixturegen.folders import fresh_folder, session, write_json
+from fixturegen.office import normalise_pdf, normalise_zip
+from fixturegen.render_docx import FIXED_TIME, _run, a4_document
 
-from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
-from fixturegen.render_docx import FIXED_TIME, _run, a4_document  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 SUB = "dates"
 
 
@@ -114,16 +106,10 @@ def expected(rep: DatedReport) -> dict:
             "signed_date": rep.date, "signature": rep.signature}
 
 
-def build(fixtures: Path) -> None:
-    folder = fixtures / SUB
-    exp = fixtures / "expected" / SUB
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(exp, ignore_errors=True)
-    folder.mkdir(parents=True)
-    exp.mkdir(parents=True)
-    office = Office() if any(r.format == "pdf" for r in REPORTS) else None
-    scratch = Path(tempfile.mkdtemp(prefix="fixturegen-dates-"))
-    try:
+def generate(fixtures: Path) -> None:
+    folder = fresh_folder(fixtures / SUB)
+    exp = fresh_folder(fixtures / "expected" / SUB)
+    with session("fixturegen-dates-", office=any(r.format == "pdf" for r in REPORTS)) as (office, scratch):
         for rep in REPORTS:
             src = scratch / (Path(rep.file_name).stem + ".docx")
             render_docx(rep, src)
@@ -135,20 +121,5 @@ def build(fixtures: Path) -> None:
                 shutil.copyfile(pdf, folder / rep.file_name)
             else:
                 shutil.copyfile(src, folder / rep.file_name)
-            (exp / f"{rep.file_name}.json").write_text(
-                json.dumps(expected(rep), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            write_json(exp / f"{rep.file_name}.json", expected(rep))
             print(f"  {SUB}/{rep.file_name}")
-    finally:
-        if office is not None:
-            office.close()
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "fixtures", help="output folder")
-    build(parser.parse_args().fixtures)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,4 +1,4 @@
-"""The blind test (fixtures/blind/, tools/make_blind_fixtures.py, RESULTS.md): submissions
+"""The blind test (fixtures/blind/, tools/fixturegen/generators/blind.py, RESULTS.md): submissions
 written from the rule catalogue without reading the parsers, in layouts the parsers were not
 tuned on. Per case: every document is recognised as its kind with its unit, year and period;
 the key figures the generator printed are read back; and the folder raises exactly the planted

@@ -7,7 +7,7 @@ a grid of cell texts, merged cells repeated over the slots they cover. The tests
 extractor's output against those files, so the PDFs and JSON files are committed and the tests
 do not need LibreOffice.
 
-    .venv/bin/python tools/make_pdf_samples.py            # all samples
+`only` names the samples to write (default: all).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +27,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "fixtures" / "formats" / "pdf"
+from fixturegen.office import plain_convert
+
 FONT = "Noto Sans CJK SC"
 PASSWORD = "jixiao"
 
@@ -304,28 +302,7 @@ def _convert(docx: Path, outdir: Path, profile: Path, password: str | None) -> P
             "DocumentOpenPassword": {"type": "string", "value": password},
         }
         target = "pdf:writer_pdf_Export:" + json.dumps(options)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("LibreOffice (soffice) is needed to regenerate the sample PDFs")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = outdir / (docx.stem + ".pdf")
-    if not pdf.exists():
-        sys.exit(f"LibreOffice did not produce {pdf.name}")
-    return pdf
+    return plain_convert(docx, outdir, target, profile=profile)
 
 
 def _expected_json(expected: dict) -> dict:
@@ -342,17 +319,21 @@ def _expected_json(expected: dict) -> dict:
     return out
 
 
-def main(names: list[str]) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def generate(fixtures: Path, only: list[str] | None = None) -> None:
+    out = fixtures / "formats" / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    unknown = sorted(set(only or []) - set(SAMPLES))
+    if unknown:
+        raise SystemExit(f"no such sample: {', '.join(unknown)} (samples: {', '.join(SAMPLES)})")
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
-        for name in names or list(SAMPLES):
+        for name in only or list(SAMPLES):
             sample = SAMPLES[name]()
             docx = tmpdir / f"{name}.docx"
             sample["doc"].save(docx)
             password = sample["expected"].get("password")
             pdf = _convert(docx, tmpdir, tmpdir / "lo-profile", password)
-            shutil.copyfile(pdf, OUT / pdf.name)
+            shutil.copyfile(pdf, out / pdf.name)
             text = json.dumps(_expected_json(sample["expected"]), ensure_ascii=False, indent=1)
             # One table row (a list of strings or numbers) per line, for a readable diff.
             text = re.sub(
@@ -360,9 +341,5 @@ def main(names: list[str]) -> None:
                 lambda m: json.dumps(json.loads(m.group(0)), ensure_ascii=False),
                 text,
             )
-            (OUT / f"{name}.expected.json").write_text(text + "\n", encoding="utf-8")
-            print(f"wrote {OUT / pdf.name}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
+            (out / f"{name}.expected.json").write_text(text + "\n", encoding="utf-8")
+            print(f"  {(out / pdf.name).relative_to(fixtures)}")

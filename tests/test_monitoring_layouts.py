@@ -2,7 +2,7 @@
 
 The documents in fixtures/unseen/ reproduce published templates (central-department, Gansu,
 Hubei, Sichuan, Guangdong-style workbooks, portal HTML pages in UTF-8 and GB18030, PDFs exported
-from Word and Excel) with fictitious figures; tools/make_unseen_fixtures.py writes them and,
+from Word and Excel) with fictitious figures; `python -m tools.fixtures unseen` writes them and,
 from the same inputs, the expected records and findings in fixtures/expected/unseen/.
 
 Every mismatch of a document is collected before asserting, so one failure lists everything the

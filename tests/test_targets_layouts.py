@@ -4,7 +4,7 @@ The documents in fixtures/unseen-targets/ reproduce published forms (财政部 �
 申报表 with 中期|年度 columns, Gansu unit-wide table in 元 exported to PDF, Hubei unit-wide form and
 Guangdong project tables on portal pages in UTF-8 and GB18030, a Beijing Word form, a Sichuan
 one-row-per-indicator workbook, a Henan workbook exported to PDF) with fictitious figures;
-tools/make_unseen_target_fixtures.py writes them and, from the same inputs, the expected records and
+`python -m tools.fixtures unseen-targets` writes them and, from the same inputs, the expected records and
 findings in fixtures/expected/unseen-targets/.
 
 Every mismatch of a document is collected before asserting, so one failure lists everything the

@@ -9,56 +9,37 @@ generator's inputs, each document's kind, unit, year, period, key figures and th
 notice findings planted in it (none for the clean cases). fixtures/blind2/RESULTS.md records what the
 parser made of them.
 
-Usage: python tools/make_blind2_fixtures.py [--fixtures DIR]   (the PDFs need LibreOffice)
+The PDFs need LibreOffice.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixturegen import blind2_budget as bud
+from fixturegen import blind2_monitoring as mon
+from fixturegen import blind2_selfeval as slf
+from fixturegen import blind2_targets as tgt
+from fixturegen.folders import fresh_folder, planted_finding, session, write_json
+from fixturegen.office import Office, normalise_zip
 
-from fixturegen import blind2_budget as bud  # noqa: E402
-from fixturegen import blind2_monitoring as mon  # noqa: E402
-from fixturegen import blind2_selfeval as slf  # noqa: E402
-from fixturegen import blind2_targets as tgt  # noqa: E402
-from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2024
 
 
-def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
 def _finding(entry: dict, unit: str, period_months=None, project=None) -> dict:
-    return {"rule_id": entry["rule_id"], "severity": entry["severity"], "unit": unit, "year": YEAR,
-            "period_months": period_months, "project": project, "line": entry.get("line", ""),
-            "column": entry.get("column", ""),
-            **{k: v for k, v in entry.items() if k not in ("rule_id", "severity", "line", "column")}}
+    return planted_finding(entry, unit, YEAR, period_months, project)
 
 
 def _case(out: Path, name: str) -> Path:
-    case = out / name
-    if case.exists():
-        shutil.rmtree(case)
-    case.mkdir(parents=True)
-    return case
+    return fresh_folder(out / name)
 
 
 def _pdf(office: Office, render, data, case: Path, name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         docx = Path(tmp) / f"{name}.docx"
         render(data, docx)
-        pdf = office.convert(docx, "pdf")
-        shutil.copy(pdf, case / f"{name}.pdf")
-    normalise_pdf(case / f"{name}.pdf")
+        office.export_pdf(docx, case / f"{name}.pdf")
 
 
 def _mon_doc(t: mon.MonTable, file: str) -> dict:
@@ -81,7 +62,7 @@ def monitoring_cases(out: Path) -> None:
         normalise_zip(case / f)
     findings = [_finding(f, unit.unit, mon.MONTHS) for f in unit.findings]
     findings.append(_finding(mon.xdc003_finding(unit, [p1, p2]), unit.unit, mon.MONTHS))
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "凤岗街道办事处1-9月部门整体监控表（Word 横向，年度预算调整数列、两行表头、注释行）及两个项目监控表"
                 "（Word、Excel），项目资金总额之和640.00万元超过部门项目支出540.00万元；项目支出执行率按年初预算数计算",
@@ -97,7 +78,7 @@ def monitoring_cases(out: Path) -> None:
     mon.project_xlsx(proj, case / f_p, fraction_rates=False)
     for f in (f_unit, f_p):
         normalise_zip(case / f)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "青石镇人民政府1-9月部门整体监控表（Word，单位：元，截至9月底支出数列）及一个项目监控表（Excel，元），无差错",
         "documents": [_mon_doc(unit, f_unit), _mon_doc(proj, f_p)],
@@ -116,7 +97,7 @@ def selfeval_cases(out: Path, office: Office) -> None:
     case = _case(out, "selfeval-pdf-errors")
     name = f"{s.project}{YEAR}年度项目支出绩效自评表"
     _pdf(office, slf.project_docx, s, case, name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "项目支出绩效自评表 PDF（Word 经 LibreOffice 转换）：一项指标得分12分超过分值10分，总分99.60≠各项得分之和101.60",
         "documents": [_slf_doc(s, f"{name}.pdf")],
@@ -126,7 +107,7 @@ def selfeval_cases(out: Path, office: Office) -> None:
     case = _case(out, "selfeval-pdf-clean")
     name = f"{s.unit}{YEAR}年度部门整体支出绩效自评表"
     _pdf(office, slf.unit_docx, s, case, name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "部门整体支出绩效自评表 PDF（横向，指标方向/指标值/度量单位分列，偏差原因与改进措施列为空），无差错",
         "documents": [_slf_doc(s, f"{name}.pdf")],
@@ -143,7 +124,7 @@ def target_cases(out: Path) -> None:
     case = _case(out, "targets-html-errors")
     name = f"{t.unit}{YEAR}年度{t.project}绩效目标公开.html"
     tgt.project_html(t, case / name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "项目支出绩效目标表门户网页（GB2312，外层布局表格）：两项指标值为笼统定性表述，任务金额之和800.00≠金额合计850.00",
         "documents": [_tgt_doc(t, name)],
@@ -153,7 +134,7 @@ def target_cases(out: Path) -> None:
     case = _case(out, "targets-html-clean")
     name = f"{t.unit}{YEAR}年度部门整体支出绩效目标公开.html"
     tgt.unit_html(t, case / name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "部门整体支出绩效目标表门户网页（GBK，部门管理/部门履职/部门效果，指标值列合并两格），无差错",
         "documents": [_tgt_doc(t, name)],
@@ -175,27 +156,17 @@ def budget_cases(out: Path, office: Office) -> None:
         case = _case(out, case_name)
         name = f"{b.unit}{YEAR}年部门预算"
         _pdf(office, bud.budget_docx, b, case, name)
-        _write_json(case / "expected.json", {
+        write_json(case / "expected.json", {
             "case": case.name, "what": what, "documents": [_bud_doc(b, f"{name}.pdf")],
             "findings": [_finding(f, b.unit) for f in b.findings]})
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fixtures", type=Path, default=ROOT / "fixtures" / "blind2")
-    args = ap.parse_args()
-    out = args.fixtures
+def generate(fixtures: Path) -> None:
+    out = fixtures / "blind2"
     out.mkdir(parents=True, exist_ok=True)
     monitoring_cases(out)
     target_cases(out)
-    office = Office()
-    try:
+    with session("fixturegen-blind2-") as (office, _scratch):
         selfeval_cases(out, office)
         budget_cases(out, office)
-    finally:
-        office.close()
-    print(f"wrote {out}")
-
-
-if __name__ == "__main__":
-    main()
+    print(f"  {out.relative_to(fixtures)}")

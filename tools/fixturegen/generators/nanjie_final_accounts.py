@@ -9,17 +9,10 @@ Figures (the unit's 2024 budget as its target and monitoring tables state it, to
 本年收入 = 财政拨款 1164.62 万元 = 本年支出; 基本支出 1030.25 = 人员经费 958.63 + 公用经费 71.62;
 项目支出 134.37; no carry-over; the year's budget was executed in full (100.00%). The document is
 clean: every total foots, the narrative repeats the tables' figures, so no rule may fire on it.
-
-Usage: python tools/make_nanjie_final_accounts.py [--fixtures DIR]   (`make fixtures`; needs LibreOffice)
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sys
-import tempfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -27,12 +20,9 @@ from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixturegen.folders import session, write_json
+from fixturegen.render_docx import FIXED_TIME, _fonts, _tight, a4_document
 
-from fixturegen.office import Office, normalise_pdf  # noqa: E402
-from fixturegen.render_docx import FIXED_TIME, _fonts, _tight, a4_document  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 UNIT = "南街街道办事处"
 YEAR = 2024
 FILE_NAME = f"{UNIT}{YEAR}年度部门决算.pdf"
@@ -470,25 +460,12 @@ def expected() -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "fixtures", help="output folder")
-    args = parser.parse_args()
-    target = args.fixtures / "nanjie-2024" / FILE_NAME
-    office = Office()
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            src = Path(tmp) / f"{Path(FILE_NAME).stem}.docx"
-            render(src)
-            pdf = office.convert(src, "pdf")
-            shutil.copyfile(pdf, target)
-        normalise_pdf(target)
-    finally:
-        office.close()
-    out = args.fixtures / "expected" / "nanjie-2024" / f"{FILE_NAME}.json"
-    out.write_text(json.dumps(expected(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {target.relative_to(args.fixtures.parent)} and {out.relative_to(args.fixtures.parent)}")
-
-
-if __name__ == "__main__":
-    main()
+def generate(fixtures: Path) -> None:
+    target = fixtures / "nanjie-2024" / FILE_NAME
+    with session("fixturegen-nanjie-") as (office, scratch):
+        src = scratch / f"{Path(FILE_NAME).stem}.docx"
+        render(src)
+        office.export_pdf(src, target)
+    out = fixtures / "expected" / "nanjie-2024" / f"{FILE_NAME}.json"
+    write_json(out, expected())
+    print(f"  {target.relative_to(fixtures)} and {out.relative_to(fixtures)}")

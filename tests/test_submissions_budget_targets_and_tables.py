@@ -1,4 +1,4 @@
-"""The second blind test (fixtures/blind2/, tools/make_blind2_fixtures.py, RESULTS.md there):
+"""The second blind test (fixtures/blind2/, tools/fixturegen/generators/blind2.py, RESULTS.md there):
 1–9月 monitoring tables of a unit beside its project tables, 绩效自评表 as PDF, 绩效目标表 as portal
 pages, 部门预算 publications as PDF — written without reading the parsers. Per case: every document
 is recognised as its kind with its unit, year and period; every figure the generator printed is
@@ -6,7 +6,7 @@ read back (`problems`); the folder raises exactly the planted findings, notices 
 cases: none at all).
 
 Every mismatch of a case is collected before asserting, so one failure lists all of them.
-`python tests/test_blind2_fixtures.py` prints the counts RESULTS.md quotes.
+`python tests/test_submissions_budget_targets_and_tables.py` prints the counts RESULTS.md quotes.
 """
 
 from __future__ import annotations

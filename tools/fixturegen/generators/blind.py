@@ -6,40 +6,23 @@ holds, from the generator's own inputs, the kind each document should be recogni
 figures a reader sees in it, and the error/warning findings planted in it (none for the clean
 ones). fixtures/blind/RESULTS.md records what the parser made of them.
 
-Usage: python tools/make_blind_fixtures.py [--fixtures DIR]   (the PDF needs LibreOffice)
+The PDFs need LibreOffice.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fixturegen.blind_accounts import (  # noqa: E402
-    baixi, key_figures, printed_tables, qinghe, sangong_figures, stated_figures, totals)
-from fixturegen.blind_render import accounts_docx, accounts_html  # noqa: E402
-from fixturegen.blind_tables import (  # noqa: E402
-    huayuan_selfeval, luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, rate, report_docx, report_figures,
-    selfeval_docx, selfeval_report_docx, selfeval_xlsx, weitang_monitoring, yunxi_selfeval)
-from fixturegen.office import Office, normalise_pdf, normalise_zip  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _finding(entry: dict, unit: str, year: int, period_months=None, project=None) -> dict:
-    return {"rule_id": entry["rule_id"], "severity": entry["severity"], "unit": unit, "year": year,
-            "period_months": period_months, "project": project, "line": entry.get("line", ""),
-            "column": entry.get("column", ""),
-            **{k: v for k, v in entry.items() if k not in ("rule_id", "severity", "line", "column")}}
+from fixturegen.blind_accounts import totals
+from fixturegen.blind_accounts_units import baixi, key_figures, printed_tables, qinghe, sangong_figures, stated_figures
+from fixturegen.blind_monitoring import (
+    luwan_monitoring, monitoring_xlsx_wan, monitoring_xlsx_yuan, report_docx, report_figures, weitang_monitoring)
+from fixturegen.blind_render import accounts_docx, accounts_html
+from fixturegen.blind_tables import (
+    huayuan_selfeval, rate, selfeval_docx, selfeval_report_docx, selfeval_xlsx, yunxi_selfeval)
+from fixturegen.folders import planted_finding, session, write_json
+from fixturegen.office import Office, normalise_zip
 
 
 def _selfeval_indicators(s) -> list[dict]:
@@ -57,11 +40,9 @@ def accounts_cases(out: Path, office: Office) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         docx = Path(tmp) / f"{name}.docx"
         accounts_docx(pub, docx)
-        pdf = office.convert(docx, "pdf")
-        shutil.copy(pdf, case / f"{name}.pdf")
-    normalise_pdf(case / f"{name}.pdf")
+        office.export_pdf(docx, case / f"{name}.pdf")
     t = totals(pub)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "部门决算 PDF（Word 横向页面经 LibreOffice 转换），九张表含年初/全年预算数列与注释行，无差错",
         "documents": [{"file": f"{name}.pdf", "kind": "final_accounts", "unit": pub.unit, "year": pub.year,
@@ -75,14 +56,14 @@ def accounts_cases(out: Path, office: Office) -> None:
     case.mkdir(parents=True, exist_ok=True)
     name = f"{pub.unit}{pub.year}年度部门决算公开.html"
     accounts_html(pub, case / name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "部门决算门户网页（单位：元，rowspan/colspan 表头，网站页眉页脚），注入4处差错",
         "documents": [{"file": name, "kind": "final_accounts", "unit": pub.unit, "year": pub.year,
                        "money_unit": pub.money_unit, "figures": key_figures(pub),
                        "tables": printed_tables(pub), "narrative": stated_figures(pub),
                        "sangong": sangong_figures(pub)}],
-        "findings": [_finding(p, pub.unit, pub.year) for p in pub.planted]})
+        "findings": [planted_finding(p, pub.unit, pub.year) for p in pub.planted]})
 
 
 def selfeval_cases(out: Path) -> None:
@@ -92,7 +73,7 @@ def selfeval_cases(out: Path) -> None:
     name = f"{s.unit}{s.year}年度部门整体支出绩效自评表.xlsx"
     selfeval_xlsx(s, case / name)
     normalise_zip(case / name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "部门整体支出绩效自评表（Excel 三个工作表，执行率为百分比格式的小数），执行率错误、未完成指标得满分",
         "documents": [{"file": name, "kind": "self_evaluation", "unit": s.unit, "year": s.year,
@@ -101,7 +82,7 @@ def selfeval_cases(out: Path) -> None:
                                   for b in s.budget},
                        "indicator_count": len(s.indicators), "total_score": f"{s.total:.2f}",
                        "indicators": _selfeval_indicators(s)}],
-        "findings": [_finding(p, s.unit, s.year) for p in s.planted]})
+        "findings": [planted_finding(p, s.unit, s.year) for p in s.planted]})
 
     s = yunxi_selfeval()
     case = out / "selfeval-project-docx-clean"
@@ -109,7 +90,7 @@ def selfeval_cases(out: Path) -> None:
     name = f"{s.project}{s.year}年度项目支出绩效自评表.docx"
     selfeval_docx(s, case / name)
     normalise_zip(case / name)
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name,
         "what": "项目支出绩效自评表（Word，表前有说明文字，指标方向/指标值/度量单位分列，执行率列在分值前），无差错",
         "documents": [{"file": name, "kind": "self_evaluation", "unit": s.unit, "department": s.department,
@@ -135,7 +116,7 @@ def monitoring_cases(out: Path) -> None:
         normalise_zip(case / report)
         lines = {n: {"年初预算数": f"{a:,.2f}", "全年预算数": f"{b:,.2f}", "执行数": f"{e:,.2f}",
                      "执行率": f"{rate(e, b):.2f}"} for n, a, b, e, _, _ in m.lines}
-        _write_json(case / "expected.json", {
+        write_json(case / "expected.json", {
             "case": case.name,
             "what": ("1-6月监控表（Excel，含预算调整数列，执行率为百分比格式）与监控报告（Word），报告公用经费执行数与表不符"
                      if m.planted else
@@ -147,7 +128,7 @@ def monitoring_cases(out: Path) -> None:
                                           "deviation_reason", "likelihood"), i)) for i in m.indicators]},
                 {"file": report, "kind": "narrative_report", "unit": m.unit, "year": m.year,
                  "period_months": m.months, "figures": report_figures(m)}],
-            "findings": [_finding(p, m.unit, m.year, m.months) for p in m.planted]})
+            "findings": [planted_finding(p, m.unit, m.year, m.months) for p in m.planted]})
 
 
 def round_two(out: Path, office: Office) -> None:
@@ -161,12 +142,11 @@ def round_two(out: Path, office: Office) -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 docx = Path(tmp) / f"{pub.unit}{pub.year}年度部门决算.docx"
                 accounts_docx(pub, docx)
-                shutil.copy(office.convert(docx, "pdf"), case / name)
-            normalise_pdf(case / name)
+                office.export_pdf(docx, case / name)
         else:
             name = f"{pub.unit}{pub.year}年度部门决算公开.html"
             accounts_html(pub, case / name)
-        _write_json(case / "expected.json", {
+        write_json(case / "expected.json", {
             "case": case.name, "round": 2,
             "what": ("部门决算（青禾区林业局，单位：元）的 Word 横向页面 PDF 版，与网页版注入同样差错" if pub.planted else
                      "部门决算（柏溪县水务局，万元）的门户网页版，无差错"),
@@ -174,7 +154,7 @@ def round_two(out: Path, office: Office) -> None:
                            "money_unit": pub.money_unit, "figures": key_figures(pub),
                            "tables": printed_tables(pub), "narrative": stated_figures(pub),
                            "sangong": sangong_figures(pub)}],
-            "findings": [_finding(p, pub.unit, pub.year) for p in pub.planted]})
+            "findings": [planted_finding(p, pub.unit, pub.year) for p in pub.planted]})
 
     s = huayuan_selfeval()
     case = out / "selfeval-report-errors"
@@ -191,7 +171,7 @@ def round_two(out: Path, office: Office) -> None:
                ("基本支出", "执行率", rate(basic[3], basic[2])),
                ("项目支出", "全年预算", project[2]), ("项目支出", "执行数", project[3]),
                ("项目支出", "执行率", s.printed_rate(project))]
-    _write_json(case / "expected.json", {
+    write_json(case / "expected.json", {
         "case": case.name, "round": 2,
         "what": "部门整体支出绩效自评表（同 selfeval-unit-xlsx-errors）与自评报告（Word，正文含预算执行表），报告所述项目支出执行率有误",
         "documents": [
@@ -206,24 +186,14 @@ def round_two(out: Path, office: Office) -> None:
                                for line, (_, ini, adj, exe, *_rest) in zip(("合计", "基本支出", "项目支出"), s.budget)
                                for m, v in (("年初预算", ini), ("全年预算", adj), ("执行数", exe),
                                             ("执行率", rate(exe, adj)))]}],
-        "findings": [_finding(p, s.unit, s.year) for p in s.planted + planted]})
+        "findings": [planted_finding(p, s.unit, s.year) for p in s.planted + planted]})
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fixtures", type=Path, default=ROOT / "fixtures")
-    args = ap.parse_args()
-    out = args.fixtures / "blind"
-    office = Office()
-    try:
+def generate(fixtures: Path) -> None:
+    out = fixtures / "blind"
+    with session("fixturegen-blind-") as (office, _scratch):
         accounts_cases(out, office)
         round_two(out, office)
-    finally:
-        office.close()
     selfeval_cases(out)
     monitoring_cases(out)
-    print(f"blind fixtures written to {out}")
-
-
-if __name__ == "__main__":
-    main()
+    print(f"  {out.relative_to(fixtures)}")

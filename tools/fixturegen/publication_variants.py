@@ -1,29 +1,12 @@
-"""Write generated 部门决算 publications into fixtures/publications/: a clean one for an invented
-unit (PDF through Word → LibreOffice, and a GBK portal page with the tables), variants of the PDF
-each with injected errors, and their expected files in fixtures/expected/publications/<file>.json
-(the tables and line items written, and the findings planted — from the generator's inputs).
-
-Usage: python tools/make_publication_fixtures.py [--only NAME ...]   (`make fixtures`; needs LibreOffice)
+"""Variants of the generated 部门决算 publications, each with injected errors and the findings it
+planted: of the clean PDF (tables and 情况说明), of its portal page (tables only), and of the two
+publications in layouts the parser was not tuned on (tables in 元, split codes).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sys
-from pathlib import Path
+from fixturegen.publication import Pub, cents, money
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fixturegen.office import Office, normalise_pdf  # noqa: E402
-from fixturegen.publication import Pub, archive_inputs, cents, expected, money, shanghai  # noqa: E402
-from fixturegen.publication_render import render_docx, render_html  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "fixtures" / "publications"
-EXPECTED = ROOT / "fixtures" / "expected" / "publications"
-BASE = "上海市普陀区档案馆2024年度部门决算"
 GENERAL = "一般公共预算财政拨款支出决算表"
 
 
@@ -174,51 +157,3 @@ def other_variants(county: Pub, city: Pub) -> list[Pub]:
     v.plant("NAR001", ["情况说明", "三公"])
     out.append(v)
     return out
-
-
-def write(pub: Pub, office: Office, fmt: str, outdir: Path, expdir: Path) -> Path:
-    outdir.mkdir(parents=True, exist_ok=True)
-    expdir.mkdir(parents=True, exist_ok=True)
-    if fmt == "pdf":
-        docx = office.tmp / f"{pub.name}.docx"
-        render_docx(pub, docx)
-        pdf = office.convert(docx, "pdf")
-        target = outdir / f"{pub.name}.pdf"
-        shutil.copyfile(pdf, target)
-        normalise_pdf(target)
-    else:
-        target = outdir / f"{pub.name}.html"
-        render_html(pub, target, site=pub.site)
-    (expdir / f"{target.name}.json").write_text(
-        json.dumps(expected(pub, fmt), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return target
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="*", help="file stems to write (default: all)")
-    args = parser.parse_args()
-    clean = shanghai(archive_inputs(), BASE)
-    jobs: list[tuple[Pub, str, Path, Path]] = [(clean, "pdf", OUT, EXPECTED), (clean, "html", OUT, EXPECTED)]
-    jobs += [(v, "pdf", OUT, EXPECTED) for v in variants(clean)]
-    jobs += [(v, "html", OUT, EXPECTED) for v in html_variants(clean)]
-    from fixturegen.publication_other import county  # noqa: PLC0415
-    from fixturegen.publication_older import municipal  # noqa: PLC0415
-    county_pub, city_pub = county(), municipal()
-    jobs += [(county_pub, "pdf", OUT / "other", EXPECTED / "other"),
-             (city_pub, "pdf", OUT / "other", EXPECTED / "other"),
-             (county_pub, "html", OUT / "other", EXPECTED / "other"),
-             (city_pub, "html", OUT / "other", EXPECTED / "other")]
-    jobs += [(v, "pdf", OUT / "other", EXPECTED / "other") for v in other_variants(county_pub, city_pub)]
-    office = Office()
-    try:
-        for pub, fmt, outdir, expdir in jobs:
-            if args.only and pub.name not in args.only:
-                continue
-            print(write(pub, office, fmt, outdir, expdir).relative_to(ROOT))
-    finally:
-        office.close()
-
-
-if __name__ == "__main__":
-    main()
