@@ -24,7 +24,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.errors import ExtractionError
+from extractors.errors import ExtractionError, limit_error
 from extractors.limits import exceeded, limits
 from extractors.text import clean, fold
 from schemas.document import Cell, Document, Format, Table, TextBlock
@@ -515,14 +515,16 @@ def _open(path: Path) -> Any:
     try:
         return pdfplumber.open(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件") from exc
+        raise ExtractionError(path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件",
+                              code="pdf.encrypted", category="encrypted") from exc
     except (PdfminerException, PDFSyntaxError) as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError(
-                path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件"
+                path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件",
+                code="pdf.encrypted", category="encrypted",
             ) from exc
-        raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法打开") from exc
+        raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法打开", code="pdf.damaged") from exc
 
 
 def extract_pdf(path: Path, sha256: str) -> Document:
@@ -534,23 +536,24 @@ def extract_pdf(path: Path, sha256: str) -> Document:
         try:
             pages = list(pdf.pages)
         except (PdfminerException, PDFSyntaxError) as exc:
-            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法读取页面") from exc
+            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法读取页面", code="pdf.damaged") from exc
         if not pages:
-            raise ExtractionError(path.name, "PDF 没有任何页面")
+            raise ExtractionError(path.name, "PDF 没有任何页面", code="pdf.no_pages")
         cap = limits().pdf_pages
         if len(pages) > cap:
-            raise ExtractionError(path.name, exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
+            raise limit_error(path.name, "pdf_pages", exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
         try:
             read = []
             for page in pages:
                 read.append(_read_page(page, ref))
                 page.close()  # drop the page's parsed objects: long documents stay small in memory
         except (PdfminerException, PDFSyntaxError) as exc:
-            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，页面内容无法读取") from exc
+            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，页面内容无法读取",
+                                  code="pdf.damaged") from exc
     finally:
         pdf.close()
     if sum(n for _, n in read) == 0:
-        raise ExtractionError(path.name, NO_TEXT_LAYER)
+        raise ExtractionError(path.name, NO_TEXT_LAYER, code="pdf.no_text_layer")
     page_items = [items for items, _ in read]
 
     # Mark continuations, then walk pages in reading order giving blocks and tables one counter.

@@ -17,7 +17,7 @@ VALUES_SHOWN = 40
 
 
 def _folder(run: str, root: Path) -> Path:
-    from runs.output import find_run
+    from runs.paths import find_run
 
     path = find_run(run, root, "documents.json")
     if path is None:
@@ -26,7 +26,7 @@ def _folder(run: str, root: Path) -> Path:
 
 
 def _previous(folder: Path, root: Path) -> Path:
-    from runs.output import previous_run
+    from runs.paths import previous_run
 
     summary = json.loads((folder / "summary.json").read_text("utf-8"))
     found = previous_run(root, summary.get("origin") or summary.get("submission", ""), folder)
@@ -46,7 +46,7 @@ def diff(
 ) -> None:
     """比较同一单位的两次运行：哪些文件改了、哪些问题已解决、新增或数字有变化（新旧并列），哪些读取值变了。"""
     from runs.diff import DiffError, diff_json, diff_runs, read_run
-    from runs.output import LATEST, output_root
+    from runs.paths import LATEST, output_root
 
     root = output_root(output)
     runs = list(runs or [])
@@ -106,7 +106,7 @@ def rerun(
     store: Optional[str] = typer.Option(None, "--store", help="结果库地址（同 jixiao run）"),
 ) -> None:
     """按需重新处理一次运行的提交文件夹（如规则或解析程序更新之后）：重读全部文件或指定文件，重新核对与评分。"""
-    from runs.output import output_root
+    from runs.paths import output_root
 
     root = output_root(output)
     folder = _folder(run, root)

@@ -152,7 +152,7 @@ def run(
 
 def _prefect_home(output: Optional[Path]) -> None:
     """Prefect's own state (its local database, logs) stays in the output folder, not the user's home."""
-    from runs.output import output_root
+    from runs.paths import output_root
 
     if "PREFECT_HOME" not in os.environ:
         home = output_root(output).resolve() / ".prefect"
@@ -178,8 +178,12 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
     submissions = [s for f in folders for s in (batch_submissions(f) if batch else [f])]
     if not submissions:
         _fail(f"“{'、'.join(str(f) for f in folders)}”下没有子文件夹：--batch 时每个子文件夹是一份提交材料")
-    from runs.output import output_root
+    from runs.options import RunOptions
+    from runs.paths import output_root
 
+    options = RunOptions(output_root=str(output_root(output)), rules=str(rules) if rules else None,
+                         rubric=str(rubric) if rubric else None, store=store,
+                         wording=str(wording.resolve()) if wording else None, use_cache=use_cache)
     _prefect_home(output)
     from flows.run import progress_hook, run_batch, task_runner
 
@@ -193,10 +197,7 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
         try:
             with progress_hook(on_progress):
                 flow = run_batch.with_options(task_runner=task_runner(dask, dask_address))
-                state = flow([str(s) for s in submissions], output_root=str(output_root(output)),
-                             rules=str(rules) if rules else None, rubric=str(rubric) if rubric else None,
-                             store=store, wording=str(wording.resolve()) if wording else None, use_cache=use_cache,
-                             return_state=True)
+                state = flow([str(s) for s in submissions], options, return_state=True)
             summaries = state.result(raise_on_failure=False)
         except Exception as exc:  # Prefect itself could not run the flow: say so plainly
             bar.stop()
@@ -230,8 +231,13 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
     _check_rules(rules)
     _check_wording(wording)
     _check_scoring(rubric, evaluator_inputs)
-    from runs.output import output_root
+    from runs.options import RunOptions
+    from runs.paths import output_root
 
+    options = RunOptions(output_root=str(output_root(output)), rules=str(rules) if rules else None,
+                         rubric=str(rubric) if rubric else None,
+                         evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None, store=store,
+                         wording=str(wording.resolve()) if wording else None, use_cache=use_cache, refresh=refresh)
     _prefect_home(output)
     from prefect import tags
 
@@ -254,18 +260,7 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
         try:
             with progress_hook(on_progress), tags(*submission_tags(folder)):
                 flow = run_submission.with_options(task_runner=task_runner(dask, dask_address))
-                state = flow(
-                    str(folder),
-                    output_root=str(output_root(output)),
-                    rules=str(rules) if rules else None,
-                    rubric=str(rubric) if rubric else None,
-                    evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
-                    store=store,
-                    wording=str(wording.resolve()) if wording else None,
-                    use_cache=use_cache,
-                    refresh=refresh,
-                    return_state=True,
-                )
+                state = flow(str(folder), options, return_state=True)
             summary = state.result(raise_on_failure=False)
         except Exception as exc:  # Prefect itself could not run the flow: say so plainly
             bar.stop()
@@ -662,7 +657,7 @@ def _check_scoring(rubric: Optional[Path], evaluator_inputs: Optional[Path]) -> 
 
 
 def _print_scores(out: Path) -> None:
-    from scoring.output import read_scores
+    from runs.season import read_scores
 
     for card in read_scores(out):
         table = Table(title=f"评分：{escape(card.unit)} {card.year or ''}年度（{escape(card.rubric_name)}）",
@@ -693,7 +688,7 @@ def _pts(value: Any) -> str:
 
 def _run_folder(run: str) -> Path:
     """A run given as its folder, its id under the output root, or "latest"."""
-    from runs.output import find_run, output_root
+    from runs.paths import find_run, output_root
 
     path = find_run(run, output_root(), "scores.json")
     if path is None:
@@ -708,8 +703,8 @@ def evaluator_template(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写到此文件（默认写入运行目录）"),
 ) -> None:
     """生成评分录入表：列出需评估人评分的二级指标（编码、名称、分值、得分、扣分理由、评估人）。"""
+    from runs.season import read_scores
     from scoring.evaluator import write_template
-    from scoring.output import read_scores
 
     if fmt not in ("yaml", "xlsx"):
         _fail(f"不支持的格式“{fmt}”：请用 yaml 或 xlsx")
@@ -733,8 +728,8 @@ def summary(
     """汇总各次运行的评分（每家单位每个年度取最新一次）：写出 summary/汇总.xlsx 与 汇总.html。
     有结果库时从结果库读取，否则从各运行目录的结果文件读取。"""
     from runs import store as run_store
-    from runs.output import output_root
-    from scoring.summary import write_summary
+    from runs.paths import output_root
+    from runs.season import write_season
 
     root = output_root(output_dir)
     if not root.is_dir():
@@ -750,7 +745,7 @@ def summary(
         console.print(f"数据来源：结果库 {escape(run_store.display_url(url))}")
     else:
         console.print(f"数据来源：结果目录 {escape(str(root))} 下各次运行的结果文件（尚无结果库）")
-    rows, written = write_summary(root, rows)
+    rows, written = write_season(root, rows)
     table = Table(title="评分汇总", title_justify="left")
     for name in ("单位", "年度", "总分", "等级", "错误", "警告", "提示", "运行编号"):
         table.add_column(name, no_wrap=name != "单位")
@@ -844,12 +839,16 @@ def report(
 ) -> None:
     """生成评估报告草稿（每家单位每个年度一份 .docx / .html）：基本情况、绩效目标、评估结论、存在问题、对策建议等。"""
     from reporting.render import ReportError, parse_formats, render_run
-    from runs.output import output_root
+    from runs.paths import DOCUMENTS_JSON, find_run, output_root
 
     if config is not None and not config.is_file():
         _fail(f"报告配置文件“{config}”不存在")
+    root = output_root()
+    folder = find_run(run, root, DOCUMENTS_JSON)
+    if folder is None:
+        _fail(f"找不到运行结果“{run}”：{root} 下没有该运行编号，也不是含 documents.json 的运行目录")
     try:
-        done = render_run(run, output_root(), formats=parse_formats(fmt), output=output,
+        done = render_run(folder, formats=parse_formats(fmt), output=output,
                           evaluator=evaluator, client=client, config_file=config)
     except ReportError as exc:
         _fail(str(exc))

@@ -3,10 +3,13 @@ one into a `DocumentResult`, check them, and write `output/<run-id>/`. The Prefe
 CLI in `flows/` only orchestrate these functions."""
 
 from runs.discover import SubmissionError, discover
-from runs.output import make_run_id, output_root, update_latest, write_run
+from runs.options import RunOptions
+from runs.output import write_run
+from runs.paths import make_run_id, output_root, update_latest
 from runs.process import check_submission, failed_result, process_document
 
 __all__ = [
+    "RunOptions",
     "SubmissionError",
     "check_submission",
     "discover",

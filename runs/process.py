@@ -16,12 +16,15 @@ from pydantic import BaseModel
 
 from extractors.kinds import ParseError, all_kinds, classify
 from extractors.segments import Segment, segment
+from runs.discover import evaluator_forms
 from runs.manifest import Hint, apply_hints, folder_hint, submission_hints
 from schemas.document import Document
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
 from schemas.safe_text import visible_name
 from schemas.run import DocumentResult, SegmentResult, UnreadTable
+from schemas.scoring import ScoreCard
+from scoring.output import score_run
 
 
 def relative_path(path: Path, root: Path) -> str:
@@ -232,3 +235,11 @@ def submission_records(results: Sequence[DocumentResult]) -> list[Any]:
 def check_submission(results: Sequence[DocumentResult], config: dict[str, Any] | None = None) -> list[Finding]:
     """Run the rule catalogue over the records of every successfully read document."""
     return run_checks(submission_records(results), config)
+
+
+def score_records(records: Sequence[Any], findings: Sequence[Finding], submission: str | Path,
+                  rubric: str | Path | None = None, evaluator_inputs: str | Path | None = None) -> list[ScoreCard]:
+    """The score cards of a submission: `evaluator_inputs` when given (a bad form raises), else the
+    evaluator forms found in the submission folder (a bad one is reported on the cards)."""
+    forms = [] if evaluator_inputs else evaluator_forms(submission)
+    return score_run(records, findings, rubric, evaluator_inputs, forms)

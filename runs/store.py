@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Literal, Sequence
+from typing import Any, Iterator, Literal, Sequence
 
 from sqlalchemy import (
     JSON,
@@ -42,12 +42,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from reporting.summary import SummaryRow, summary_row
+from runs.diff import figures
+from runs.paths import output_root
+from runs.season import collect
+from schemas.errors import JixiaoError
 from schemas.findings import Evidence, Finding, Severity, Subject
 from schemas.run import DocumentResult, RunSummary
-
-if TYPE_CHECKING:  # scoring imports runs; keep the import one-way at run time
-    from schemas.scoring import ScoreCard
-    from scoring.summary import SummaryRow
+from schemas.scoring import ScoreCard
 
 ENV_STORE = "JIXIAO_STORE_URL"
 DB_NAME = "jixiao.db"
@@ -61,8 +63,11 @@ LEGACY_VERSION = 2
 Json = JSON().with_variant(JSONB(), "postgresql")
 
 
-class StoreError(Exception):
+class StoreError(JixiaoError):
     """The store cannot be opened, read or written; the message is Chinese."""
+
+    code = "store.failed"
+    category = "store"
 
 
 class Base(DeclarativeBase):
@@ -213,8 +218,6 @@ def store_url(explicit: str | None = None, root: str | Path | None = None) -> st
         return explicit
     if os.environ.get(ENV_STORE):
         return os.environ[ENV_STORE]
-    from runs.output import output_root
-
     return default_url(output_root(root))
 
 
@@ -550,8 +553,6 @@ def reading(url: str) -> Iterator[Session]:
 
 def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], list[Finding], list[ScoreCard]]:
     """One run read back: its row, documents (with typed records), findings and score cards."""
-    from schemas.scoring import ScoreCard
-
     with reading(url) as session:
         row = session.get(RunRow, run_id)
         if row is None:
@@ -601,11 +602,8 @@ def run_ids(url: str) -> list[str]:
 
 def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
     """One row per unit and year, from the latest stored run that scored it (as
-    scoring.summary.collect does from the files). Run folders under `root` that the store lacks
+    runs.season.collect does from the files). Run folders under `root` that the store lacks
     (written before the store existed, or when writing it failed) are read from their files."""
-    from schemas.scoring import ScoreCard
-    from scoring.summary import collect, summary_row
-
     latest: dict[tuple[str, int | None], tuple[str, SummaryRow]] = {}
     with reading(url) as session:
         stored = set(session.scalars(select(RunRow.run_id)))
@@ -672,9 +670,6 @@ def history(url: str, unit: str | None = None) -> list[UnitHistory]:
     per run, each finding fingerprint of the unit as new, still open (changed, when its figures
     differ), or resolved compared with
     the unit's previous runs, year by year (a run resolves only findings of the years it covers). A unit's runs are those that scored it or found something about it."""
-    from runs.diff import figures
-    from schemas.scoring import ScoreCard
-
     with reading(url) as session:
         runs = {r.run_id: r for r in session.scalars(select(RunRow))}
         by_unit: dict[str, dict[str, list[Finding]]] = {}

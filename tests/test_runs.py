@@ -24,6 +24,7 @@ from conftest import FIXTURES, need_file
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.numbers import amount, rate
 from runs import (
+    RunOptions,
     SubmissionError,
     check_submission,
     discover,
@@ -285,7 +286,7 @@ def test_write_run_writes_every_file(submission: Path, tmp_path: Path) -> None:
     assert findings, "the submission has a wrong 执行率, so there is at least one finding"
     out = tmp_path / "out"
     started = datetime(2025, 3, 1, 10, 0, 0)
-    summary = write_run(results, findings, submission, started, out)
+    summary = write_run(results, findings, submission, started, RunOptions(output_root=out))
 
     run_dir = out / summary.run_id
     assert summary.run_id.startswith("20250301-100000-")
@@ -320,7 +321,7 @@ def test_write_run_writes_every_file(submission: Path, tmp_path: Path) -> None:
 def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:
     results = process_all(submission)
     findings = check_submission(results)
-    summary = write_run(results, findings, submission, datetime(2025, 3, 1), tmp_path / "out")
+    summary = write_run(results, findings, submission, datetime(2025, 3, 1), RunOptions(output_root=tmp_path / "out"))
     wb = load_workbook(Path(summary.output_dir) / "findings.xlsx")
     assert wb.sheetnames == ["问题清单", "文件", "更正"]
 
@@ -350,21 +351,21 @@ def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:
 def test_latest_points_at_the_newest_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     docs = [_result("a.pdf", "aa" * 32)]
-    older = write_run(docs, [], tmp_path, datetime(2025, 1, 1, 8, 0, 0), out)
-    newer = write_run(docs, [], tmp_path, datetime(2025, 1, 2, 8, 0, 0), out)
+    older = write_run(docs, [], tmp_path, datetime(2025, 1, 1, 8, 0, 0), RunOptions(output_root=out))
+    newer = write_run(docs, [], tmp_path, datetime(2025, 1, 2, 8, 0, 0), RunOptions(output_root=out))
     latest = out / "latest"
     assert latest.is_symlink() and os.readlink(latest) == newer.run_id  # relative link
     assert json.loads((latest / "summary.json").read_text("utf-8"))["run_id"] == newer.run_id
     # a run whose id sorts earlier (clock set back) does not steal `latest`
-    write_run(docs, [], tmp_path, datetime(2024, 6, 1), out)
+    write_run(docs, [], tmp_path, datetime(2024, 6, 1), RunOptions(output_root=out))
     assert os.readlink(latest) == newer.run_id
     assert older.run_id < newer.run_id
 
 
 def test_same_second_same_files_gets_a_distinct_folder(tmp_path: Path) -> None:
     docs = [_result("a.pdf", "aa" * 32)]
-    a = write_run(docs, [], tmp_path, datetime(2025, 1, 1), tmp_path / "out")
-    b = write_run(docs, [], tmp_path, datetime(2025, 1, 1), tmp_path / "out")
+    a = write_run(docs, [], tmp_path, datetime(2025, 1, 1), RunOptions(output_root=tmp_path / "out"))
+    b = write_run(docs, [], tmp_path, datetime(2025, 1, 1), RunOptions(output_root=tmp_path / "out"))
     assert b.run_id == a.run_id + "-2" and b.run_id > a.run_id
     assert os.readlink(tmp_path / "out" / "latest") == b.run_id
 
@@ -432,13 +433,14 @@ def test_runs_written_at_once_get_distinct_complete_folders(tmp_path: Path) -> N
 
     from runs import store as run_store
     from runs.output import write_run
+    from runs.options import RunOptions
 
     submission = make_submission(tmp_path / "提交材料")
     results = [process_document(p, submission) for p in discover(submission)]
     started = datetime(2024, 7, 10, 9, 30, 0)  # the same second, the same files: the same base id
     out = tmp_path / "out"
     with ThreadPoolExecutor(4) as pool:
-        summaries = list(pool.map(lambda _: write_run(results, [], submission, started, out), range(4)))
+        summaries = list(pool.map(lambda _: write_run(results, [], submission, started, RunOptions(output_root=out)), range(4)))
     ids = sorted(s.run_id for s in summaries)
     assert len(set(ids)) == 4 and all(s.store_error is None for s in summaries)
     for run_id in ids:
@@ -477,14 +479,14 @@ def test_leftovers_of_a_killed_writer_are_cleaned_and_its_finished_run_back_fill
     # a run whose folder was complete when its process was killed, before the store learnt of it
     submission = make_submission(tmp_path / "提交材料")
     results = [process_document(p, submission) for p in discover(submission)]
-    first = write_run(results, [], submission, datetime(2024, 7, 10, 9, 30, 0), out)
+    first = write_run(results, [], submission, datetime(2024, 7, 10, 9, 30, 0), RunOptions(output_root=out))
     url = run_store.store_url(None, out)
     engine = run_store.open_store(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM runs WHERE run_id = ?", (first.run_id,))
     engine.dispose()
     assert first.run_id not in run_store.run_ids(url)
-    second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), out)
+    second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), RunOptions(output_root=out))
     assert sorted(run_store.run_ids(url)) == sorted([first.run_id, second.run_id])
 
 
@@ -507,6 +509,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         from datetime import datetime
         from pathlib import Path
         import runs.output as output
+        from runs.options import RunOptions
         from test_runs import make_submission  # registers the test kinds
         from runs import discover, process_document
         submission = Path({str(submission)!r})
@@ -522,7 +525,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         else:
             import runs.store as store
             store.save_run = lambda *a, **k: os._exit(9)
-        output.write_run(results, [], submission, datetime(2024, 7, 10, 9, 30), Path({str(out)!r}))
+        output.write_run(results, [], submission, datetime(2024, 7, 10, 9, 30), RunOptions(output_root=Path({str(out)!r})))
     """)
     killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert killed.returncode == 9, killed.stderr
@@ -534,7 +537,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         assert [p.name for p in runs_now] and all((p / "summary.json").is_file() for p in runs_now)
     # the next run: leftovers gone, every complete run folder in the store
     results = [process_document(p, submission) for p in discover(submission)]
-    rerun = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31), out)
+    rerun = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31), RunOptions(output_root=out))
     assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".prefect"]
     folders = sorted(p.name for p in out.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name))
     assert rerun.run_id in folders

@@ -18,9 +18,10 @@ from conftest import FIXTURES, need_file
 from runs import store
 from runs.discover import discover
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
-from scoring.output import score_run
-from scoring.summary import collect
+from runs.process import score_records
+from runs.season import collect
 from test_flow import expected_nanjie_keys
 
 UNIT = "南街街道办事处"
@@ -31,7 +32,7 @@ ENV = {"COLUMNS": "250"}
 def _process(folder: Path):
     results = [process_document(p, folder) for p in discover(folder)]
     findings = check_submission(results)
-    return results, findings, score_run(submission_records(results), findings, folder)
+    return results, findings, score_records(submission_records(results), findings, folder)
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +52,13 @@ def corrected(tmp_path_factory):
 def _process_results(results):
     """Checks and scores of already processed documents (a submission of some of them)."""
     findings = check_submission(results)
-    return results, findings, score_run(submission_records(results), findings, FIXTURES / "nanjie-2024")
+    return results, findings, score_records(submission_records(results), findings, FIXTURES / "nanjie-2024")
 
 
 def _write(data, out: Path, day: int, **kw):
     results, findings, scores = data
-    return write_run(results, findings, FIXTURES / "nanjie-2024", datetime(2025, 3, day, 9, 0, 0), out,
-                     scores=scores, **kw)
+    return write_run(results, findings, FIXTURES / "nanjie-2024", datetime(2025, 3, day, 9, 0, 0),
+                     RunOptions(output_root=out, **kw), scores=scores)
 
 
 def _key(f) -> tuple:

@@ -1,25 +1,25 @@
-"""`jixiao summary`: one row per unit and year over every run under an output root (the latest
-run of each unit and year wins): score, grade, dimension rates, findings by severity and the
-three most serious findings; written as output/summary/汇总.xlsx and 汇总.html."""
+"""The season summary (`jixiao summary`, and the end of a batch): one row per unit and year (the
+latest run of each wins; runs/season.py gathers the rows from the run store or the run folders):
+score, grade, dimension rates, findings by severity and the three most serious findings; written
+as 汇总.xlsx and 汇总.html into the folder given (output/summary/)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Collection, Sequence
+from typing import Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
-from runs.output import RUN_ID
 from schemas.findings import Finding, Severity
-from schemas.scoring import ScoreCard
-from scoring.output import read_scores
 from schemas.safe_text import neutralise_workbook
+from schemas.scoring import ScoreCard
 
 TEMPLATES = Path(__file__).parent / "templates"
-SUMMARY_DIR = "summary"
 XLSX_NAME = "汇总.xlsx"
 HTML_NAME = "汇总.html"
 TOP = 3
@@ -41,23 +41,6 @@ class SummaryRow:
     top: list[Finding] = field(default_factory=list)
 
 
-def collect(root: Path, skip: Collection[str] = ()) -> list[SummaryRow]:
-    """From the run folders under `root` (except the run ids in `skip`)."""
-    latest: dict[tuple[str, int | None], SummaryRow] = {}
-    runs = sorted(p for p in root.iterdir()
-                  if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name) and p.name not in skip)
-    for run in runs:  # oldest first: a later run of the same unit and year replaces the row
-        cards = read_scores(run)
-        if not cards:
-            continue
-        findings_path = run / "findings.json"
-        findings = [Finding.model_validate(f) for f in json.loads(findings_path.read_text("utf-8"))] \
-            if findings_path.is_file() else []
-        for card in cards:
-            latest[(card.unit, card.year)] = summary_row(card, run.name, findings)
-    return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
-
-
 def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> SummaryRow:
     """A card's row: its scores, and the counts and most serious of the card's own findings (its unit
     and year) among `findings`."""
@@ -71,17 +54,15 @@ def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> Su
     )
 
 
-def write_summary(root: Path, rows: list[SummaryRow] | None = None) -> tuple[list[SummaryRow], list[Path]]:
-    """Writes the rows given (e.g. from the run store), else those collected from the files."""
-    rows = collect(root) if rows is None else rows
-    out = root / SUMMARY_DIR
+def write_summary(out: Path, rows: list[SummaryRow]) -> list[Path]:
+    """汇总.xlsx and 汇总.html of `rows` in the folder `out`; returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
     xlsx, html = out / XLSX_NAME, out / HTML_NAME
     write_xlsx(xlsx, rows)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     dim_names = _dimension_names(rows)
     html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names), encoding="utf-8")
-    return rows, [xlsx, html]
+    return [xlsx, html]
 
 
 def _dimension_names(rows: list[SummaryRow]) -> list[tuple[str, str]]:
@@ -93,9 +74,6 @@ def _dimension_names(rows: list[SummaryRow]) -> list[tuple[str, str]]:
 
 
 def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     dims = _dimension_names(rows)
     wb = Workbook()
     ws = wb.active
@@ -118,8 +96,6 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == top_col)
     ws.column_dimensions["A"].width = 24
-    from openpyxl.utils import get_column_letter
-
     ws.column_dimensions[get_column_letter(top_col)].width = 90
     ws.freeze_panes = "B2"
     neutralise_workbook(wb)  # document texts never become formulas or break the XML
