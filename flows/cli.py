@@ -42,7 +42,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
-STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
+STATUS_STYLE = {"ok": "green", "partial": "yellow", "error": "bold red", "unrecognised": "yellow"}
 TOP_FINDINGS = 16
 OUTPUT_HELP = "结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"
 STORE_HELP = "结果库地址（SQLAlchemy URL，默认 $JIXIAO_STORE_URL，否则结果根目录下的 SQLite 文件 jixiao.db）"
@@ -437,6 +437,7 @@ def inspection(result: DocumentResult) -> dict[str, Any]:
         })
     return {
         "file": result.path, "status": result.status, "kind": result.kind, "error": result.error,
+        "errors": [e.model_dump(mode="json") for e in result.errors],
         "segments": [s.model_dump(mode="json") for s in result.segments],
         "records": records,
         "unread_tables": [u.model_dump(mode="json") for u in result.unread_tables],
@@ -512,7 +513,7 @@ def extract(
         _fail(f"文件“{file}”不存在或不是普通文件")
     _check_wording(wording)
     result = process_document(file, file.parent, wording_dir=wording)
-    if result.status != "ok":
+    if not result.read:
         _fail(result.error or f"文件“{file.name}”无法处理")
     if as_json:
         _print_json(result.model_dump(mode="json"))

@@ -134,7 +134,7 @@ def correct(
     if len(matches) > 1:
         _fail(f"运行 {folder.name} 中有多个名为“{file}”的文件：{'、'.join(d.path for d in matches)}；请给出相对路径")
     doc = matches[0]
-    if not doc.sha256 or doc.status != "ok":
+    if not doc.sha256 or not doc.read:
         _fail(f"文件“{doc.path}”未能读取（{doc.status_label}），没有可更正的读数")
     numbers = [v for v in document_values(doc) if v.ref is not None and cell_key(v.ref.with_label().label) == cell_key(cell)]
     if value and not numbers:

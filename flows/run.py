@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from prefect.futures import as_completed
 from prefect.states import Completed, Failed
 
 from checks import load_config
+from reporting.summary import errors_text
 from runs.discover import discover, is_junk
 from runs.inbox import DEFAULT_QUIET_SECONDS, poll_inbox
 from runs.isolation import process_isolated
@@ -303,9 +305,15 @@ def run_batch(submissions: list[str], options: RunOptions | None = None) -> list
 
 
 def batch_markdown(summaries: list[RunSummary], season: list[Path]) -> str:
-    lines = ["# 批量运行", "", "| 提交材料 | 文件 | 成功 | 问题 | 运行编号 |", "|---|---|---|---|---|"]
+    lines = ["# 批量运行", "", "| 提交材料 | 文件 | 成功 | 问题 | 运行编号 | 文件问题（按原因） |",
+             "|---|---|---|---|---|---|"]
     lines += [f"| {visible_name(Path(s.submission).name)} | {s.documents.total} | {s.documents.ok} | "
-              f"{s.findings.total} | {s.run_id} |" for s in summaries]
+              f"{s.findings.total} | {s.run_id} | {errors_text(s.errors)} |" for s in summaries]
+    errors: Counter[str] = Counter()
+    for s in summaries:
+        errors.update(s.errors)
+    if errors:
+        lines += ["", "文件问题合计（按原因）：" + errors_text(dict(errors.most_common()))]
     if season:
         lines += ["", "汇总：" + "、".join(f"`{p}`" for p in season)]
     return "\n".join(lines) + "\n"
@@ -340,9 +348,11 @@ def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
         f"- 问题：共 {summary.findings.total} 条（{severity_counts_text(summary.findings)}）",
         f"- 结果目录：`{summary.output_dir}`",
     ]
+    if summary.errors:
+        lines.insert(4, f"- 文件问题（按原因）：{errors_text(summary.errors)}")
     if d.ok < d.total:
         lines.insert(2, f"> **注意：{d.total - d.ok} 个文件未能读取，核对结果不完整。**\n")
-    bad = [r for r in results if r.status != "ok"]
+    bad = [r for r in results if not r.read]
     if bad:
         lines += ["", "## 未能处理的文件", ""]
         lines += [f"- `{r.path}`（{r.status_label}）：{r.error}" for r in bad]

@@ -163,7 +163,7 @@ def _unit_of(rec: Any) -> str:
 
 def _records(documents: list[DocumentResult]) -> list[tuple[DocumentResult, Any]]:
     """Records of the documents read, each with a unit and a year."""
-    return [(d, r) for d in documents if d.status == "ok" for r in d.records
+    return [(d, r) for d in documents if d.read for r in d.records
             if _unit_of(r) and isinstance(getattr(r, "year", None), int)]
 
 

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from schemas.errors import CATEGORY_LABELS
 from schemas.findings import Finding, Severity
 from schemas.safe_text import neutralise_workbook
 from schemas.scoring import ScoreCard
@@ -38,10 +39,18 @@ class SummaryRow:
     dimensions: list[tuple[str, str, Decimal | None]]  # code, name, rate
     missing: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    # the run's document errors by category (schemas.errors), e.g. {"encrypted": 1, "parse": 2}
+    errors: dict[str, int] = field(default_factory=dict)
     top: list[Finding] = field(default_factory=list)
 
 
-def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> SummaryRow:
+def errors_text(errors: dict[str, int]) -> str:
+    """`已加密 1、内容无法解析 2`: a run's document errors by category, for a person."""
+    return "、".join(f"{CATEGORY_LABELS.get(c, c)} {n}" for c, n in errors.items())
+
+
+def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding],
+                errors: dict[str, int] | None = None) -> SummaryRow:
     """A card's row: its scores, and the counts and most serious of the card's own findings (its unit
     and year) among `findings`."""
     own = [f for f in findings if f.subject.unit == card.unit and f.subject.year == card.year]
@@ -49,7 +58,7 @@ def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> Su
         unit=card.unit, year=card.year, run_id=run_id, rubric=card.rubric_id, total=card.total,
         grade=card.grade, points=card.points,
         dimensions=[(d.code, d.name, d.rate) for d in card.dimensions], missing=card.missing,
-        counts={s.value: sum(1 for f in own if f.severity is s) for s in Severity},
+        counts={s.value: sum(1 for f in own if f.severity is s) for s in Severity}, errors=dict(errors or {}),
         top=sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP],
     )
 
@@ -61,7 +70,7 @@ def write_summary(out: Path, rows: list[SummaryRow]) -> list[Path]:
     write_xlsx(xlsx, rows)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     dim_names = _dimension_names(rows)
-    html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names), encoding="utf-8")
+    html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names, errors_text=errors_text), encoding="utf-8")
     return [xlsx, html]
 
 
@@ -79,7 +88,7 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
     ws = wb.active
     ws.title = "评分汇总"
     header = ["单位", "年度", "总分", "等级"] + [f"{c} {n}得分率(%)" for c, n in dims]
-    header += ["错误", "警告", "提示", "最严重的问题（前三条）", "待评分", "评分标准", "运行编号"]
+    header += ["错误", "警告", "提示", "最严重的问题（前三条）", "待评分", "评分标准", "运行编号", "文件问题（按原因）"]
     ws.append(header)
     for r in rows:
         rates = {c: rate for c, _, rate in r.dimensions}
@@ -87,7 +96,7 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
         ws.append([r.unit, r.year, float(r.total) if r.total is not None else None, r.grade or ""]
                   + [float(rates[c]) if rates.get(c) is not None else None for c, _ in dims]
                   + [r.counts["error"], r.counts["warning"], r.counts["notice"], top, "、".join(r.missing),
-                     r.rubric, r.run_id])
+                     r.rubric, r.run_id, errors_text(r.errors)])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")

@@ -34,7 +34,7 @@ from schemas.run import DocumentResult
 CACHE_FOLDER = Path(".cache") / "documents"
 _CODE = ("extractors", "schemas")
 _CODE_FILES = ("runs/process.py", "runs/manifest.py")
-CACHED_STATUSES = ("ok", "unrecognised")
+CACHED_STATUSES = ("ok", "partial", "unrecognised")
 
 
 def cache_dir(output_root: Path) -> Path:

@@ -85,7 +85,16 @@ DOCUMENT_COLUMNS: list[tuple[str, int]] = [
 
 
 def document_counts(results: Sequence[DocumentResult]) -> DocumentCounts:
-    return DocumentCounts(total=len(results), **Counter(r.status for r in results))
+    """By status; `ok` counts every document read (`partial` ones too), as runs before
+    `partial` existed did."""
+    by_status = Counter(r.status for r in results)
+    return DocumentCounts(total=len(results), ok=by_status["ok"] + by_status["partial"], partial=by_status["partial"],
+                          error=by_status["error"], unrecognised=by_status["unrecognised"])
+
+
+def error_counts(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """The documents' error items by category (schemas.errors), most frequent first."""
+    return dict(Counter(e.category for r in results for e in r.errors).most_common())
 
 
 def run_failure(summary: RunSummary) -> str | None:
@@ -145,9 +154,10 @@ def summarise(
         documents=document_counts(results),
         records=sum(len(r.records) for r in results),
         findings=FindingCounts(total=len(findings), **by_severity),
+        errors=error_counts(results),
         rules_file=str(Path(rules_file).resolve()) if rules_file else None,
         rules_config=_jsonable(config or {}),
-        skipped_unknown=skipped_records([rec for r in results if r.status == "ok" for rec in r.records],
+        skipped_unknown=skipped_records([rec for r in results if r.read for rec in r.records],
                                         config or {}),
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Collection
 
 from reporting.summary import SummaryRow, summary_row, write_summary
-from runs.paths import FINDINGS_JSON, SCORES_JSON, SUMMARY_DIR, run_folders
+from runs.paths import FINDINGS_JSON, SCORES_JSON, SUMMARY_DIR, SUMMARY_JSON, run_folders
 from schemas.findings import Finding
 from schemas.scoring import ScoreCard
 
@@ -31,9 +31,20 @@ def collect(root: Path, skip: Collection[str] = ()) -> list[SummaryRow]:
         findings_path = run / FINDINGS_JSON
         findings = [Finding.model_validate(f) for f in json.loads(findings_path.read_text("utf-8"))] \
             if findings_path.is_file() else []
+        errors = _run_errors(run)
         for card in cards:
-            latest[(card.unit, card.year)] = summary_row(card, run.name, findings)
+            latest[(card.unit, card.year)] = summary_row(card, run.name, findings, errors)
     return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
+
+
+def _run_errors(run: Path) -> dict[str, int]:
+    """The run's document errors by category, from its summary.json (none in runs written before)."""
+    try:
+        data = json.loads((run / SUMMARY_JSON).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    errors = data.get("errors") if isinstance(data, dict) else None
+    return {str(k): int(v) for k, v in errors.items()} if isinstance(errors, dict) else {}
 
 
 def write_season(root: Path, rows: list[SummaryRow] | None = None) -> tuple[list[SummaryRow], list[Path]]:

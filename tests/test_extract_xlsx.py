@@ -314,7 +314,8 @@ def test_without_libreoffice_the_blank_formulas_are_named_for_the_document(tmp_p
     assert doc.converted_from is None and doc.uncalculated_formulas == ["Sheet!B4（=B5+B6）", "Sheet!C4（=C5+C6）",
                                                                          "Sheet!D4（=D5+D6）"]
     result = process_document(path, tmp_path)
-    assert result.status == "ok"
+    assert result.status == "partial" and result.records  # read, with the cells named that were read blank
+    assert [(e.code, e.category) for e in result.errors] == [("xlsx.uncalculated_formulas", "unreadable")]
     assert "中有 3 个公式单元格没有保存计算结果，已按空白读取（Sheet!B4（=B5+B6）" in (result.error or "")
     assert "安装 LibreOffice" in result.error
 

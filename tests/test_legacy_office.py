@@ -66,6 +66,7 @@ def test_without_libreoffice_the_error_names_the_remedy(tmp_path: Path, monkeypa
     monkeypatch.setattr("extractors.legacy.soffice", lambda: None)
     result = process_document(legacy, tmp_path)
     assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("legacy.no_libreoffice", "unsupported_format")]
     assert "旧版 Excel" in result.error and "未安装 LibreOffice" in result.error and ".xlsx" in result.error
 
 
@@ -80,6 +81,7 @@ def test_a_damaged_legacy_file_is_refused_with_the_remedy(tmp_path: Path) -> Non
     legacy.write_bytes(bytes(data))
     result = process_document(legacy, tmp_path)
     assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("legacy.convert_failed", "unreadable")]
     assert "旧版 Excel" in result.error and "LibreOffice 无法转换" in result.error and "另存为 .xlsx" in result.error
 
 

@@ -183,12 +183,14 @@ def test_corrupt_file_is_an_error_and_the_others_succeed(submission: Path) -> No
 
     bad = results["损坏的文件.docx"]
     assert bad.status == "error"
-    assert "损坏的文件.docx" in bad.error and "损坏" in bad.error
+    assert [(e.code, e.category, e.file) for e in bad.errors] == [("office.damaged", "unreadable", "损坏的文件.docx")]
+    assert bad.error == bad.errors[0].message and "已损坏" in bad.error
     assert bad.records == [] and bad.sha256 == hashlib.sha256((submission / "损坏的文件.docx").read_bytes()).hexdigest()
 
     other = results["会议纪要.docx"]
     assert other.status == "unrecognised" and other.format == "docx"
-    assert "会议纪要.docx" in other.error and "未能识别" in other.error
+    assert [(e.code, e.category) for e in other.errors] == [("kind.unrecognised", "unrecognised")]
+    assert "未能识别文件“会议纪要.docx”的文档类型" in other.error
 
     ok = results["甲单位监控表.docx"]
     assert (ok.status, ok.kind, ok.kind_label, ok.confidence) == ("ok", "jixiao_test_kind", "测试监控表", 1.0)
@@ -213,19 +215,23 @@ def test_parse_error_and_internal_error_are_recorded(tmp_path: Path) -> None:
 
     missing = process_document(tmp_path / "缺表.docx", tmp_path)
     assert missing.status == "error" and missing.kind == "jixiao_test_kind"
+    assert [(e.code, e.category) for e in missing.errors] == [("parse.failed", "parse")]
     assert missing.error == "文件“缺表.docx”内容无法解析：找不到“单位：”或预算执行表"
 
     crashed = process_document(tmp_path / "出错.docx", tmp_path)
     assert crashed.status == "error" and crashed.format == "docx" and crashed.sha256
+    assert [(e.code, e.category) for e in crashed.errors] == [("internal.error", "internal")]
     assert "出错.docx" in crashed.error and "内部错误" in crashed.error and "RuntimeError" in crashed.error
 
 
 def test_empty_and_missing_files(tmp_path: Path) -> None:
     (tmp_path / "空.pdf").write_bytes(b"")
     empty = process_document(tmp_path / "空.pdf", tmp_path)
-    assert empty.status == "error" and "空.pdf" in empty.error and "0 字节" in empty.error
+    assert empty.status == "error" and [e.code for e in empty.errors] == ["file.empty"]
+    assert "空.pdf" in empty.error and "0 字节" in empty.error
     gone = process_document(tmp_path / "不存在.pdf", tmp_path)
-    assert gone.status == "error" and "不存在.pdf" in gone.error
+    assert gone.status == "error" and [e.code for e in gone.errors] == ["file.missing"]
+    assert "不存在.pdf" in gone.error
 
 
 def test_input_files_are_not_modified(submission: Path) -> None:
@@ -310,12 +316,21 @@ def test_write_run_writes_every_file(submission: Path, tmp_path: Path) -> None:
 
     s = json.loads((run_dir / "summary.json").read_text("utf-8"))
     assert s["run_id"] == summary.run_id and s["submission"] == str(submission.resolve())
-    assert s["documents"] == {"total": 5, "ok": 3, "error": 1, "unrecognised": 1}
+    assert s["documents"] == {"total": 5, "ok": 3, "partial": 0, "error": 1, "unrecognised": 1}
+    assert s["errors"] == {"unreadable": 1, "unrecognised": 1}
     assert s["records"] == 3
     assert s["findings"]["total"] == len(findings)
     assert s["findings"]["error"] == sum(1 for f in findings if f.severity == "error")
     assert s["started"].startswith("2025-03-01T10:00:00")
     assert s["rules_file"] is None and "MON001" in s["rules_config"]["rules"]
+
+    # the store keeps the error items and their counts
+    from runs import store as run_store
+
+    run, stored, _, _ = run_store.load_run(summary.store, summary.run_id)
+    assert run.errors == {"unreadable": 1, "unrecognised": 1} and run.documents["partial"] == 0
+    assert [[e.code for e in d.errors] for d in stored] == [[], ["kind.unrecognised"], [], ["office.damaged"], []]
+    assert stored == results
 
 
 def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:

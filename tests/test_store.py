@@ -87,7 +87,7 @@ def test_a_run_is_written_to_the_default_sqlite_store_and_read_back(nanjie, tmp_
 
     run, docs, findings, cards = store.load_run(summary.store, summary.run_id)
     want = expected_nanjie_keys()
-    assert run.documents == {"total": 7, "ok": 7, "error": 0, "unrecognised": 0}
+    assert run.documents == {"total": 7, "ok": 7, "partial": 0, "error": 0, "unrecognised": 0} and run.errors == {}
     assert run.findings["total"] == len(want) == len(findings)
     assert sorted(_key(f) for f in findings) == want
     assert run.records == summary.records and run.submission == str((FIXTURES / "nanjie-2024").resolve())
@@ -309,6 +309,9 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
             con.execute(f"drop table {table}")
         con.execute("alter table documents drop column parts")
         con.execute("alter table documents drop column extra")
+        con.execute("alter table documents drop column errors")
+        con.execute("alter table runs drop column documents_partial")
+        con.execute("alter table runs drop column errors")
         con.execute("delete from schema_version")
         con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
     store.open_store(url).dispose()
@@ -316,9 +319,9 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
         columns = {row[1] for row in con.execute("pragma table_info(documents)")}
         tables = {row[0] for row in con.execute("select name from sqlite_master where type = 'table'")}
         assert con.execute("select version_num from alembic_version").fetchall() == [(store.HEAD,)]
-    assert {"parts", "extra"} <= columns and {"reviews", "corrections", "inbox_items"} <= tables
+    assert {"parts", "extra", "errors"} <= columns and {"reviews", "corrections", "inbox_items"} <= tables
     run, docs, findings, _ = store.load_run(url, summary.run_id)
-    assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] for d in docs)
+    assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] and d.errors == [] for d in docs)
     assert len(findings) == summary.findings.total
 
 
