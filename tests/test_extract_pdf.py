@@ -239,6 +239,7 @@ def test_pdf_without_text_layer(tmp_path, pdf_bytes):
         assert len(pdf.pages) == 1
     with pytest.raises(ExtractionError) as err:
         extract(path)
+    assert (err.value.code, err.value.category) == ("pdf.no_text_layer", "unreadable")
     assert err.value.reason == NO_TEXT_LAYER
     assert str(err.value) == f"无法读取文件“扫描件.pdf”：{NO_TEXT_LAYER}"
 
@@ -247,6 +248,7 @@ def test_encrypted_pdf():
     path = SAMPLES / "encrypted.pdf"
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, file_sha256(path))
+    assert (err.value.code, err.value.category, err.value.file) == ("pdf.encrypted", "encrypted", "encrypted.pdf")
     assert "加密" in err.value.reason and err.value.file_name == "encrypted.pdf"
 
 
@@ -263,6 +265,7 @@ def test_broken_pdf(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, "0" * 64)
+    assert (err.value.code, err.value.category) == ("pdf.damaged", "unreadable")
     assert "损坏" in err.value.reason
     assert "坏文件.pdf" in str(err.value)
 
@@ -275,6 +278,7 @@ def test_pdf_without_pages(tmp_path):
     path.write_bytes(pdf)
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, "0" * 64)
+    assert (err.value.code, err.value.category) == ("pdf.no_pages", "unreadable")
     assert err.value.reason == "PDF 没有任何页面"
 
 

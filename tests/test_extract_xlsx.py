@@ -397,6 +397,7 @@ def test_missing_sheet_part_is_an_error_not_an_empty_workbook(tmp_path):
     rewrite_part(path, "xl/worksheets/sheet1.xml", None)
     with pytest.raises(ExtractionError) as err:
         extract(path)
+    assert (err.value.code, err.value.category, err.value.sheet) == ("xlsx.sheet_missing", "unreadable", "Sheet1")
     assert str(err.value).startswith("无法读取文件“坏表.xlsx”：Excel 文件不完整：工作表“Sheet1”")
 
 
@@ -406,4 +407,5 @@ def test_malformed_sheet_xml_gives_a_chinese_error(tmp_path):
     rewrite_part(path, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c")
     with pytest.raises(ExtractionError) as err:
         extract_xlsx(path, SHA)
+    assert (err.value.code, err.value.category) == ("xlsx.damaged", "unreadable")
     assert "坏表.xlsx" in str(err.value) and "Excel 文件已损坏或结构不完整" in str(err.value)

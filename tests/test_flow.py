@@ -52,7 +52,8 @@ def test_flow_end_to_end(flows_run, tmp_path: Path) -> None:
     docs = json.loads((run_dir / "documents.json").read_text("utf-8"))
     assert [d["path"] for d in docs] == EXPECTED_DOCS  # discovery order, not completion order
     bad = next(d for d in docs if d["path"] == "损坏的文件.docx")
-    assert bad["status"] == "error" and "损坏的文件.docx" in bad["error"]
+    assert bad["status"] == "error" and [e["code"] for e in bad["errors"]] == ["office.damaged"]
+    assert "损坏的文件.docx" in bad["error"]
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     mon001 = [f for f in findings if f["rule_id"] == "MON001"]
     assert [f["subject"]["unit"] for f in mon001] == ["甲单位"]
@@ -83,9 +84,10 @@ def test_a_crashing_task_does_not_crash_the_flow(flows_run, tmp_path: Path, monk
     summary = flows_run.run_submission(str(submission), RunOptions(output_root=str(tmp_path / "out")))
     docs = json.loads((tmp_path / "out" / summary.run_id / "documents.json").read_text("utf-8"))
     crashed = next(d for d in docs if d["path"] == "乙单位监控表.docx")
-    assert crashed["status"] == "error"
+    assert crashed["status"] == "error" and [e["code"] for e in crashed["errors"]] == ["internal.error"]
     assert "内部错误" in crashed["error"] and "MemoryError" in crashed["error"] and "乙单位监控表.docx" in crashed["error"]
-    assert summary.documents.model_dump() == {"total": 5, "ok": 2, "error": 2, "unrecognised": 1}
+    assert summary.documents.model_dump() == {"total": 5, "ok": 2, "partial": 0, "error": 2, "unrecognised": 1}
+    assert summary.errors == {"unreadable": 1, "internal": 1, "unrecognised": 1}
 
 
 def test_rules_file_is_used_and_recorded(flows_run, tmp_path: Path) -> None:

@@ -87,4 +87,6 @@ def test_a_damaged_legacy_file_is_refused_with_the_remedy(tmp_path: Path) -> Non
 
 def test_a_header_only_legacy_file_names_the_remedy() -> None:
     result = process_document(FIXTURES / "bad" / "旧版监控表.xls", FIXTURES / "bad")
-    assert result.status == "error" and "旧版" in result.error and "另存为" in result.error
+    assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("format.legacy_unknown", "unsupported_format")]
+    assert "旧版" in result.error and "另存为" in result.error

@@ -375,6 +375,7 @@ def test_no_budget_header_is_a_parse_error():
                    file_name="无预算.docx", fmt=Format.DOCX)
     with pytest.raises(ParseError, match="未找到预算执行情况表头") as err:
         parse(doc)
+    assert (err.value.code, err.value.category) == ("parse.no_header", "parse")
     assert err.value.file_name == "无预算.docx"
 
 

@@ -166,8 +166,9 @@ def test_discover_keeps_unusual_extensions(tmp_path: Path) -> None:
 
 
 def test_discover_missing_or_not_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(SubmissionError, match="不存在"):
+    with pytest.raises(SubmissionError, match="不存在") as err:
         discover(tmp_path / "没有这个文件夹")
+    assert (err.value.code, err.value.category) == ("submission.invalid", "input")
     f = tmp_path / "a.pdf"
     f.write_bytes(b"%PDF-1.4")
     with pytest.raises(SubmissionError, match="不是文件夹"):
