@@ -47,7 +47,7 @@ def run_one(submission: Path, output: Path, cache: Path | None, workers: int):
     from runs.output import reusable_run, write_run
     from runs.options import RunOptions
     from runs.process import check_submission, submission_records
-    from runs.process import score_records
+    from runs.scores import score_records
 
     started = datetime.now()
     paths = discover(submission)

@@ -204,7 +204,7 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
             _fail(f"运行失败（{type(exc).__name__}: {exc}）")
     if isinstance(summaries, BaseException):
         _fail(f"运行失败（{type(summaries).__name__}: {summaries}）")
-    from runs.output import run_failure
+    from runs.process import run_failure
 
     table = Table(title="批量运行", title_justify="left")
     for name in ("提交材料", "文件", "成功", "问题", "运行编号", "说明"):
@@ -588,7 +588,7 @@ def check(
     from checks import load_config
     from runs.discover import discover
     from runs.isolation import process_isolated
-    from runs.output import document_counts, nothing_to_check
+    from runs.process import document_counts, nothing_to_check
     from runs.process import check_submission
 
     results = [process_isolated(p, folder, wording_dir=wording) for p in discover(folder)]

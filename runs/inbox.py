@@ -33,7 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from extractors import file_sha256
 from runs.discover import is_junk
 from runs.manifest import MANIFEST_NAMES
-from runs.output import run_failure
+from runs.process import run_failure
 from runs.store import InboxItemRow, StoreError, store_session
 from schemas.run import RunSummary
 

@@ -45,10 +45,10 @@ from runs.paths import (
     update_latest,
 )
 from runs.options import RunOptions
-from runs.process import relative_path
+from runs.process import document_counts, error_counts, relative_path
 from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
 from schemas.findings import Finding, Severity
-from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
+from schemas.run import DocumentResult, FindingCounts, RunSummary
 from schemas.safe_text import neutralise_workbook
 from schemas.scoring import ScoreCard
 from schemas.workbook import print_setup, row_height
@@ -82,34 +82,6 @@ DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("错误信息", 70),
     ("SHA-256", 20),
 ]
-
-
-def document_counts(results: Sequence[DocumentResult]) -> DocumentCounts:
-    """By status; `ok` counts every document read (`partial` ones too), as runs before
-    `partial` existed did."""
-    by_status = Counter(r.status for r in results)
-    return DocumentCounts(total=len(results), ok=by_status["ok"] + by_status["partial"], partial=by_status["partial"],
-                          error=by_status["error"], unrecognised=by_status["unrecognised"])
-
-
-def error_counts(results: Sequence[DocumentResult]) -> dict[str, int]:
-    """The documents' error items by category (schemas.errors), most frequent first."""
-    return dict(Counter(e.category for r in results for e in r.errors).most_common())
-
-
-def run_failure(summary: RunSummary) -> str | None:
-    """Why a run counts as failed (Chinese), or None when at least one document was read."""
-    return nothing_to_check(summary.submission, summary.documents)
-
-
-def nothing_to_check(submission: str, d: DocumentCounts) -> str | None:
-    """Why a submission gave nothing to check (Chinese), or None when a document was read."""
-    if d.total == 0:
-        return f"提交文件夹“{submission}”中没有找到任何文件，没有可核对的材料"
-    if d.ok == 0:
-        return (f"全部 {d.total} 个文件均未能读取（出错 {d.error} 个，未识别 {d.unrecognised} 个），没有可核对的材料；"
-                f"各文件的原因见结果目录中的 documents.json 和 findings.xlsx 的“文件”表")
-    return None
 
 
 def finding_sources(finding: Finding) -> str:

@@ -8,6 +8,7 @@ the reason, and the same as `ErrorItem`s (schemas.errors). Input files are only 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -17,16 +18,13 @@ from pydantic import BaseModel
 
 from extractors.kinds import ParseError, all_kinds, classify
 from extractors.segments import Segment, segment
-from runs.discover import evaluator_forms
 from runs.manifest import Hint, apply_hints, folder_hint, submission_hints
 from schemas.document import Document
 from schemas.errors import ErrorItem, error_item
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
 from schemas.safe_text import visible_name
-from schemas.run import DocumentResult, SegmentResult, UnreadTable
-from schemas.scoring import ScoreCard
-from scoring.output import score_run
+from schemas.run import DocumentCounts, DocumentResult, RunSummary, SegmentResult, UnreadTable
 
 
 def relative_path(path: Path, root: Path) -> str:
@@ -261,9 +259,29 @@ def check_submission(results: Sequence[DocumentResult], config: dict[str, Any] |
     return run_checks(submission_records(results), config)
 
 
-def score_records(records: Sequence[Any], findings: Sequence[Finding], submission: str | Path,
-                  rubric: str | Path | None = None, evaluator_inputs: str | Path | None = None) -> list[ScoreCard]:
-    """The score cards of a submission: `evaluator_inputs` when given (a bad form raises), else the
-    evaluator forms found in the submission folder (a bad one is reported on the cards)."""
-    forms = [] if evaluator_inputs else evaluator_forms(submission)
-    return score_run(records, findings, rubric, evaluator_inputs, forms)
+def document_counts(results: Sequence[DocumentResult]) -> DocumentCounts:
+    """By status; `ok` counts every document read (`partial` ones too), as runs before
+    `partial` existed did."""
+    by_status = Counter(r.status for r in results)
+    return DocumentCounts(total=len(results), ok=by_status["ok"] + by_status["partial"], partial=by_status["partial"],
+                          error=by_status["error"], unrecognised=by_status["unrecognised"])
+
+
+def error_counts(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """The documents' error items by category (schemas.errors), most frequent first."""
+    return dict(Counter(e.category for r in results for e in r.errors).most_common())
+
+
+def run_failure(summary: RunSummary) -> str | None:
+    """Why a run counts as failed (Chinese), or None when at least one document was read."""
+    return nothing_to_check(summary.submission, summary.documents)
+
+
+def nothing_to_check(submission: str, d: DocumentCounts) -> str | None:
+    """Why a submission gave nothing to check (Chinese), or None when a document was read."""
+    if d.total == 0:
+        return f"提交文件夹“{submission}”中没有找到任何文件，没有可核对的材料"
+    if d.ok == 0:
+        return (f"全部 {d.total} 个文件均未能读取（出错 {d.error} 个，未识别 {d.unrecognised} 个），没有可核对的材料；"
+                f"各文件的原因见结果目录中的 documents.json 和 findings.xlsx 的“文件”表")
+    return None

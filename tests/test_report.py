@@ -34,7 +34,7 @@ from schemas.provenance import SourceRef
 from schemas.records import Attribute
 from schemas.run import DocumentResult
 from schemas.scoring import Deduction, DimensionScore, Problem, ScoreCard, SubIndicatorScore, Suggestion
-from runs.process import score_records
+from runs.scores import score_records
 from tests.conftest import FIXTURES, ROOT, need_program
 
 sys.path.insert(0, str(ROOT / "tools"))

@@ -22,7 +22,7 @@ from runs.isolation import ISOLATION_ENV
 from runs.output import write_run
 from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
-from runs.process import score_records
+from runs.scores import score_records
 from test_resubmissions import V1, V2, write_version
 
 ENV = {"COLUMNS": "250"}

@@ -24,7 +24,6 @@ from conftest import FIXTURES, need_file
 from extractors.kinds import DocumentKind, ParseError, register
 from extractors.numbers import amount, rate
 from runs import (
-    RunOptions,
     SubmissionError,
     check_submission,
     discover,
@@ -32,8 +31,9 @@ from runs import (
     output_root,
     process_document,
     update_latest,
-    write_run,
 )
+from runs.options import RunOptions
+from runs.output import write_run
 from runs.output import DOCUMENT_COLUMNS, FINDING_COLUMNS, finding_sources
 from schemas.findings import Evidence, Finding, Subject
 from schemas.provenance import SourceRef

@@ -24,7 +24,7 @@ from scoring import EvaluatorInputError, RubricError, load_rubric, read_evaluato
 from scoring.card import score_card, score_submission
 from scoring.evaluator import is_evaluator_form, write_template
 from scoring.methods import Context, deduct_per_finding, execution_rate_bands, finding_metric_bands
-from runs.process import score_records
+from runs.scores import score_records
 from runs.season import read_scores, write_season
 from scoring.rubric import DEFAULT_RUBRIC, RulePart
 from reporting.summary import HTML_NAME, XLSX_NAME

@@ -20,7 +20,7 @@ from runs.discover import discover
 from runs.output import write_run
 from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
-from runs.process import score_records
+from runs.scores import score_records
 from runs.season import collect
 from test_flow import expected_nanjie_keys
 
