@@ -10,7 +10,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli import OUTPUT_HELP, _fail, _print_json, _without_source, app, console, execute_run
+from flows.cli import OUTPUT_HELP, _fail, app, execute_run
+from flows.render import console, print_json, without_source
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 
 RUN_HELP = "运行编号、运行目录（output/<运行编号>）或 latest"
 VALUES_SHOWN = 40
@@ -59,7 +63,7 @@ def diff(
     except DiffError as exc:
         _fail(str(exc))
     if as_json:
-        _print_json(diff_json(d))
+        print_json(diff_json(d))
         return
     c = d.counts()
     console.print(f"运行 [bold]{d.old_run}[/] → [bold]{d.new_run}[/]：文件变化 {c['files_changed']} 个；问题新增 "
@@ -83,7 +87,7 @@ def diff(
         for ch in moved:
             figures = "\n".join(f"{g.what}：{g.old} → {g.new}" for g in ch.figures)
             table.add_row(f"[{style[ch.status]}]{ch.label}[/]", ch.finding.rule_id,
-                          escape(_without_source(ch.finding.message)), escape(figures), ch.finding.fingerprint)
+                          escape(without_source(ch.finding.message)), escape(figures), ch.finding.fingerprint)
         console.print(table)
     if d.values:
         shown = d.values if show_all else d.values[:VALUES_SHOWN]

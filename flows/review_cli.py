@@ -12,7 +12,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli import OUTPUT_HELP, SEVERITY_STYLE, STORE_HELP, _fail, _without_source, app, console
+from flows.cli import OUTPUT_HELP, STORE_HELP, _fail, app
+from flows.render import SEVERITY_STYLE, console, without_source
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 from schemas.findings import Finding
 from schemas.run import DocumentResult
 
@@ -101,7 +105,7 @@ def _print_reviews(run_id: str, findings: list[Finding]) -> None:
         table.add_column(name, overflow="fold", no_wrap=name in ("严重程度", "规则", "指纹"))
     for f in findings:
         table.add_row(escape(review_text(f)), f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]", f.rule_id,
-                      escape(_without_source(f.message)), f.fingerprint)
+                      escape(without_source(f.message)), f.fingerprint)
     console.print(table)
     counts = {label: sum(1 for f in findings if (f.review.label if f.review else "待复核") == label)
               for label in ("待复核", "确认", "排除")}

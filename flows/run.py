@@ -29,7 +29,8 @@ from runs.inbox import DEFAULT_QUIET_SECONDS, poll_inbox
 from runs.isolation import process_isolated
 from runs.manifest import submission_identity
 from runs.options import RunOptions
-from runs.output import finding_sources, reusable_run, severity_counts_text, write_run
+from reporting.findings import finding_sources
+from runs.output import reusable_run, severity_counts_text, write_run
 from runs.process import check_submission, failed_result, relative_path, run_failure, submission_records
 from runs.review import corrected_results, counted_in_scores, reviewed_findings
 from runs.scores import score_records

@@ -16,7 +16,11 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from flows.cli import OUTPUT_HELP, STORE_HELP, _check_rules, _fail, app, console
+from flows.cli import OUTPUT_HELP, STORE_HELP, _check_rules, _fail, app
+from flows.render import console
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 
 DEPLOYMENT = "jixiao-inbox"
 SERVER_START_SECONDS = 180

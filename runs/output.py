@@ -45,6 +45,7 @@ from runs.paths import (
     update_latest,
 )
 from runs.options import RunOptions
+from reporting.findings import evidence_text
 from runs.process import document_counts, error_counts, relative_path
 from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
 from schemas.findings import Finding, Severity
@@ -82,27 +83,6 @@ DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("错误信息", 70),
     ("SHA-256", 20),
 ]
-
-
-def finding_sources(finding: Finding) -> str:
-    """The distinct source locations of a finding's evidence, grouped by file, for one line:
-    `a.pdf 第3页 表2 第5行第4列、第5行第3列；b.xlsx Sheet1!C5`."""
-    by_file: dict[str, list[str]] = {}
-    for ev in finding.evidence:
-        ref = ev.ref.with_label()
-        labels = by_file.setdefault(ref.file_name, [])
-        if ref.label and ref.label != ref.file_name and ref.label not in labels:
-            labels.append(ref.label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
-
-
-def evidence_text(finding: Finding) -> str:
-    lines = []
-    for ev in finding.evidence:
-        ref = ev.ref.with_label()
-        corrected = f"【{ev.corrected}】" if ev.corrected else ""
-        lines.append(f"{ev.role}：{ev.raw}{corrected}（{ref.file_name} {ref.label}）")
-    return "\n".join(lines)
 
 
 def summarise(

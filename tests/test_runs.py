@@ -34,7 +34,8 @@ from runs import (
 )
 from runs.options import RunOptions
 from runs.output import write_run
-from runs.output import DOCUMENT_COLUMNS, FINDING_COLUMNS, finding_sources
+from reporting.findings import finding_sources
+from runs.output import DOCUMENT_COLUMNS, FINDING_COLUMNS
 from schemas.findings import Evidence, Finding, Subject
 from schemas.provenance import SourceRef
 from schemas.document import Document
