@@ -143,6 +143,31 @@ def test_summary_from_the_store_takes_the_latest_run_and_agrees_with_the_files(n
     assert [vars(r) for r in rows] == [vars(r) for r in collect(out)]
 
 
+def test_summary_counts_a_runs_document_errors_by_category(nanjie, tmp_path) -> None:
+    """An empty file and a link to nowhere beside the documents: two unreadable files, counted in
+    summary.json, the store and the season summary alike."""
+    from runs.process import process_document
+
+    (tmp_path / "空.pdf").write_bytes(b"")
+    (tmp_path / "链接.pdf").symlink_to(tmp_path / "不存在.pdf")
+    bad = [process_document(tmp_path / "空.pdf", tmp_path), process_document(tmp_path / "链接.pdf", tmp_path)]
+    results, findings, scores = nanjie
+    out = tmp_path / "output"
+    summary = _write((results + bad, findings, scores), out, 1)
+    assert summary.errors == {"unreadable": 2}
+    assert summary.documents.model_dump() == {"total": 9, "ok": 7, "partial": 0, "error": 2, "unrecognised": 0}
+    run, docs, _, _ = store.load_run(summary.store, summary.run_id)
+    assert run.errors == {"unreadable": 2} and [e.code for d in docs for e in d.errors] == ["file.empty",
+                                                                                           "file.link_dangling"]
+    (row,) = store.summary_rows(summary.store, out)
+    assert row.errors == {"unreadable": 2} and [vars(r) for r in collect(out)] == [vars(row)]
+    html = (out / "summary" / "汇总.html")
+    from runs.season import write_season
+
+    write_season(out, [row])
+    assert "无法读取 2" in html.read_text("utf-8")
+
+
 def test_summary_adds_runs_the_store_lacks_from_their_files(nanjie, corrected, tmp_path) -> None:
     out = tmp_path / "output"
     first = _write(nanjie, out, 1)
