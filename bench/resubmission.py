@@ -45,8 +45,9 @@ def run_one(submission: Path, output: Path, cache: Path | None, workers: int):
     from runs.discover import discover
     from runs.isolation import process_isolated
     from runs.output import reusable_run, write_run
+    from runs.options import RunOptions
     from runs.process import check_submission, submission_records
-    from scoring.output import score_run
+    from runs.scores import score_records
 
     started = datetime.now()
     paths = discover(submission)
@@ -57,8 +58,8 @@ def run_one(submission: Path, output: Path, cache: Path | None, workers: int):
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda p: process_isolated(p, submission, cache=cache), paths))
     findings = check_submission(results)
-    scores = score_run(submission_records(results), findings, submission)
-    return write_run(results, findings, submission, started, output, scores=scores)
+    scores = score_records(submission_records(results), findings, submission)
+    return write_run(results, findings, submission, started, RunOptions(output_root=output), scores=scores)
 
 
 class PeakMemory:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extractors.errors import ExtractionError
+from extractors.errors import ExtractionError, limit_error
 from extractors.legacy import LegacyFormatError, convert, soffice, temporary_folder
 from extractors.limits import exceeded, limits
 from extractors.sniff import sniff
@@ -32,11 +32,11 @@ def extract(path: str | Path) -> Document:
     """Read any supported file into the neutral model. Never modifies the file."""
     path = Path(path)
     if not path.is_file():
-        raise ExtractionError(path.name, "文件不存在或不是普通文件")
+        raise ExtractionError(path.name, "文件不存在或不是普通文件", code="file.missing")
     cap = limits()
     size_mb = path.stat().st_size / 2**20
     if size_mb > cap.file_mb:
-        raise ExtractionError(path.name, exceeded("file_mb", f"文件大小 {size_mb:.1f} MB", cap.file_mb))
+        raise limit_error(path.name, "file_mb", exceeded("file_mb", f"文件大小 {size_mb:.1f} MB", cap.file_mb))
     try:
         fmt = sniff(path)
     except LegacyFormatError as legacy:
@@ -44,7 +44,7 @@ def extract(path: str | Path) -> Document:
             raise
         return _read_converted(path, legacy)
     if fmt is Format.HTML and size_mb > cap.html_mb:
-        raise ExtractionError(path.name, exceeded("html_mb", f"网页大小 {size_mb:.1f} MB", cap.html_mb))
+        raise limit_error(path.name, "html_mb", exceeded("html_mb", f"网页大小 {size_mb:.1f} MB", cap.html_mb))
     sha = file_sha256(path)
     # Imported lazily so that one format's missing system dependency cannot break the others.
     if fmt is Format.PDF:
@@ -60,7 +60,8 @@ def extract(path: str | Path) -> Document:
     except ExtractionError:
         raise
     except Exception as exc:  # a library's own error: keep it, but say which file and why
-        raise ExtractionError(path.name, f"{fmt.value.upper()} 解析失败（{type(exc).__name__}: {exc}）") from exc
+        raise ExtractionError(path.name, f"{fmt.value.upper()} 解析失败（{type(exc).__name__}: {exc}）",
+                              code=f"{fmt.value}.damaged") from exc
     if doc.uncalculated_formulas and soffice() is not None:
         return _recalculated(path, doc)
     return doc

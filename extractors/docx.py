@@ -319,28 +319,32 @@ def _open_body(path: Path) -> etree._Element:
     try:
         part = Package.open(str(path)).main_document_part
     except KeyError as exc:
-        raise ExtractionError(path.name, "Word 文档缺少主文档部件（找不到 word/document.xml 的引用）") from exc
+        raise ExtractionError(path.name, "Word 文档缺少主文档部件（找不到 word/document.xml 的引用）",
+                              code="docx.damaged") from exc
     except etree.XMLSyntaxError as exc:
-        raise ExtractionError(path.name, f"Word 文档内部的 XML 已损坏，无法解析（{exc}）") from exc
+        raise ExtractionError(path.name, f"Word 文档内部的 XML 已损坏，无法解析（{exc}）", code="docx.damaged") from exc
     # .docm/.dotx/.dotm main parts are not typed by python-docx; their XML is the same.
     root = getattr(part, "element", None)
     if root is None:
         try:
             root = parse_xml(part.blob)
         except etree.XMLSyntaxError as exc:
-            raise ExtractionError(path.name, f"Word 文档正文的 XML 已损坏，无法解析（{exc}）") from exc
+            raise ExtractionError(path.name, f"Word 文档正文的 XML 已损坏，无法解析（{exc}）",
+                                  code="docx.damaged") from exc
     if isinstance(root.tag, str) and root.tag.startswith(f"{{{_W_STRICT_NS}}}"):
         raise ExtractionError(
-            path.name, "Word 文档为“严格 Open XML”（Strict）格式，暂不支持，请在 Word 中另存为普通 .docx 后重新提交"
+            path.name, "Word 文档为“严格 Open XML”（Strict）格式，暂不支持，请在 Word 中另存为普通 .docx 后重新提交",
+            code="docx.strict", category="unsupported_format",
         )
     body = root.find(W_BODY)
     if body is None:
-        raise ExtractionError(path.name, "Word 文档没有正文（document.xml 中缺少 w:body 元素）")
+        raise ExtractionError(path.name, "Word 文档没有正文（document.xml 中缺少 w:body 元素）", code="docx.no_body")
     if body.find(f".//{W_ALTCHUNK}") is not None:
         raise ExtractionError(
             path.name,
             "Word 文档的正文嵌入了外部内容（altChunk，常见于系统导出的文档），无法直接读取，"
             "请在 Word 中打开并另存为 .docx 后重新提交",
+            code="docx.altchunk", category="unsupported_format",
         )
     return body
 

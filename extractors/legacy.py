@@ -31,7 +31,7 @@ class LegacyFormatError(ExtractionError):
     xlsx), or None when it cannot be converted (encrypted, or of no known kind)."""
 
     def __init__(self, file_name: str, reason: str, target: str | None, label: str):
-        super().__init__(file_name, reason)
+        super().__init__(file_name, reason, code="format.legacy", category="unsupported_format")
         self.target = target
         self.label = label
 
@@ -41,7 +41,8 @@ def convert(path: Path, target: str, folder: Path, label: str) -> Path:
     program = soffice()
     if program is None:
         raise ExtractionError(path.name, f"这是{label}，本机未安装 LibreOffice，无法自动转换：请安装 LibreOffice"
-                                         f"{INSTALL_HINT}，或另存为 .{target} 后重新提交")
+                                         f"{INSTALL_HINT}，或另存为 .{target} 后重新提交",
+                              code="legacy.no_libreoffice", category="unsupported_format")
     source = folder / f"source{path.suffix.lower() or '.bin'}"
     shutil.copyfile(path, source)  # a plain name: LibreOffice mishandles some characters in names
     profile = folder / "profile"  # a private profile: conversions may run side by side
@@ -52,14 +53,15 @@ def convert(path: Path, target: str, folder: Path, label: str) -> Path:
                               env={**os.environ, "HOME": str(folder)})
     except subprocess.TimeoutExpired:
         raise ExtractionError(path.name, f"这是{label}，用 LibreOffice 转换超过 {CONVERT_SECONDS} 秒仍未完成：请另存为 "
-                                         f".{target} 后重新提交") from None
+                                         f".{target} 后重新提交", code="legacy.convert_timeout", category="limit") from None
     except OSError as exc:
         raise ExtractionError(path.name, f"这是{label}，无法启动 LibreOffice 转换（{exc.strerror or exc}）：请另存为 "
-                                         f".{target} 后重新提交") from None
+                                         f".{target} 后重新提交", code="legacy.convert_failed",
+                              category="unsupported_format") from None
     out = folder / "out" / f"source.{target}"
     if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
         raise ExtractionError(path.name, f"这是{label}，但 LibreOffice 无法转换它（文件可能已损坏）：请在 Office/WPS 中"
-                                         f"打开并另存为 .{target} 后重新提交")
+                                         f"打开并另存为 .{target} 后重新提交", code="legacy.convert_failed")
     return out
 
 

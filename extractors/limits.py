@@ -20,12 +20,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas.config_errors import read_config_yaml, validation_problems
+from schemas.errors import JixiaoError
 
 LIMITS_ENV = "JIXIAO_LIMITS"
 
 
-class LimitsError(Exception):
+class LimitsError(JixiaoError):
     """A limits file that cannot be used (Chinese)."""
+
+    code = "limits.invalid"
+    category = "config"
 
 
 class Limits(BaseModel):

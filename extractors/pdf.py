@@ -24,7 +24,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.errors import ExtractionError
+from extractors.errors import ExtractionError, limit_error
 from extractors.limits import exceeded, limits
 from extractors.ocr import OcrPage, figure_text, ocr_problem, read_pdf_page
 from textnorm.text import clean, fold
@@ -563,14 +563,16 @@ def _open(path: Path) -> Any:
     try:
         return pdfplumber.open(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件") from exc
+        raise ExtractionError(path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件",
+                              code="pdf.encrypted", category="encrypted") from exc
     except (PdfminerException, PDFSyntaxError) as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError(
-                path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件"
+                path.name, "PDF 已加密（需要密码才能打开），无法提取；请提供未加密的文件",
+                code="pdf.encrypted", category="encrypted",
             ) from exc
-        raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法打开") from exc
+        raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法打开", code="pdf.damaged") from exc
 
 
 def _read_scans(
@@ -580,13 +582,14 @@ def _read_scans(
     if not scanned:
         return [], [], None
     numbers = [p.page_number for p in scanned]
-    problem = ocr_problem()
+    problem, code, category = ocr_problem(), "pdf.ocr_unavailable", "unsupported_format"
     cap = limits().ocr_pages
     if problem is None and len(scanned) > cap:
         problem = exceeded("ocr_pages", f"PDF 中有 {len(scanned)} 页是扫描图像", cap)
+        code, category = "limit.ocr_pages", "limit"
     if problem is not None:
         if not has_text:
-            raise ExtractionError(path.name, f"{NO_TEXT_LAYER}；{problem}")
+            raise ExtractionError(path.name, f"{NO_TEXT_LAYER}；{problem}", code=code, category=category)
         return [], numbers, problem
     done = []
     for page in scanned:
@@ -595,7 +598,7 @@ def _read_scans(
         if items.blocks or items.parts:
             done.append(page.page_number)
     if not has_text and not done:
-        raise ExtractionError(path.name, OCR_FOUND_NOTHING)
+        raise ExtractionError(path.name, OCR_FOUND_NOTHING, code="pdf.ocr_found_nothing")
     return numbers, [], None
 
 
@@ -608,12 +611,12 @@ def extract_pdf(path: Path, sha256: str) -> Document:
         try:
             pages = list(pdf.pages)
         except (PdfminerException, PDFSyntaxError) as exc:
-            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法读取页面") from exc
+            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，无法读取页面", code="pdf.damaged") from exc
         if not pages:
-            raise ExtractionError(path.name, "PDF 没有任何页面")
+            raise ExtractionError(path.name, "PDF 没有任何页面", code="pdf.no_pages")
         cap = limits().pdf_pages
         if len(pages) > cap:
-            raise ExtractionError(path.name, exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
+            raise limit_error(path.name, "pdf_pages", exceeded("pdf_pages", f"PDF 共 {len(pages)} 页", cap))
         try:
             read = []
             scanned: list[Any] = []  # pages with no text but a picture: scans
@@ -624,10 +627,11 @@ def extract_pdf(path: Path, sha256: str) -> Document:
                     scanned.append(page)
                 page.close()  # drop the page's parsed objects: long documents stay small in memory
         except (PdfminerException, PDFSyntaxError) as exc:
-            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，页面内容无法读取") from exc
+            raise ExtractionError(path.name, "PDF 文件已损坏或格式不正确，页面内容无法读取",
+                                  code="pdf.damaged") from exc
         has_text = sum(n for _, n in read) > 0
         if not has_text and not scanned:
-            raise ExtractionError(path.name, NO_TEXT_LAYER)
+            raise ExtractionError(path.name, NO_TEXT_LAYER, code="pdf.no_text_layer")
         ocr_pages, unread_scans, ocr_note = _read_scans(path, scanned, read, ref, has_text)
     finally:
         pdf.close()

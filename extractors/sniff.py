@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from extractors.errors import ExtractionError
+from extractors.errors import ExtractionError, limit_error
 from extractors.legacy import LegacyFormatError
 from extractors.limits import exceeded, limits
 from schemas.document import Format
@@ -35,13 +35,15 @@ def _ole2_error(path: Path) -> ExtractionError:
     with open(path, "rb") as fh:
         data = fh.read(8 << 20)
     if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
-        return ExtractionError(path.name, "文件设置了打开密码（已加密），无法读取，请取消密码保护后重新提交")
+        return ExtractionError(path.name, "文件设置了打开密码（已加密），无法读取，请取消密码保护后重新提交",
+                               code="office.encrypted", category="encrypted")
     if _utf16("WordDocument") in data:
         label, target = "旧版 Word 二进制格式（.doc/.wps）", "docx"
     elif _utf16("Workbook") in data or _utf16("Book") in data:
         label, target = "旧版 Excel 二进制格式（.xls/.et）", "xlsx"
     else:
-        return ExtractionError(path.name, "这是旧版 Office 二进制格式（.doc/.xls），无法识别其类型，请另存为 .docx 或 .xlsx 后重新提交")
+        return ExtractionError(path.name, "这是旧版 Office 二进制格式（.doc/.xls），无法识别其类型，请另存为 .docx 或 .xlsx 后重新提交",
+                               code="format.legacy_unknown", category="unsupported_format")
     return LegacyFormatError(path.name, f"这是{label}，请另存为 .{target} 后重新提交", target, label)
 
 
@@ -50,14 +52,14 @@ def _within_limits(path: Path, members: list[zipfile.ZipInfo]) -> None:
     sizes a zip declares are what zipfile will allow itself to produce."""
     cap = limits()
     if len(members) > cap.zip_members:
-        raise ExtractionError(path.name, exceeded("zip_members", f"文件包含 {len(members)} 个部件", cap.zip_members))
+        raise limit_error(path.name, "zip_members", exceeded("zip_members", f"文件包含 {len(members)} 个部件", cap.zip_members))
     biggest = max(members, key=lambda m: m.file_size, default=None)
     if biggest is not None and biggest.file_size / 2**20 > cap.zip_member_mb:
         found = f"部件“{biggest.filename}”解压后为 {biggest.file_size / 2**20:.1f} MB"
-        raise ExtractionError(path.name, exceeded("zip_member_mb", found, cap.zip_member_mb))
+        raise limit_error(path.name, "zip_member_mb", exceeded("zip_member_mb", found, cap.zip_member_mb))
     total = sum(m.file_size for m in members) / 2**20
     if total > cap.zip_total_mb:
-        raise ExtractionError(path.name, exceeded("zip_total_mb", f"解压后共 {total:.1f} MB", cap.zip_total_mb))
+        raise limit_error(path.name, "zip_total_mb", exceeded("zip_total_mb", f"解压后共 {total:.1f} MB", cap.zip_total_mb))
 
 
 def _zip_format(path: Path) -> Format:
@@ -69,7 +71,8 @@ def _zip_format(path: Path) -> Format:
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError) as exc:
         # RuntimeError: an encrypted zip entry.
-        raise ExtractionError(path.name, "文件看似 Office 文档（ZIP 格式）但已损坏，无法打开") from exc
+        raise ExtractionError(path.name, "文件看似 Office 文档（ZIP 格式）但已损坏，无法打开",
+                              code="office.damaged") from exc
     # The content types name the main part whatever it is called; part names are a fallback
     # for packages with a sloppy [Content_Types].xml.
     if _WORD_MAIN.search(types) or "word/document.xml" in names:
@@ -77,12 +80,15 @@ def _zip_format(path: Path) -> Format:
     if _EXCEL_MAIN.search(types) or "xl/workbook.xml" in names:
         return Format.XLSX
     if _EXCEL_BINARY.search(types) or "xl/workbook.bin" in names:
-        raise ExtractionError(path.name, "这是 Excel 二进制工作簿（.xlsb），暂不支持，请另存为 .xlsx 后重新提交")
+        raise ExtractionError(path.name, "这是 Excel 二进制工作簿（.xlsb），暂不支持，请另存为 .xlsx 后重新提交",
+                              code="format.xlsb", category="unsupported_format")
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
         raise ExtractionError(
-            path.name, "这是 OpenDocument 格式（.odt/.ods，WPS/LibreOffice），暂不支持，请另存为 .docx 或 .xlsx 后重新提交"
+            path.name, "这是 OpenDocument 格式（.odt/.ods，WPS/LibreOffice），暂不支持，请另存为 .docx 或 .xlsx 后重新提交",
+            code="format.opendocument", category="unsupported_format",
         )
-    raise ExtractionError(path.name, ARCHIVE_REASON.format(kind="ZIP"))
+    raise ExtractionError(path.name, ARCHIVE_REASON.format(kind="ZIP"), code="format.archive",
+                          category="unsupported_format")
 
 
 def _text_head(head: bytes) -> bytes:
@@ -111,7 +117,7 @@ def sniff(path: Path) -> Format:
     with open(path, "rb") as fh:
         head = fh.read(4096)
     if not head:
-        raise ExtractionError(path.name, "文件为空（0 字节）")
+        raise ExtractionError(path.name, "文件为空（0 字节）", code="file.empty")
     # A zip first: one that stores a PDF uncompressed shows `%PDF-` in its first kilobyte too.
     if head[:4] == b"PK\x03\x04":
         return _zip_format(path)
@@ -121,13 +127,16 @@ def sniff(path: Path) -> Format:
         raise _ole2_error(path)
     for magic, kind in _ARCHIVES:
         if head.startswith(magic):
-            raise ExtractionError(path.name, ARCHIVE_REASON.format(kind=kind))
+            raise ExtractionError(path.name, ARCHIVE_REASON.format(kind=kind), code="format.archive",
+                                  category="unsupported_format")
     low = _text_head(head)
     # Excel 2003 XML ("XML 表格") has <Table> elements and would otherwise pass for HTML.
     if b"urn:schemas-microsoft-com:office:spreadsheet" in low and b"<workbook" in low:
         raise ExtractionError(
-            path.name, "这是 Excel 2003 XML 表格格式，暂不支持，请在 Excel 中另存为 .xlsx 后重新提交"
+            path.name, "这是 Excel 2003 XML 表格格式，暂不支持，请在 Excel 中另存为 .xlsx 后重新提交",
+            code="format.excel2003_xml", category="unsupported_format",
         )
     if any(marker in low for marker in _HTML_MARKERS):
         return Format.HTML
-    raise ExtractionError(path.name, "无法识别文件格式（支持 PDF、Word .docx、Excel .xlsx、HTML）")
+    raise ExtractionError(path.name, "无法识别文件格式（支持 PDF、Word .docx、Excel .xlsx、HTML）",
+                          code="format.unknown", category="unsupported_format")

@@ -22,12 +22,16 @@ from typing import Annotated, Any, Iterator, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from schemas.config_errors import read_config_yaml, validation_problems
+from schemas.errors import JixiaoError
 
 BUILTIN_DIR = Path(__file__).parent / "kinds"
 
 
-class WordingError(Exception):
+class WordingError(JixiaoError):
     """A wording file that cannot be used, with a Chinese message naming the file and the key."""
+
+    code = "wording.invalid"
+    category = "config"
 
 
 def _compiles(pattern: str) -> str:

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from openpyxl.styles.numbers import is_date_format
 
-from extractors.errors import ExtractionError
+from extractors.errors import ExtractionError, limit_error
 from extractors.limits import exceeded, limits
 from textnorm.text import clean, tidy_breaks
 from schemas.document import Cell, Document, Format, Table
@@ -439,7 +439,8 @@ def _load(path: Path, data_only: bool):
         # openpyxl silently drops a sheet whose part is missing from the package.
         for sheet, rel in reader.parser.find_sheets():
             if rel.target not in reader.valid_files:
-                raise ExtractionError(path.name, f"Excel 文件不完整：工作表“{sheet.name}”的数据部件缺失，文件可能已损坏")
+                raise ExtractionError(path.name, f"Excel 文件不完整：工作表“{sheet.name}”的数据部件缺失，文件可能已损坏",
+                                      code="xlsx.sheet_missing", sheet=sheet.name)
         return reader.wb
 
 
@@ -460,7 +461,7 @@ def _count_cells(path: Path) -> None:
                         total += block.count(b"<c ") + block.count(b"<c>")
                         tail = block[-2:]
                 if total > cap:
-                    raise ExtractionError(path.name, exceeded("xlsx_cells", f"工作簿至少有 {total} 个单元格", cap))
+                    raise limit_error(path.name, "xlsx_cells", exceeded("xlsx_cells", f"工作簿至少有 {total} 个单元格", cap))
     except (zipfile.BadZipFile, OSError):
         return  # reported by the reader with its own message
 
@@ -479,7 +480,8 @@ def _open(path: Path):
     except (zipfile.BadZipFile, KeyError, InvalidFileException, OSError, ValueError, SyntaxError) as exc:
         # SyntaxError covers the XML parsers' errors (lxml's and ElementTree's ParseError).
         raise ExtractionError(
-            path.name, f"Excel 文件已损坏或结构不完整，无法打开（{type(exc).__name__}: {exc}）"
+            path.name, f"Excel 文件已损坏或结构不完整，无法打开（{type(exc).__name__}: {exc}）",
+            code="xlsx.damaged",
         ) from exc
     return values, (formulas if has_formula else None)
 

@@ -10,14 +10,18 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli import OUTPUT_HELP, _fail, _print_json, app, console, execute_run
+from flows.cli import OUTPUT_HELP, _fail, app, execute_run
+from flows.render import console, print_json
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 
 RUN_HELP = "运行编号、运行目录（output/<运行编号>）或 latest"
 VALUES_SHOWN = 40
 
 
 def _folder(run: str, root: Path) -> Path:
-    from runs.output import find_run
+    from runs.paths import find_run
 
     path = find_run(run, root, "documents.json")
     if path is None:
@@ -26,7 +30,7 @@ def _folder(run: str, root: Path) -> Path:
 
 
 def _previous(folder: Path, root: Path) -> Path:
-    from runs.output import previous_run
+    from runs.paths import previous_run
 
     summary = json.loads((folder / "summary.json").read_text("utf-8"))
     found = previous_run(root, summary.get("origin") or summary.get("submission", ""), folder)
@@ -46,7 +50,7 @@ def diff(
 ) -> None:
     """比较同一单位的两次运行：哪些文件改了、哪些问题已解决、新增或数字有变化（新旧并列），哪些读取值变了。"""
     from runs.diff import DiffError, diff_json, diff_runs, read_run
-    from runs.output import LATEST, output_root
+    from runs.paths import LATEST, output_root
 
     root = output_root(output)
     runs = list(runs or [])
@@ -59,7 +63,7 @@ def diff(
     except DiffError as exc:
         _fail(str(exc))
     if as_json:
-        _print_json(diff_json(d))
+        print_json(diff_json(d))
         return
     c = d.counts()
     console.print(f"运行 [bold]{d.old_run}[/] → [bold]{d.new_run}[/]：文件变化 {c['files_changed']} 个；问题新增 "
@@ -106,7 +110,7 @@ def rerun(
     store: Optional[str] = typer.Option(None, "--store", help="结果库地址（同 jixiao run）"),
 ) -> None:
     """按需重新处理一次运行的提交文件夹（如规则或解析程序更新之后）：重读全部文件或指定文件，重新核对与评分。"""
-    from runs.output import output_root
+    from runs.paths import output_root
 
     root = output_root(output)
     folder = _folder(run, root)

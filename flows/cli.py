@@ -21,16 +21,24 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from pydantic import BaseModel
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from flows.interrupt import stop_on_interrupt
+from flows.render import (
+    SEVERITY_STYLE,
+    SOURCE_LABELS,
+    console,
+    documents_table,
+    err_console,
+    pages_text,
+    print_findings,
+    print_json,
+    print_run,
+    render_record,
+)
 from schemas.findings import Finding, Severity
-from schemas.monitoring import MonitoringReport
-from schemas.numbers import PrintedNumber
 from schemas.run import STATUS_LABELS, DocumentResult, RunSummary
 
 app = typer.Typer(
@@ -39,12 +47,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
-
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
-STATUS_STYLE = {"ok": "green", "error": "bold red", "unrecognised": "yellow"}
-TOP_FINDINGS = 16
 OUTPUT_HELP = "结果根目录（默认 ./output 或 $JIXIAO_OUTPUT）"
 STORE_HELP = "结果库地址（SQLAlchemy URL，默认 $JIXIAO_STORE_URL，否则结果根目录下的 SQLite 文件 jixiao.db）"
 
@@ -124,11 +126,6 @@ def _prepare_local_prefect() -> None:
             _fail(f"无法启动本地 Prefect 服务（{first}）；请稍后重试，或设置 PREFECT_API_URL 使用已有的 Prefect 服务器")
 
 
-def _print_json(data: Any) -> None:
-    # Plain stdout, not rich: the output must parse as JSON whatever the terminal width.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 @app.command()
 def run(
     folders: list[Path] = typer.Argument(..., metavar="DIR...", help="一家单位提交材料所在的文件夹；给出多个则批量处理"),
@@ -158,7 +155,7 @@ def run(
 
 def _prefect_home(output: Optional[Path]) -> None:
     """Prefect's own state (its local database, logs) stays in the output folder, not the user's home."""
-    from runs.output import output_root
+    from runs.paths import output_root
 
     if "PREFECT_HOME" not in os.environ:
         home = output_root(output).resolve() / ".prefect"
@@ -184,8 +181,12 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
     submissions = [s for f in folders for s in (batch_submissions(f) if batch else [f])]
     if not submissions:
         _fail(f"“{'、'.join(str(f) for f in folders)}”下没有子文件夹：--batch 时每个子文件夹是一份提交材料")
-    from runs.output import output_root
+    from runs.options import RunOptions
+    from runs.paths import output_root
 
+    options = RunOptions(output_root=str(output_root(output)), rules=str(rules) if rules else None,
+                         rubric=str(rubric) if rubric else None, store=store,
+                         wording=str(wording.resolve()) if wording else None, use_cache=use_cache)
     _prefect_home(output)
     from flows.run import progress_hook, run_batch, task_runner
 
@@ -199,17 +200,14 @@ def execute_batch(folders: list[Path], batch: bool, output: Optional[Path], *, r
         try:
             with progress_hook(on_progress):
                 flow = run_batch.with_options(task_runner=task_runner(dask, dask_address))
-                state = flow([str(s) for s in submissions], output_root=str(output_root(output)),
-                             rules=str(rules) if rules else None, rubric=str(rubric) if rubric else None,
-                             store=store, wording=str(wording.resolve()) if wording else None, use_cache=use_cache,
-                             return_state=True)
+                state = flow([str(s) for s in submissions], options, return_state=True)
             summaries = state.result(raise_on_failure=False)
         except Exception as exc:  # Prefect itself could not run the flow: say so plainly
             bar.stop()
             _fail(f"运行失败（{type(exc).__name__}: {exc}）")
     if isinstance(summaries, BaseException):
         _fail(f"运行失败（{type(summaries).__name__}: {summaries}）")
-    from runs.output import run_failure
+    from runs.process import run_failure
 
     table = Table(title="批量运行", title_justify="left")
     for name in ("提交材料", "文件", "成功", "问题", "运行编号", "说明"):
@@ -236,8 +234,13 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
     _check_rules(rules)
     _check_wording(wording)
     _check_scoring(rubric, evaluator_inputs)
-    from runs.output import output_root
+    from runs.options import RunOptions
+    from runs.paths import output_root
 
+    options = RunOptions(output_root=str(output_root(output)), rules=str(rules) if rules else None,
+                         rubric=str(rubric) if rubric else None,
+                         evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None, store=store,
+                         wording=str(wording.resolve()) if wording else None, use_cache=use_cache, refresh=refresh)
     _prefect_home(output)
     from prefect import tags
 
@@ -260,25 +263,14 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
         try:
             with progress_hook(on_progress), tags(*submission_tags(folder)):
                 flow = run_submission.with_options(task_runner=task_runner(dask, dask_address))
-                state = flow(
-                    str(folder),
-                    output_root=str(output_root(output)),
-                    rules=str(rules) if rules else None,
-                    rubric=str(rubric) if rubric else None,
-                    evaluator_inputs=str(evaluator_inputs) if evaluator_inputs else None,
-                    store=store,
-                    wording=str(wording.resolve()) if wording else None,
-                    use_cache=use_cache,
-                    refresh=refresh,
-                    return_state=True,
-                )
+                state = flow(str(folder), options, return_state=True)
             summary = state.result(raise_on_failure=False)
         except Exception as exc:  # Prefect itself could not run the flow: say so plainly
             bar.stop()
             _fail(f"运行失败（{type(exc).__name__}: {exc}）")
     if isinstance(summary, BaseException):  # a bug in a rule or in writing the output
         _fail(f"运行失败（{type(summary).__name__}: {summary}）")
-    _print_run(summary)
+    _show_run(summary)
     if state.is_failed():  # nothing could be checked: the outputs say why; exit non-zero
         _fail(state.message or "运行失败")
     if summary.store_error:  # the files are written; say plainly that the store is not
@@ -286,140 +278,15 @@ def execute_run(folder: Path, output: Optional[Path], *, rules: Optional[Path] =
     return summary
 
 
-def _print_run(summary: RunSummary) -> None:
-    # Shown from what was written, so the screen and the output folder cannot disagree.
+def _show_run(summary: RunSummary) -> None:
+    """The run as written: its folder is read, so the screen and the files cannot disagree."""
+    from runs.paths import DOCUMENTS_JSON, FINDINGS_JSON  # start-up cost: see the imports of `run`
+    from runs.season import read_scores
+
     out = Path(summary.output_dir or "")
-    results = [DocumentResult.model_validate(d) for d in json.loads((out / "documents.json").read_text("utf-8"))]
-    findings = [Finding.model_validate(f) for f in json.loads((out / "findings.json").read_text("utf-8"))]
-    console.print(_documents_table(results))
-    _print_findings(findings, limit=TOP_FINDINGS)
-    _print_scores(out)
-    if summary.previous_run:
-        c = summary.changes
-        console.print(f"相对上一次运行 {summary.previous_run}：文件变化 {c.get('files_changed', 0)} 个；问题新增 "
-                      f"{c.get('findings_new', 0)}、已解决 {c.get('findings_resolved', 0)}、数字有变化 "
-                      f"{c.get('findings_changed', 0)}；读取值变化 {c.get('values_changed', 0)} 处（详见 jixiao diff）")
-    if summary.documents_from_cache:
-        console.print(f"内容未变、沿用上次读取结果的文件：{summary.documents_from_cache} 个（--no-cache 可全部重读）")
-    console.print(f"运行编号：[bold]{summary.run_id}[/]")
-    console.print(f"结果目录：[bold]{escape(str(out))}[/]（问题清单见 findings.xlsx）")
-
-
-def _documents_table(results: list[DocumentResult]) -> Table:
-    table = Table(title="文件", title_justify="left")
-    table.add_column("文件", overflow="fold", ratio=2)
-    table.add_column("类型", no_wrap=True)
-    table.add_column("状态", no_wrap=True)
-    table.add_column("记录", justify="right", no_wrap=True)
-    table.add_column("说明", overflow="fold", ratio=3)
-    for r in results:
-        table.add_row(
-            escape(r.path),
-            escape(r.kind_label or "—"),
-            f"[{STATUS_STYLE[r.status]}]{r.status_label}[/]",
-            str(len(r.records)),
-            f"[red]{escape(r.error)}[/]" if r.error else "",
-        )
-    return table
-
-
-def _representative(findings: list[Finding], limit: int) -> list[Finding]:
-    """The first finding of every rule (most severe rules first), then the next ones up to `limit`."""
-    seen: set[str] = set()
-    first = [f for f in findings if not (f.rule_id in seen or seen.add(f.rule_id))]
-    rest = [f for f in findings if f not in first]
-    chosen = set(map(id, first + rest[: max(0, limit - len(first))]))
-    return [f for f in findings if id(f) in chosen]
-
-
-def _rules_table(findings: list[Finding]) -> Table:
-    table = Table(title="按规则统计", title_justify="left")
-    for name in ("规则", "名称", "严重程度", "条数"):
-        table.add_column(name, no_wrap=True)
-    counts: dict[str, list[Finding]] = {}
-    for f in findings:
-        counts.setdefault(f.rule_id, []).append(f)
-    for rule_id, group in counts.items():
-        f = group[0]
-        table.add_row(rule_id, escape(f.rule_title or f.rule_name),
-                      f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]", str(len(group)))
-    return table
-
-
-def _print_findings(findings: list[Finding], limit: int | None = None) -> None:
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    parts = [f"[{SEVERITY_STYLE[s]}]{s.label} {n}[/]" for s, n in counts.items()]
-    console.print(f"问题：共 {len(findings)} 条（" + "，".join(parts) + "）")
-    if not findings:
-        return
-    console.print(_rules_table(findings))
-    shown = _representative(findings, limit) if limit else findings
-    title = f"主要问题（每条规则至少一例，共 {len(shown)} 条）" if limit and len(findings) > limit else "问题"
-    table = Table(title=title, title_justify="left")
-    table.add_column("严重程度", no_wrap=True)
-    table.add_column("规则", no_wrap=True)
-    table.add_column("问题描述", overflow="fold", ratio=3)
-    table.add_column("来源", overflow="fold", ratio=2)
-    from runs.output import finding_sources
-
-    for f in shown:
-        table.add_row(
-            f"[{SEVERITY_STYLE[f.severity]}]{f.severity.label}[/]",
-            f.rule_id,
-            escape(f.message),
-            escape(finding_sources(f)),
-        )
-    console.print(table)
-
-
-_SOURCE_LABELS = {"content": "内容", "manifest": "submission.yaml", "folder": "文件夹名", "filename": "文件名",
-                  "unknown": "未知"}
-
-
-def _attr(attr: Any) -> str:
-    if attr is None:
-        return "—"
-    value = getattr(attr, "value", "") or "未知"
-    return f"{value}（{_SOURCE_LABELS.get(getattr(attr, 'source', 'content'), '')}）"
-
-
-def _cell(value: Any) -> str:
-    """A field as a reader wants it: a printed number's raw text, an attribute's value, a ref's label."""
-    if value is None:
-        return ""
-    for name in ("raw", "text", "value", "label"):
-        inner = getattr(value, name, None)
-        if isinstance(inner, (str, int, float)) and not isinstance(value, (str, int, float)):
-            return str(inner)
-    if isinstance(value, BaseModel):
-        return ""
-    return str(value)
-
-
-def _render_generic(record: BaseModel) -> None:
-    """Any record: its unit, year and project with their sources, then one table per list of
-    items (indicators, lines, tasks, tables …) with the items' printed values."""
-    head = [f"单位 {_attr(getattr(record, 'unit', None))}", f"年度 {_attr(getattr(record, 'year_attr', None))}"]
-    if getattr(record, "project", None) is not None:
-        head.append(f"项目 {escape(record.project.value)}")  # type: ignore[attr-defined]
-    console.print(f"[bold]{escape(getattr(record, 'record_type', ''))}[/]  " + "  ".join(escape(h) for h in head))
-    for name, field in type(record).model_fields.items():
-        value = getattr(record, name)
-        if isinstance(value, BaseModel) and name not in ("unit", "year_attr", "project"):
-            text = _cell(value)
-            if text:
-                console.print(f"  {escape(field.description or name)}：{escape(text[:120])}")
-        if not (isinstance(value, list) and value and isinstance(value[0], BaseModel)):
-            continue
-        cols = [n for n in type(value[0]).model_fields if n not in ("ref", "value_cells", "file_sha256")]
-        table = Table(title=f"{name}（{len(value)}）", show_lines=False)
-        for c in cols + ["来源"]:
-            table.add_column(c, overflow="fold")
-        for item in value:
-            ref = getattr(item, "ref", None) or getattr(item, "title_ref", None)
-            table.add_row(*[escape(_cell(getattr(item, c))[:60]) for c in cols],
-                          escape(ref.with_label().label if ref is not None else ""))
-        console.print(table)
+    results = [DocumentResult.model_validate(d) for d in json.loads((out / DOCUMENTS_JSON).read_text("utf-8"))]
+    findings = [Finding.model_validate(f) for f in json.loads((out / FINDINGS_JSON).read_text("utf-8"))]
+    print_run(summary, results, findings, read_scores(out))
 
 
 def inspection(result: DocumentResult) -> dict[str, Any]:
@@ -442,6 +309,7 @@ def inspection(result: DocumentResult) -> dict[str, Any]:
         })
     return {
         "file": result.path, "status": result.status, "kind": result.kind, "error": result.error,
+        "errors": [e.model_dump(mode="json") for e in result.errors],
         "segments": [s.model_dump(mode="json") for s in result.segments],
         "records": records,
         "unread_tables": [u.model_dump(mode="json") for u in result.unread_tables],
@@ -470,7 +338,7 @@ def inspect(
             results = [process_document(p, path) for p in files]
     data = [inspection(r) for r in results]
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     for item in data:
         console.print(f"[bold]{escape(item['file'])}[/]  {escape(STATUS_LABELS.get(item['status'], item['status']))}"
@@ -479,7 +347,7 @@ def inspect(
         for c in ("类型", "页 / 工作表", "状态", "记录", "开头文字"):
             parts.add_column(c, overflow="fold")
         for s in item["segments"]:
-            where = "、".join(s["sheets"]) if s["sheets"] else _pages(s["pages"])
+            where = "、".join(s["sheets"]) if s["sheets"] else pages_text(s["pages"])
             parts.add_row(escape(s["kind_label"] or "（未识别）"), escape(where), escape(s["status"]),
                           str(s["records"]), escape(s["title"][:30]))
         console.print(parts)
@@ -487,21 +355,15 @@ def inspect(
         for c in ("类型", "项目", "页 / 工作表", "单位（来源）", "年度（来源）", "未知"):
             recs.add_column(c, overflow="fold")
         for r in item["records"]:
-            where = "、".join(r["sheets"]) if r["sheets"] else _pages(r["pages"])
+            where = "、".join(r["sheets"]) if r["sheets"] else pages_text(r["pages"])
             recs.add_row(r["kind"], escape(r["project"][:30]), escape(where[:40]),
-                         escape(f"{r['unit'] or '未知'}（{_SOURCE_LABELS.get(r['unit_source'] or '', '—')}）"),
-                         escape(f"{r['year'] or '未知'}（{_SOURCE_LABELS.get(r['year_source'] or '', '—')}）"),
+                         escape(f"{r['unit'] or '未知'}（{SOURCE_LABELS.get(r['unit_source'] or '', '—')}）"),
+                         escape(f"{r['year'] or '未知'}（{SOURCE_LABELS.get(r['year_source'] or '', '—')}）"),
                          escape("、".join(r["unknown"])))
         console.print(recs)
         for u in item["unread_tables"]:
-            where = u["sheet"] or _pages(u["pages"])
+            where = u["sheet"] or pages_text(u["pages"])
             console.print(f"  未读表格：表{u['table']}（{escape(where)}）“{escape(u['title'])}”")
-
-
-def _pages(pages: list[int]) -> str:
-    if not pages:
-        return ""
-    return f"第{pages[0]}页" if len(pages) == 1 else f"第{pages[0]}-{pages[-1]}页"
 
 
 @app.command()
@@ -517,65 +379,17 @@ def extract(
         _fail(f"文件“{file}”不存在或不是普通文件")
     _check_wording(wording)
     result = process_document(file, file.parent, wording_dir=wording)
-    if result.status != "ok":
+    if not result.read:
         _fail(result.error or f"文件“{file.name}”无法处理")
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     console.print(
         f"[bold]{escape(result.file_name)}[/]  格式 {result.format.value.upper() if result.format else '—'}"
         f"  类型 {escape(result.kind_label or '—')}（置信度 {result.confidence:.2f}）  记录 {len(result.records)} 条"
     )
     for record in result.records:
-        _render_record(record)
-
-
-def _num(n: PrintedNumber | None) -> str:
-    if n is None:
-        return ""
-    return escape(n.raw) if n.raw else "（空）"
-
-
-def _render_record(record: BaseModel) -> None:
-    if not isinstance(record, MonitoringReport):
-        _render_generic(record)
-        return
-    head = f"{record.unit.value}  {record.year}年 {record.period}  {'项目支出' if record.kind == 'project' else '部门整体'}"
-    if record.project:
-        head += f"  项目：{record.project.value}"
-    console.rule(escape(head))
-    console.print(f"金额单位：{escape(record.amount_unit)}")
-    if record.lines:
-        t = Table(title="预算执行", title_justify="left")
-        for name in ("项目", "年初预算数", "全年预算数", "执行数", "执行率(%)", "偏差原因", "来源"):
-            t.add_column(name, justify="right" if name.endswith(("数", "%)")) else "left", overflow="fold")
-        for ln in record.lines:
-            t.add_row(
-                escape(ln.raw_name),
-                _num(ln.initial_budget),
-                _num(ln.annual_budget),
-                _num(ln.executed),
-                _num(ln.reported_rate),
-                escape(ln.deviation_reason.text) if ln.deviation_reason else "",
-                escape(ln.ref.with_label().label),
-            )
-        console.print(t)
-    if record.indicators:
-        t = Table(title="绩效指标", title_justify="left")
-        for name in ("一级", "二级", "三级指标", "年度指标值", "实际完成值", "全年预计", "完成可能性", "来源"):
-            t.add_column(name, overflow="fold")
-        for ind in record.indicators:
-            t.add_row(
-                escape(ind.level1),
-                escape(ind.level2),
-                escape(ind.level3),
-                escape(ind.target.raw) if ind.target else "",
-                escape(ind.actual.raw) if ind.actual else "",
-                escape(ind.forecast.raw) if ind.forecast else "",
-                escape(ind.likelihood.text) if ind.likelihood else "",
-                escape(ind.ref.with_label().label),
-            )
-        console.print(t)
+        render_record(record)
 
 
 @app.command()
@@ -593,17 +407,17 @@ def check(
     from checks import load_config
     from runs.discover import discover
     from runs.isolation import process_isolated
-    from runs.output import document_counts, nothing_to_check
+    from runs.process import document_counts, nothing_to_check
     from runs.process import check_submission
 
     results = [process_isolated(p, folder, wording_dir=wording) for p in discover(folder)]
     findings = check_submission(results, load_config(rules))
     failure = nothing_to_check(str(folder), document_counts(results))
     if as_json:
-        _print_json([f.model_dump(mode="json") for f in findings])
+        print_json([f.model_dump(mode="json") for f in findings])
     else:
-        console.print(_documents_table(results))
-        _print_findings(findings)
+        console.print(documents_table(results))
+        print_findings(findings)
     if failure:  # exit non-zero: nothing could be checked
         _fail(failure)
 
@@ -647,7 +461,7 @@ def schema(
         write.mkdir(parents=True, exist_ok=True)
         for name, sch in all_schemas.items():
             (write / f"{name}.json").write_text(json.dumps(sch, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _print_json(all_schemas)
+    print_json(all_schemas)
 
 
 def _check_scoring(rubric: Optional[Path], evaluator_inputs: Optional[Path]) -> None:
@@ -662,39 +476,9 @@ def _check_scoring(rubric: Optional[Path], evaluator_inputs: Optional[Path]) -> 
         _fail(str(exc))
 
 
-def _print_scores(out: Path) -> None:
-    from scoring.output import read_scores
-
-    for card in read_scores(out):
-        table = Table(title=f"评分：{escape(card.unit)} {card.year or ''}年度（{escape(card.rubric_name)}）",
-                      title_justify="left")
-        for name in ("一级指标", "分值", "得分", "得分率"):
-            table.add_column(name, justify="left" if name == "一级指标" else "right", no_wrap=True)
-        for d in card.dimensions:
-            table.add_row(f"{d.code} {escape(d.name)}", str(d.points), "—" if d.score is None else str(d.score),
-                          "—" if d.rate is None else f"{d.rate}%")
-        table.add_row("[bold]总分[/]", str(card.points), "—" if card.total is None else f"[bold]{card.total}[/]",
-                      f"[bold]{card.grade}[/]" if card.grade else "")
-        console.print(table)
-        dims = "，".join(f"{d.code} {_pts(d.score)}/{_pts(d.points)}（{d.rate}%）" for d in card.dimensions if d.score is not None)
-        if card.total is not None:
-            console.print(f"评分结果：{dims}，总分 [bold]{card.total}[/]，等级 [bold]{card.grade}[/]")
-        if card.missing:
-            console.print(f"[yellow]待评估人评分：{'、'.join(card.missing)}[/]"
-                          "（用 jixiao evaluator-template 生成评分录入表，填写后以 --evaluator-inputs 传入）")
-        for error in card.evaluator_errors:
-            console.print(f"[red]{escape(error)}[/]")
-
-
-def _pts(value: Any) -> str:
-    """24.00 → 24, 7.50 → 7.5: points as a person writes them."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def _run_folder(run: str) -> Path:
     """A run given as its folder, its id under the output root, or "latest"."""
-    from runs.output import find_run, output_root
+    from runs.paths import find_run, output_root
 
     path = find_run(run, output_root(), "scores.json")
     if path is None:
@@ -709,8 +493,8 @@ def evaluator_template(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写到此文件（默认写入运行目录）"),
 ) -> None:
     """生成评分录入表：列出需评估人评分的二级指标（编码、名称、分值、得分、扣分理由、评估人）。"""
+    from runs.season import read_scores
     from scoring.evaluator import write_template
-    from scoring.output import read_scores
 
     if fmt not in ("yaml", "xlsx"):
         _fail(f"不支持的格式“{fmt}”：请用 yaml 或 xlsx")
@@ -734,8 +518,8 @@ def summary(
     """汇总各次运行的评分（每家单位每个年度取最新一次）：写出 summary/汇总.xlsx 与 汇总.html。
     有结果库时从结果库读取，否则从各运行目录的结果文件读取。"""
     from runs import store as run_store
-    from runs.output import output_root
-    from scoring.summary import write_summary
+    from runs.paths import output_root
+    from runs.season import write_season
 
     root = output_root(output_dir)
     if not root.is_dir():
@@ -751,7 +535,7 @@ def summary(
         console.print(f"数据来源：结果库 {escape(run_store.display_url(url))}")
     else:
         console.print(f"数据来源：结果目录 {escape(str(root))} 下各次运行的结果文件（尚无结果库）")
-    rows, written = write_summary(root, rows)
+    rows, written = write_season(root, rows)
     table = Table(title="评分汇总", title_justify="left")
     for name in ("单位", "年度", "总分", "等级", "错误", "警告", "提示", "运行编号"):
         table.add_column(name, no_wrap=name != "单位")
@@ -784,7 +568,7 @@ def history(
     if run_id and not any(h.run.run_id == run_id for u in units for h in u.runs):
         _fail(f"结果库中没有{f'单位“{unit}”的' if unit else ''}运行“{run_id}”")
     if as_json:
-        _print_json([_history_json(u) for u in units])
+        print_json([_history_json(u) for u in units])
         return
     for u in units:
         table = Table(title=f"{escape(u.unit)}：历次运行", title_justify="left")
@@ -845,12 +629,16 @@ def report(
 ) -> None:
     """生成评估报告草稿（每家单位每个年度一份 .docx / .html）：基本情况、绩效目标、评估结论、存在问题、对策建议等。"""
     from reporting.render import ReportError, parse_formats, render_run
-    from runs.output import output_root
+    from runs.paths import DOCUMENTS_JSON, find_run, output_root
 
     if config is not None and not config.is_file():
         _fail(f"报告配置文件“{config}”不存在")
+    root = output_root()
+    folder = find_run(run, root, DOCUMENTS_JSON)
+    if folder is None:
+        _fail(f"找不到运行结果“{run}”：{root} 下没有该运行编号，也不是含 documents.json 的运行目录")
     try:
-        done = render_run(run, output_root(), formats=parse_formats(fmt), output=output,
+        done = render_run(folder, formats=parse_formats(fmt), output=output,
                           evaluator=evaluator, client=client, config_file=config)
     except ReportError as exc:
         _fail(str(exc))

@@ -12,7 +12,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli import OUTPUT_HELP, SEVERITY_STYLE, STORE_HELP, _fail, app, console
+from flows.cli import OUTPUT_HELP, STORE_HELP, _fail, app
+from flows.render import SEVERITY_STYLE, console
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 from schemas.findings import Finding
 from schemas.run import DocumentResult
 
@@ -31,7 +35,7 @@ def _reviewer(given: Optional[str]) -> str:
 
 
 def _run(run: str, root: Path) -> Path:
-    from runs.output import find_run
+    from runs.paths import find_run
 
     path = find_run(run, root, "findings.json")
     if path is None:
@@ -57,7 +61,7 @@ def review(
     """复核问题：给出指纹与 --status 记录结论（待复核/确认/排除）；--import 导入填好的 findings.xlsx；
     只给运行则列出各问题的复核状态。结论按指纹保存在结果库，数字未变时沿用到以后的运行。"""
     from runs import store as run_store
-    from runs.output import output_root
+    from runs.paths import output_root
     from runs.review import ReviewError, import_workbook, parse_status, record_decision, reviewed_findings
 
     root = output_root(output)
@@ -121,7 +125,7 @@ def correct(
 ) -> None:
     """人工更正一个读错的数字：保存在结果库（按文件内容与位置），下次运行时用于核对与评分，并在各输出中标为人工更正。"""
     from runs import store as run_store
-    from runs.output import output_root
+    from runs.paths import output_root
     from runs.review import ReviewError, cell_key, check_correction_value, record_correction
     from runs.values import document_values
 
@@ -134,7 +138,7 @@ def correct(
     if len(matches) > 1:
         _fail(f"运行 {folder.name} 中有多个名为“{file}”的文件：{'、'.join(d.path for d in matches)}；请给出相对路径")
     doc = matches[0]
-    if not doc.sha256 or doc.status != "ok":
+    if not doc.sha256 or not doc.read:
         _fail(f"文件“{doc.path}”未能读取（{doc.status_label}），没有可更正的读数")
     numbers = [v for v in document_values(doc) if v.ref is not None and cell_key(v.ref.with_label().label) == cell_key(cell)]
     if value and not numbers:
@@ -159,7 +163,7 @@ def audit(
     填报值与应为值、复核状态；另为每个 PDF 写出带标注的副本。离线可用。"""
     from reporting.audit import write_audit
     from runs import store as run_store
-    from runs.output import output_root
+    from runs.paths import output_root
     from runs.review import reviewed_findings
 
     root = output_root(output)

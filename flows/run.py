@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,19 +23,22 @@ from prefect.futures import as_completed
 from prefect.states import Completed, Failed
 
 from checks import load_config
-from runs.cache import cache_dir
-from runs.discover import discover
+from reporting.summary import errors_text
+from runs.discover import discover, is_junk
 from runs.inbox import DEFAULT_QUIET_SECONDS, poll_inbox
-from runs.manifest import submission_identity
-from runs.output import finding_sources, reusable_run, run_failure, severity_counts_text, write_run
 from runs.isolation import process_isolated
-from runs.output import output_root as output_root_of
-from runs.process import check_submission, failed_result, relative_path, submission_records
+from runs.manifest import submission_identity
+from runs.options import RunOptions
+from reporting.findings import finding_sources
+from runs.output import reusable_run, severity_counts_text, write_run
+from runs.process import check_submission, failed_result, relative_path, run_failure, submission_records
 from runs.review import corrected_results, counted_in_scores, reviewed_findings
-from runs.store import store_url
+from runs.scores import score_records
+from runs.season import write_season
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 from schemas.safe_text import visible_name
+from schemas.scoring import ScoreCard
 
 # Set by the CLI when it starts (time.time()): the flow reports how long it took to get going.
 STARTED_ENV = "JIXIAO_STARTED_AT"
@@ -83,28 +87,15 @@ def check_task(results: list[DocumentResult], config: dict[str, Any]) -> list[Fi
 
 @task(name="score-submission", cache_policy=NO_CACHE)
 def score_task(results: list[DocumentResult], findings: list[Finding], submission: str,
-               rubric: str | None, evaluator_inputs: str | None) -> list[Any]:
-    from scoring.output import score_run
-
-    return score_run(submission_records(results), findings, submission, rubric, evaluator_inputs)
+               options: RunOptions) -> list[ScoreCard]:
+    return score_records(submission_records(results), findings, submission, options.rubric, options.evaluator_inputs)
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
-def write_task(
-    results: list[DocumentResult],
-    findings: list[Finding],
-    submission: str,
-    started: datetime,
-    output_root: str | None,
-    rules: str | None,
-    config: dict[str, Any],
-    scores: list[Any] | None = None,
-    store: str | None = None,
-    origin: str | None = None,
-    timings: dict[str, float] | None = None,
-) -> RunSummary:
-    return write_run(results, findings, submission, started, output_root, rules, config, scores=scores, store=store,
-                     origin=origin, timings=timings)
+def write_task(results: list[DocumentResult], findings: list[Finding], scores: list[ScoreCard], submission: str,
+               started: datetime, options: RunOptions, config: dict[str, Any],
+               timings: dict[str, float]) -> RunSummary:
+    return write_run(results, findings, submission, started, options, scores=scores, config=config, timings=timings)
 
 
 def refreshed(path: Path, root: Path, refresh: list[str] | None) -> bool:
@@ -147,32 +138,25 @@ def _flow_run_name() -> str:
 
 
 @flow(name="jixiao-run", flow_run_name=_flow_run_name)
-def run_submission(submission: str, output_root: str | None = None, rules: str | None = None,
-                   rubric: str | None = None, evaluator_inputs: str | None = None,
-                   store: str | None = None, wording: str | None = None, use_cache: bool = True,
-                   refresh: list[str] | None = None, origin: str | None = None) -> RunSummary | Failed:
+def run_submission(submission: str, options: RunOptions | None = None) -> RunSummary | Failed:
     """Process every document of a submission folder, check them and write output/<run-id>/
-    and the run store (`store` URL, else $JIXIAO_STORE_URL, else SQLite output/jixiao.db).
-    `wording` is a folder of wording overrides (`<kind>.yaml`, see extractors.wording).
-    A file read before with the same content is not read again (`use_cache`), except those
-    `refresh` names (paths relative to the submission; "*" for all).
-    `origin` is where the submission came from when this is a copy (an inbox item).
+    and the run store, as `options` say (runs/options.py: output root, rules, rubric, store,
+    wording overrides, cache and what to read again, origin).
     A run with nothing to check (no file, or none readable) ends Failed, its summary the state's data;
     a run with some unreadable files completes, and its state message says how many."""
+    options = options or RunOptions()
     logger = get_run_logger()
     began = time.perf_counter()
     started = datetime.now()
     timings = {"start": round(max(0.0, time.time() - float(os.environ.get(STARTED_ENV) or time.time())), 3)}
     root = Path(submission)
     paths = discover(root)
-    config = load_config(rules)
+    config = load_config(options.rules)
     total = len(paths)
     logger.info("提交材料“%s”：共 %d 个文件", visible_name(str(root)), total)
     _notify(0, total, None)
-    cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
-
-    futures = {process_document_task.submit(str(p), str(root), wording, cache,
-                                            refreshed(p, root, refresh)): p for p in paths}
+    futures = {process_document_task.submit(str(p), str(root), options.wording, options.cache,
+                                            refreshed(p, root, options.refresh)): p for p in paths}
     by_path: dict[Path, DocumentResult] = {}
     for done, fut in enumerate(as_completed(list(futures)), start=1):
         path = futures[fut]
@@ -186,16 +170,15 @@ def run_submission(submission: str, output_root: str | None = None, rules: str |
     timings["read"] = round(time.perf_counter() - began, 3)
     for phase in ("extract", "parse"):
         timings[phase] = round(sum(r.seconds.get(phase, 0.0) for r in results if not r.from_cache), 3)
-    url = store_url(store, output_root_of(output_root))
+    url = options.store_url
     results = corrected_results(results, url)  # a reviewer's hand corrections, before the checks
 
     mark = time.perf_counter()
     findings = reviewed_findings(check_task(results, config), url)
     timings["checks"], mark = round(time.perf_counter() - mark, 3), time.perf_counter()
-    scores = score_task(results, counted_in_scores(findings), str(root), rubric, evaluator_inputs)
+    scores = score_task(results, counted_in_scores(findings), str(root), options)
     timings["scoring"] = round(time.perf_counter() - mark, 3)
-    summary = write_task(results, findings, str(root), started, output_root, rules, config, scores, store, origin,
-                         timings)
+    summary = write_task(results, findings, scores, str(root), started, options, config, timings)
     publish_artifacts(summary, results, findings)
     failure = run_failure(summary)
     # Logged at INFO: the state (Failed, or its message) is what alerts; `jixiao run` keeps the
@@ -250,57 +233,48 @@ def _notify_document(result: DocumentResult) -> None:
     _notify(done, total, result)
 
 
-def finish_submission(results: list[DocumentResult], root: Path, started: datetime, output_root: str | None,
-                      rules: str | None, config: dict[str, Any], rubric: str | None, store: str | None,
-                      origin: str | None = None) -> RunSummary:
+def finish_submission(results: list[DocumentResult], root: Path, started: datetime, options: RunOptions,
+                      config: dict[str, Any]) -> RunSummary:
     """One submission of a batch, after its documents are read: hand corrections, checks,
     review decisions, scores and outputs (the same steps as `run_submission`, as plain calls:
-    a batch passes no record lists through Prefect)."""
-    from scoring.output import score_run
-
-    url = store_url(store, output_root_of(output_root))
+    a batch passes no record lists through Prefect). A batch takes no explicit evaluator form:
+    each submission's own forms are scored."""
+    url = options.store_url
     results = corrected_results(results, url)
     findings = reviewed_findings(check_submission(results, config), url)
-    scores = score_run(submission_records(results), counted_in_scores(findings), str(root), rubric, None)
-    return write_run(results, findings, str(root), started, output_root, rules, config, scores=scores, store=store,
-                     origin=origin)
+    scores = score_records(submission_records(results), counted_in_scores(findings), str(root), options.rubric)
+    return write_run(results, findings, str(root), started, options, scores=scores, config=config)
 
 
 def batch_submissions(parent: Path) -> list[Path]:
     """The submission folders of a batch folder: its sub-folders (junk and hidden ones left out)."""
-    from runs.discover import is_junk
-
     return sorted((p for p in parent.iterdir() if p.is_dir() and not p.is_symlink() and not is_junk(p.name)),
                   key=lambda p: p.name)
 
 
 @flow(name="jixiao-batch", flow_run_name="jixiao 批量 {submissions[0]} 等")
-def run_batch(submissions: list[str], output_root: str | None = None, rules: str | None = None,
-              rubric: str | None = None, store: str | None = None, wording: str | None = None,
-              use_cache: bool = True) -> list[RunSummary] | Failed:
+def run_batch(submissions: list[str], options: RunOptions | None = None) -> list[RunSummary] | Failed:
     """Several submissions in one flow: every document of every submission read concurrently,
     then each submission checked, scored and written on its own (its own cross-document checks,
     run folder and store entry), and a season summary (summary/汇总.xlsx) at the end.
     Ends Failed when no submission had anything to check; the state message names the ones that failed."""
-    from scoring.summary import write_summary
-
+    options = (options or RunOptions()).model_copy(update={"evaluator_inputs": None, "refresh": None, "origin": None})
     logger = get_run_logger()
-    config = load_config(rules)
+    config = load_config(options.rules)
     roots = [Path(s) for s in submissions]
     paths = {i: discover(root) for i, root in enumerate(roots)}
     total = sum(len(p) for p in paths.values())
     logger.info("批量：%d 份提交材料，共 %d 个文件", len(roots), total)
     _notify(0, total, None)
-    cache = str(cache_dir(output_root_of(output_root))) if use_cache else None
     # A submission in which nothing changed since its last run (files, rules, code, reviews) is
     # not run again: its last run stands (`use_cache=False` runs everything).
-    reused = {i: r for i in paths if use_cache and not wording
-              for r in [reusable_run(output_root_of(output_root), roots[i], paths[i], config, store)] if r}
+    reused = {i: r for i in paths if options.use_cache and not options.wording
+              for r in [reusable_run(roots[i], paths[i], config, options)] if r}
     for i, r in reused.items():
         logger.info("%s：自运行 %s 以来没有变化，沿用该次结果", visible_name(roots[i].name), r.run_id)
     started = {i: datetime.now() for i in paths}
     _batch_progress.update(done=0, total=sum(len(paths[i]) for i in paths if i not in reused))
-    futures = {read_submission_task.submit(str(roots[i]), [str(p) for p in paths[i]], wording, cache): i
+    futures = {read_submission_task.submit(str(roots[i]), [str(p) for p in paths[i]], options.wording, options.cache): i
                for i in paths if i not in reused}
     read: dict[int, dict[Path, DocumentResult]] = {i: {} for i in paths}
     for fut in as_completed(list(futures)):
@@ -315,12 +289,11 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
         if i in reused:
             summaries.append(reused[i])
             continue
-        summary = finish_submission([read[i][p] for p in paths[i]], root, started[i], output_root, rules, config,
-                                    rubric, store)
+        summary = finish_submission([read[i][p] for p in paths[i]], root, started[i], options, config)
         summaries.append(summary)
         logger.info("%s：运行 %s，%d/%d 个文件读取成功，问题 %d 条", visible_name(root.name), summary.run_id,
                     summary.documents.ok, summary.documents.total, summary.findings.total)
-    season = write_summary(output_root_of(output_root))[1] if summaries else []
+    season = write_season(options.root)[1] if summaries else []
     create_markdown_artifact(markdown=batch_markdown(summaries, season), key="jixiao-batch",
                              description=f"批量运行 {len(summaries)} 份提交材料")
     failed = [(s, run_failure(s)) for s in summaries if run_failure(s)]
@@ -334,9 +307,15 @@ def run_batch(submissions: list[str], output_root: str | None = None, rules: str
 
 
 def batch_markdown(summaries: list[RunSummary], season: list[Path]) -> str:
-    lines = ["# 批量运行", "", "| 提交材料 | 文件 | 成功 | 问题 | 运行编号 |", "|---|---|---|---|---|"]
+    lines = ["# 批量运行", "", "| 提交材料 | 文件 | 成功 | 问题 | 运行编号 | 文件问题（按原因） |",
+             "|---|---|---|---|---|---|"]
     lines += [f"| {visible_name(Path(s.submission).name)} | {s.documents.total} | {s.documents.ok} | "
-              f"{s.findings.total} | {s.run_id} |" for s in summaries]
+              f"{s.findings.total} | {s.run_id} | {errors_text(s.errors)} |" for s in summaries]
+    errors: Counter[str] = Counter()
+    for s in summaries:
+        errors.update(s.errors)
+    if errors:
+        lines += ["", "文件问题合计（按原因）：" + errors_text(dict(errors.most_common()))]
     if season:
         lines += ["", "汇总：" + "、".join(f"`{p}`" for p in season)]
     return "\n".join(lines) + "\n"
@@ -371,9 +350,11 @@ def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
         f"- 问题：共 {summary.findings.total} 条（{severity_counts_text(summary.findings)}）",
         f"- 结果目录：`{summary.output_dir}`",
     ]
+    if summary.errors:
+        lines.insert(4, f"- 文件问题（按原因）：{errors_text(summary.errors)}")
     if d.ok < d.total:
         lines.insert(2, f"> **注意：{d.total - d.ok} 个文件未能读取，核对结果不完整。**\n")
-    bad = [r for r in results if r.status != "ok"]
+    bad = [r for r in results if not r.read]
     if bad:
         lines += ["", "## 未能处理的文件", ""]
         lines += [f"- `{r.path}`（{r.status_label}）：{r.error}" for r in bad]
@@ -381,20 +362,20 @@ def summary_markdown(summary: RunSummary, results: list[DocumentResult]) -> str:
 
 
 @flow(name="jixiao-inbox", flow_run_name="jixiao 收件箱 {inbox}")
-def poll_inbox_flow(inbox: str, output_root: str | None = None, store: str | None = None,
-                    quiet_seconds: float = DEFAULT_QUIET_SECONDS, rules: str | None = None,
-                    rubric: str | None = None) -> list[dict[str, Any]] | Failed:
+def poll_inbox_flow(inbox: str, options: RunOptions | None = None,
+                    quiet_seconds: float = DEFAULT_QUIET_SECONDS) -> list[dict[str, Any]] | Failed:
     """One poll of an inbox folder (runs/inbox.py): every ready submission not processed before
     is claimed, archived and run as a `jixiao-run` sub-flow named and tagged after it.
     Ends Failed when a submission's run failed, naming it; the others are processed all the same."""
     logger = get_run_logger()
-    root = output_root_of(output_root)
-    url = store_url(store, root)
+    options = options or RunOptions()
+    root = options.root
+    url = options.store_url
+    each = options.model_copy(update={"output_root": str(root), "evaluator_inputs": None, "refresh": None})
 
     def run(folder: Path, origin: str) -> RunSummary:
         with tags(*submission_tags(folder)):
-            state = run_submission(str(folder), output_root=str(root), store=store, rules=rules, rubric=rubric,
-                                   origin=origin, return_state=True)
+            state = run_submission(str(folder), each.model_copy(update={"origin": origin}), return_state=True)
         result = state.result(raise_on_failure=False)
         if isinstance(result, BaseException):
             raise result

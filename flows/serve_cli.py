@@ -16,7 +16,11 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from flows.cli import OUTPUT_HELP, STORE_HELP, _check_rules, _fail, app, console
+from flows.cli import OUTPUT_HELP, STORE_HELP, _check_rules, _fail, app
+from flows.render import console
+
+# The commands import runs/ and reporting/ inside their functions, on purpose: `jixiao` starts
+# without SQLAlchemy, pandas or Prefect, and each command pays only for what it uses.
 
 DEPLOYMENT = "jixiao-inbox"
 SERVER_START_SECONDS = 180
@@ -74,7 +78,7 @@ def serve(
 ) -> None:
     """按计划轮询收件箱：新到的提交材料（按内容去重，未改动的不重跑）复制归档后处理，结果写入 output/ 与结果库。
     未设置 PREFECT_API_URL 时在本机启动 Prefect 服务器。按 Ctrl-C 停止。"""
-    from runs.output import output_root
+    from runs.paths import output_root
 
     # A served deployment's logs are its record in the Prefect UI (`jixiao run` keeps WARNING).
     os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
@@ -104,6 +108,7 @@ def serve(
     from prefect.settings import temporary_settings
 
     from flows.run import poll_inbox_flow
+    from runs.options import RunOptions
 
     plan = f"cron “{cron}”" if cron else f"每 {every}"
     console.print(f"收件箱：[bold]{escape(str(inbox.resolve()))}[/]，{plan} 轮询一次；结果目录：{escape(str(root))}")
@@ -113,8 +118,9 @@ def serve(
                 name=name,
                 interval=every,
                 cron=cron,
-                parameters={"inbox": str(inbox.resolve()), "output_root": str(root), "store": store,
-                            "quiet_seconds": quiet_seconds, "rules": str(rules.resolve()) if rules else None},
+                parameters={"inbox": str(inbox.resolve()), "quiet_seconds": quiet_seconds,
+                            "options": RunOptions(output_root=str(root), store=store,
+                                                  rules=str(rules.resolve()) if rules else None)},
                 tags=["jixiao", "inbox"],
                 description=f"轮询收件箱 {inbox.resolve()}",
             )

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from extractors import file_sha256
+from extractors import ExtractionError, extract, file_sha256
 from schemas.document import Document
 from schemas.findings import Finding
 from schemas.provenance import SourceRef
@@ -101,8 +101,6 @@ class _Sources:
 
     def document(self, sha: str, path: Path) -> Document | str:
         if sha not in self._docs:
-            from extractors import ExtractionError, extract
-
             try:
                 self._docs[sha] = extract(path)
             except ExtractionError as exc:

@@ -180,7 +180,7 @@ def scope(r: ReportData) -> Section:
     blocks.append(Grid(["序号", "文件", "资料类型", "年度", "读取结果"], rows, [0.8, 5.2, 2.2, 1.4, 1.4],
                        caption=f"表5 审阅资料（共{len(r.documents)}份）"))
     for d in r.documents:  # why a file could not be read, below the table (the cell is too narrow)
-        if d.status != "ok":
+        if not d.read:
             blocks.append(Para(f"{d.path}：{d.error or d.status_label}", note=True))
     return Section("三、评估基本情况", blocks)
 

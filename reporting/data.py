@@ -19,7 +19,7 @@ import yaml
 from checks.cross_document import AnnualExecution, annual_execution
 from checks.links import same_unit
 from checks.common.tolerance import percent
-from runs.output import find_run
+from schemas.errors import JixiaoError
 from schemas.final_accounts import Publication
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import MonitoringReport
@@ -33,8 +33,11 @@ CENT = Decimal("0.01")
 TO_FILL = "（待填写）"
 
 
-class ReportError(Exception):
+class ReportError(JixiaoError):
     """A run folder that cannot be reported on; the message is Chinese and names the path."""
+
+    code = "report.failed"
+    category = "input"
 
 
 def load_config(path: Path | None = None) -> dict[str, Any]:
@@ -69,14 +72,6 @@ class RunData:
     documents: list[DocumentResult]
     findings: list[Finding]
     cards: list[ScoreCard] | None  # None: no scores.json (scoring not done)
-
-
-def resolve_run(run: str, root: Path) -> Path:
-    """A run id (under `root`), a run folder, or `latest`."""
-    path = find_run(run, root, "documents.json")
-    if path is not None:
-        return path
-    raise ReportError(f"找不到运行结果“{run}”：{root} 下没有该运行编号，也不是含 documents.json 的运行目录")
 
 
 def load_run(folder: Path) -> RunData:
@@ -168,7 +163,7 @@ def _unit_of(rec: Any) -> str:
 
 def _records(documents: list[DocumentResult]) -> list[tuple[DocumentResult, Any]]:
     """Records of the documents read, each with a unit and a year."""
-    return [(d, r) for d in documents if d.status == "ok" for r in d.records
+    return [(d, r) for d in documents if d.read for r in d.records
             if _unit_of(r) and isinstance(getattr(r, "year", None), int)]
 
 

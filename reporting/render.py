@@ -1,5 +1,5 @@
 """Render the report drafts of one run: one .docx and/or .html per unit and year, with the chart,
-into `output/<run-id>/report/` (or a folder of the user's choosing)."""
+into the run folder's `report/` (or a folder of the user's choosing)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 
 from reporting.chart import execution_chart
 from reporting.content import build_sections, section_titles
-from reporting.data import ReportData, ReportError, build_reports, load_config, load_run, resolve_run
+from reporting.data import ReportData, ReportError, build_reports, load_config, load_run
+from reporting.docx_report import write_docx
+from reporting.html_report import write_html
 
 FORMATS = ("docx", "html")
 
@@ -33,11 +35,10 @@ def _slug(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
 
-def render_run(run: str | Path, root: Path, *, formats: list[str] = list(FORMATS), output: Path | None = None,
+def render_run(folder: Path, *, formats: list[str] = list(FORMATS), output: Path | None = None,
                evaluator: str | None = None, client: str | None = None, when: date | None = None,
                config_file: Path | None = None) -> list[Rendered]:
-    """Render every unit/year of a run (a run id under `root`, a run folder, or `latest`)."""
-    folder = resolve_run(str(run), root)
+    """Render every unit/year of a run folder (runs.paths.find_run finds it from a run id)."""
     data = load_run(folder)
     config = load_config(config_file)
     out = Path(output) if output else folder / "report"
@@ -49,12 +50,8 @@ def render_run(run: str | Path, root: Path, *, formats: list[str] = list(FORMATS
         sections = build_sections(r, chart)
         files = []
         if "docx" in formats:
-            from reporting.docx_report import write_docx
-
             files.append(write_docx(r, sections, out / f"{stem}.docx"))
         if "html" in formats:
-            from reporting.html_report import write_html
-
             files.append(write_html(r, sections, out / f"{stem}.html"))
         done.append(Rendered(r, files))
     if not done:

@@ -28,12 +28,13 @@ from pydantic import ValidationError
 
 from extractors.limits import LIMITS_ENV
 from runs.manifest import nearest_manifest
+from runs.process import relative_path
 from schemas.run import DocumentResult
 
 CACHE_FOLDER = Path(".cache") / "documents"
 _CODE = ("extractors", "schemas", "textnorm")
 _CODE_FILES = ("runs/process.py", "runs/manifest.py")
-CACHED_STATUSES = ("ok", "unrecognised")
+CACHED_STATUSES = ("ok", "partial", "unrecognised")
 
 
 def cache_dir(output_root: Path) -> Path:
@@ -80,8 +81,6 @@ def _folder_digest(folder: str | Path | None) -> str:
 
 
 def cache_key(path: Path, root: Path, sha256: str, wording_dir: str | Path | None = None) -> str:
-    from runs.process import relative_path
-
     root_name = root.resolve().name if root.is_dir() else root.resolve().parent.name
     parts = {
         "sha256": sha256,

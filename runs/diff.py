@@ -15,12 +15,16 @@ from pathlib import Path
 from typing import Any, Literal, Sequence
 
 from runs.values import values_frame
+from schemas.errors import JixiaoError
 from schemas.findings import Finding
 from schemas.run import DocumentResult, RunSummary
 
 
-class DiffError(Exception):
+class DiffError(JixiaoError):
     """A run folder cannot be read for a diff (Chinese)."""
+
+    code = "run.unreadable"
+    category = "input"
 
 
 FileStatus = Literal["added", "removed", "changed", "same"]

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from runs.manifest import MANIFEST_NAMES
+from schemas.errors import JixiaoError
+from scoring.evaluator import is_evaluator_form
+
 # Files that are never documents: OS metadata and office lock/backup files.
 _JUNK_NAMES = {"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"}
 _JUNK_DIRS = {"__macosx"}  # resource forks macOS adds to zip archives
 
 
-class SubmissionError(Exception):
+class SubmissionError(JixiaoError):
     """The submission folder itself cannot be used; the message is Chinese."""
+
+    code = "submission.invalid"
+    category = "input"
 
 
 def is_junk(name: str) -> bool:
@@ -39,12 +46,8 @@ def discover(root: str | Path) -> list[Path]:
     found: list[Path] = []
     _walk(root, found)
     # An evaluator's scoring form (评分录入表) travels with the submission but is not a document:
-    # the scoring stage reads it (scoring/output.py), so it is never ingested or "unrecognised".
-    from scoring.evaluator import is_evaluator_form
-
+    # the scoring stage reads it (evaluator_forms), so it is never ingested or "unrecognised".
     # The manifest (submission.yaml) describes the submission; it is read, not ingested.
-    from runs.manifest import MANIFEST_NAMES
-
     found = [p for p in found if not is_evaluator_form(p) and p.name.lower() not in MANIFEST_NAMES]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
@@ -59,3 +62,11 @@ def _walk(folder: Path, found: list[Path]) -> None:
                 _walk(entry, found)
         elif entry.is_file() or entry.is_symlink():  # a dangling link is reported, not skipped
             found.append(entry)
+
+
+def evaluator_forms(root: str | Path) -> list[Path]:
+    """Evaluator forms (评分录入表) inside a submission folder, recognised by their content."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not is_junk(p.name) and is_evaluator_form(p))

@@ -28,9 +28,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy.exc import IntegrityError
+
 from extractors import file_sha256
 from runs.discover import is_junk
 from runs.manifest import MANIFEST_NAMES
+from runs.process import run_failure
+from runs.store import InboxItemRow, StoreError, store_session
 from schemas.run import RunSummary
 
 ARCHIVE_FOLDER = "archive"
@@ -107,10 +111,6 @@ def worker_name() -> str:
 
 def claim(url: str, item: InboxItem, archived: Path, worker: str) -> bool:
     """Take an item for this worker; False when it was taken before (by anyone)."""
-    from sqlalchemy.exc import IntegrityError
-
-    from runs.store import InboxItemRow, StoreError, store_session
-
     try:
         with store_session(url) as session:
             session.add(InboxItemRow(content_hash=item.content_hash, name=item.name, archived=str(archived),
@@ -123,8 +123,6 @@ def claim(url: str, item: InboxItem, archived: Path, worker: str) -> bool:
 
 
 def finish(url: str, content: str, status: str, run_id: str | None, message: str = "") -> None:
-    from runs.store import InboxItemRow, store_session
-
     with store_session(url) as session:
         row = session.get(InboxItemRow, content)
         if row is not None:
@@ -156,8 +154,6 @@ def archive(item: InboxItem, archive_root: Path) -> Path:
 def poll_inbox(inbox: Path, output_root: Path, url: str, run: Callable[[Path, str], RunSummary],
                quiet_seconds: float = DEFAULT_QUIET_SECONDS, worker: str | None = None) -> list[InboxOutcome]:
     """One poll: claim every ready item and run it. Never raises for one item's failure."""
-    from runs.output import run_failure
-
     worker = worker or worker_name()
     outcomes = []
     for item in ready_items(inbox, quiet_seconds):

@@ -28,6 +28,7 @@ from extractors.limits import LIMITS_ENV, exceeded, limits
 from extractors import file_sha256
 from runs import cache as cached
 from runs.process import link_outside, process_document, relative_path
+from schemas.errors import ErrorCategory, error_item
 from schemas.run import DocumentResult
 from schemas.safe_text import visible_name
 
@@ -94,9 +95,11 @@ def _child(conn, path: str, root: str, wording_dir: str | None, memory_mb: int, 
         conn.close()
 
 
-def _error(path: Path, root: Path, reason: str) -> DocumentResult:
-    return DocumentResult(path=relative_path(path, root), file_name=path.name, status="error",
-                          error=f"处理文件“{visible_name(path.name)}”时{reason}。其他文件不受影响")
+def _error(path: Path, root: Path, reason: str, code: str, category: ErrorCategory) -> DocumentResult:
+    message = f"处理文件“{visible_name(path.name)}”时{reason}。其他文件不受影响"
+    item = error_item(code, category, message, file=visible_name(path.name), reason=reason)
+    return DocumentResult(path=relative_path(path, root), file_name=path.name, status="error", error=message,
+                          errors=[item])
 
 
 def process_isolated(path: str | Path, root: str | Path, wording_dir: str | Path | None = None,
@@ -133,7 +136,7 @@ def _process(path: Path, root: Path, wording: str | None, attempts: int) -> Docu
         try:
             return process_document(path, root, wording_dir=wording)
         except MemoryError:
-            return _error(path, root, "内存不足，已停止")
+            return _error(path, root, "内存不足，已停止", "limit.memory", "limit")
     with _slots:
         return _in_child(path, root, wording, attempts)
 
@@ -154,7 +157,8 @@ def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> Doc
         try:
             if not receiver.poll(cap.seconds_per_document):
                 return _error(path, root, exceeded("seconds_per_document", "处理超时，已停止",
-                                                   cap.seconds_per_document))
+                                                   cap.seconds_per_document),
+                              "limit.seconds_per_document", "limit")
             try:
                 message = receiver.recv()
             except (EOFError, OSError):
@@ -170,11 +174,12 @@ def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> Doc
             return message
         if isinstance(message, tuple) and message[0] == "memory":
             return _error(path, root, exceeded("memory_mb_per_document", "内存用量超限，已停止",
-                                               cap.memory_mb_per_document))
+                                               cap.memory_mb_per_document),
+                          "limit.memory_mb_per_document", "limit")
         if isinstance(message, tuple) and message[0] == "crash":
-            return _error(path, root, f"发生内部错误（{message[1]}）")
+            return _error(path, root, f"发生内部错误（{message[1]}）", "internal.crash", "internal")
         last = f"处理进程异常退出（退出码 {child.exitcode}）"  # killed by a signal: try once more
-    return _error(path, root, last)
+    return _error(path, root, last, "internal.child_exit", "internal")
 
 
 def start_forkserver() -> None:

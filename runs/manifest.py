@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from schemas.config_errors import safe_load
+from schemas.errors import JixiaoError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractors.freetext import find_period, find_year, unit_from_title
@@ -39,8 +40,11 @@ _ORG_SUFFIXES = ("办事处", "街道", "局", "委员会", "委", "办公室", 
 _UNIT_STOPS = ("部门整体", "项目支出", "绩效", "预算", "决算", "监控", "自评", "材料", "资料")
 
 
-class ManifestError(Exception):
+class ManifestError(JixiaoError):
     """The manifest cannot be used; the message (Chinese) names the file and the field."""
+
+    code = "manifest.invalid"
+    category = "manifest"
 
 
 class Manifest(BaseModel):

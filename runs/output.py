@@ -7,12 +7,8 @@ under a temporary name and renamed into place, so a reader never sees a half-wri
 
 from __future__ import annotations
 
-from checks.catalogue import skipped_records
-
-import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -22,22 +18,42 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook
-from pydantic import TypeAdapter
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from pydantic import TypeAdapter
 
 from checks import load_config
+from checks.catalogue import skipped_records
+from extractors import file_sha256
+from runs import store as run_store
+from runs.cache import pipeline_version
+from runs.diff import DiffError, RunData, diff_json, diff_runs, read_run
+from runs.paths import (
+    AUDIT_PAGE,
+    CHANGES_JSON,
+    DOCUMENTS_JSON,
+    FINDINGS_JSON,
+    FINDINGS_XLSX,
+    SCORES_JSON,
+    SCORES_XLSX,
+    SUMMARY_JSON,
+    make_run_id,
+    output_root,
+    previous_run,
+    run_folders,
+    update_latest,
+)
+from runs.options import RunOptions
+from reporting.findings import evidence_text
+from runs.process import document_counts, error_counts, relative_path
+from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
 from schemas.findings import Finding, Severity
-from schemas.run import DocumentCounts, DocumentResult, FindingCounts, RunSummary
+from schemas.run import DocumentResult, FindingCounts, RunSummary
 from schemas.safe_text import neutralise_workbook
-from schemas.workbook import print_setup, row_height
 from schemas.scoring import ScoreCard
-
-ENV_OUTPUT = "JIXIAO_OUTPUT"
-LATEST = "latest"
-LATEST_TXT = "latest.txt"
-RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}(-\d+)?$")
+from schemas.workbook import print_setup, row_height
+from scoring.output import write_scores_xlsx
 
 FINDING_COLUMNS: list[tuple[str, int]] = [  # header, width
     ("严重程度", 9),
@@ -57,7 +73,6 @@ FINDING_COLUMNS: list[tuple[str, int]] = [  # header, width
     ("复核人", 10),
     ("原文", 10),
 ]
-AUDIT_PAGE = "audit/index.html"  # written by `jixiao audit` (reporting/audit.py)
 DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("文件", 40),
     ("格式", 7),
@@ -68,72 +83,6 @@ DOCUMENT_COLUMNS: list[tuple[str, int]] = [
     ("错误信息", 70),
     ("SHA-256", 20),
 ]
-
-
-def document_counts(results: Sequence[DocumentResult]) -> DocumentCounts:
-    return DocumentCounts(total=len(results), **Counter(r.status for r in results))
-
-
-def run_failure(summary: RunSummary) -> str | None:
-    """Why a run counts as failed (Chinese), or None when at least one document was read."""
-    return nothing_to_check(summary.submission, summary.documents)
-
-
-def nothing_to_check(submission: str, d: DocumentCounts) -> str | None:
-    """Why a submission gave nothing to check (Chinese), or None when a document was read."""
-    if d.total == 0:
-        return f"提交文件夹“{submission}”中没有找到任何文件，没有可核对的材料"
-    if d.ok == 0:
-        return (f"全部 {d.total} 个文件均未能读取（出错 {d.error} 个，未识别 {d.unrecognised} 个），没有可核对的材料；"
-                f"各文件的原因见结果目录中的 documents.json 和 findings.xlsx 的“文件”表")
-    return None
-
-
-def output_root(explicit: str | Path | None = None) -> Path:
-    """`explicit`, else $JIXIAO_OUTPUT, else ./output."""
-    return Path(explicit or os.environ.get(ENV_OUTPUT) or "output")
-
-
-def find_run(run: str | Path, root: Path, needs: str) -> Path | None:
-    """The run folder meant by `run` — a folder, a run id under `root`, or `latest` (the symlink, or
-    latest.txt where symlinks are unavailable) — that holds the file `needs`; None when none does."""
-    candidates = [Path(run), root / run]
-    if str(run) == LATEST and (root / LATEST_TXT).is_file():
-        candidates.append(root / (root / LATEST_TXT).read_text("utf-8").strip())
-    return next((p.resolve() for p in candidates if (p / needs).is_file()), None)
-
-
-def make_run_id(results: Sequence[DocumentResult], when: datetime | None = None) -> str:
-    """`YYYYMMDD-HHMMSS-<6 hex>`: local start time, then a hash of the submission's file hashes.
-
-    Sorts by time; the same files give the same suffix, so reruns of one submission are easy
-    to tell apart from runs of another.
-    """
-    when = when or datetime.now()
-    hashes = sorted(r.sha256 for r in results if r.sha256)
-    digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()[:6]
-    return f"{when:%Y%m%d-%H%M%S}-{digest}"
-
-
-def finding_sources(finding: Finding) -> str:
-    """The distinct source locations of a finding's evidence, grouped by file, for one line:
-    `a.pdf 第3页 表2 第5行第4列、第5行第3列；b.xlsx Sheet1!C5`."""
-    by_file: dict[str, list[str]] = {}
-    for ev in finding.evidence:
-        ref = ev.ref.with_label()
-        labels = by_file.setdefault(ref.file_name, [])
-        if ref.label and ref.label != ref.file_name and ref.label not in labels:
-            labels.append(ref.label)
-    return "；".join(f"{name} {'、'.join(labels)}".strip() for name, labels in by_file.items())
-
-
-def evidence_text(finding: Finding) -> str:
-    lines = []
-    for ev in finding.evidence:
-        ref = ev.ref.with_label()
-        corrected = f"【{ev.corrected}】" if ev.corrected else ""
-        lines.append(f"{ev.role}：{ev.raw}{corrected}（{ref.file_name} {ref.label}）")
-    return "\n".join(lines)
 
 
 def summarise(
@@ -157,9 +106,10 @@ def summarise(
         documents=document_counts(results),
         records=sum(len(r.records) for r in results),
         findings=FindingCounts(total=len(findings), **by_severity),
+        errors=error_counts(results),
         rules_file=str(Path(rules_file).resolve()) if rules_file else None,
         rules_config=_jsonable(config or {}),
-        skipped_unknown=skipped_records([rec for r in results if r.status == "ok" for rec in r.records],
+        skipped_unknown=skipped_records([rec for r in results if r.read for rec in r.records],
                                         config or {}),
     )
 
@@ -190,8 +140,6 @@ def write_findings_xlsx(
 ) -> None:
     """An evaluator's workbook: sheet 问题清单 (one row per finding, with 复核 columns to fill in
     and import back), sheet 文件, and sheet 更正 for hand corrections of misread values."""
-    from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
-
     wb = Workbook()
     ws = wb.active
     ws.title = "问题清单"
@@ -293,74 +241,43 @@ def _fill_sheet(ws, columns: list[tuple[str, int]], rows: list[list[Any]], wrap:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
 
 
-def update_latest(root: Path) -> str | None:
-    """Point `root/latest` (a relative symlink) at the newest run folder, atomically.
-
-    Where symlinks are unavailable (some Windows setups), `root/latest.txt` holds the run id.
-    """
-    runs = sorted(p.name for p in root.iterdir()
-                  if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name) and (p / "summary.json").is_file())
-    if not runs:
-        return None
-    newest = runs[-1]
-    link = root / LATEST
-    tmp = root / f".{LATEST}.{os.getpid()}.tmp"
-    try:
-        if link.exists() and not link.is_symlink():
-            raise OSError("latest exists and is not a symlink")
-        if tmp.is_symlink():
-            tmp.unlink()
-        os.symlink(newest, tmp, target_is_directory=True)
-        os.replace(tmp, link)  # atomic: readers see the old or the new target, never none
-    except (OSError, NotImplementedError):
-        if tmp.is_symlink():
-            tmp.unlink()
-        txt_tmp = root / f".{LATEST_TXT}.{os.getpid()}.tmp"
-        txt_tmp.write_text(newest + "\n", encoding="utf-8")
-        os.replace(txt_tmp, root / LATEST_TXT)
-    return newest
-
-
 def write_run(
     results: Sequence[DocumentResult],
     findings: Sequence[Finding],
     submission: str | Path,
     started: datetime,
-    root: str | Path | None = None,
-    rules_file: str | Path | None = None,
+    options: RunOptions | None = None,
+    *,
+    scores: Sequence[ScoreCard] | None = None,
     config: dict[str, Any] | None = None,
     finished: datetime | None = None,
-    scores: Sequence[Any] | None = None,
-    store: str | None = None,
-    origin: str | None = None,
     timings: dict[str, float] | None = None,
 ) -> RunSummary:
     """Write `<root>/<run-id>/` and update `<root>/latest`; returns the run's summary.
+    `options` say where (output root, store), with which rules and from where (origin); `config`
+    is the rule configuration the checks used (loaded from `options.rules` when not given).
     With `scores` (ScoreCards of the scoring stage), also scores.json and scores.xlsx.
 
-    Then the run goes into the store (`store` URL, else $JIXIAO_STORE_URL, else SQLite
+    Then the run goes into the store (`options.store` URL, else $JIXIAO_STORE_URL, else SQLite
     `<root>/jixiao.db`; runs/store.py). The files are the primary record and are written first:
     when the store cannot be written, the summary's `store_error` says why (in Chinese, also in
     summary.json) and the files stay as they are."""
+    options = options or RunOptions()
     if config is None:  # record what the checks used by default
-        config = load_config(rules_file)
-    root = output_root(root)
+        config = load_config(options.rules)
+    root = options.root
     root.mkdir(parents=True, exist_ok=True)
     finished = finished or datetime.now()
     base_id = make_run_id(results, started)
     clean_leftovers(root)
     run_id, claim = _claim_run_id(root, base_id)
     final = root / run_id
-    summary = summarise(run_id, submission, started, finished, results, findings, rules_file, config, final)
-    summary.origin = origin
+    summary = summarise(run_id, submission, started, finished, results, findings, options.rules, config, final)
+    summary.origin = options.origin
     writing_began = time.perf_counter()
-    from runs.cache import pipeline_version
-
     summary.pipeline = pipeline_version()
     changes = _changes_since_previous(root, summary, results, findings)
-    from runs import store as run_store
-
-    url = run_store.store_url(store, root)
+    url = options.store_url
     summary.store = run_store.display_url(url)
 
     try:
@@ -368,17 +285,16 @@ def write_run(
         # sees a half-written run, and a run killed here leaves only hidden leftovers.
         staging = Path(tempfile.mkdtemp(dir=root, prefix=f".{run_id}.", suffix=".tmp"))
         try:
-            _dump_models(staging / "documents.json", _DOCUMENTS, list(results))
-            _dump_models(staging / "findings.json", _FINDINGS, list(findings))
-            write_findings_xlsx(staging / "findings.xlsx", results, findings)
+            _dump_models(staging / DOCUMENTS_JSON, _DOCUMENTS, list(results))
+            _dump_models(staging / FINDINGS_JSON, _FINDINGS, list(findings))
+            write_findings_xlsx(staging / FINDINGS_XLSX, results, findings)
             if changes is not None:
-                _dump(staging / "changes.json", changes)
+                _dump(staging / CHANGES_JSON, changes)
             if scores is not None:
-                from scoring.output import write_scores
-
-                write_scores(staging, scores)
+                _dump(staging / SCORES_JSON, [c.model_dump(mode="json") for c in scores])
+                write_scores_xlsx(staging / SCORES_XLSX, scores)
             summary.timings = {**(timings or {}), "writing": round(time.perf_counter() - writing_began, 3)}
-            _dump(staging / "summary.json", summary.model_dump(mode="json"))
+            _dump(staging / SUMMARY_JSON, summary.model_dump(mode="json"))
             os.replace(staging, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -393,48 +309,21 @@ def write_run(
         summary.store_error = f"{exc}；结果文件已写入“{final}”，不受影响"
         tmp = final / ".summary.json.tmp"
         _dump(tmp, summary.model_dump(mode="json"))
-        os.replace(tmp, final / "summary.json")
+        os.replace(tmp, final / SUMMARY_JSON)
     return summary
 
 
-def previous_run(root: Path, submission: str, before: Path | None = None) -> Path | None:
-    """The newest run folder under `root` of the same submission (its origin, an inbox item,
-    when it has one, else its folder) written before the run folder `before` (before all, when
-    None: the run being written now). Ordered by when each summary.json was written, which holds
-    for runs started in the same second too."""
-    limit = (before / "summary.json").stat().st_mtime_ns if before is not None else None
-    best: tuple[int, Path] | None = None
-    for p in root.iterdir() if root.is_dir() else []:
-        if not (RUN_ID.match(p.name) and p.is_dir() and not p.is_symlink()) or p == before:
-            continue
-        try:
-            written = (p / "summary.json").stat().st_mtime_ns
-            if (limit is not None and written >= limit) or (best is not None and written <= best[0]):
-                continue
-            data = json.loads((p / "summary.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and (data.get("origin") or data.get("submission")) == submission:
-            best = (written, p)
-    return best[1] if best else None
-
-
-def reusable_run(root: Path, submission: Path, paths: Sequence[Path], config: dict[str, Any],
-                 store: str | None = None) -> RunSummary | None:
+def reusable_run(submission: Path, paths: Sequence[Path], config: dict[str, Any],
+                 options: RunOptions) -> RunSummary | None:
     """The previous run of `submission` when running it again would give the same results: the
     same files (paths and contents), rules, code (`pipeline`), every file read, and no review
     decision or hand correction recorded since. None otherwise."""
-    from extractors import file_sha256
-    from runs import store as run_store
-    from runs.cache import pipeline_version
-    from runs.process import relative_path
-
-    previous = previous_run(root, str(submission.resolve()))
+    previous = previous_run(options.root, str(submission.resolve()))
     if previous is None:
         return None
     try:
-        summary = RunSummary.model_validate_json((previous / "summary.json").read_text("utf-8"))
-        docs = json.loads((previous / "documents.json").read_text("utf-8"))
+        summary = RunSummary.model_validate_json((previous / SUMMARY_JSON).read_text("utf-8"))
+        docs = json.loads((previous / DOCUMENTS_JSON).read_text("utf-8"))
         now = sorted((relative_path(p, submission), file_sha256(p)) for p in paths)
     except (OSError, ValueError):
         return None
@@ -444,9 +333,9 @@ def reusable_run(root: Path, submission: Path, paths: Sequence[Path], config: di
         return None
     if sorted((d["path"], d.get("sha256")) for d in docs) != now or any(d["status"] == "error" for d in docs):
         return None
-    url = run_store.store_url(store, root)
+    url = options.store_url
     try:
-        findings = json.loads((previous / "findings.json").read_text("utf-8"))
+        findings = json.loads((previous / FINDINGS_JSON).read_text("utf-8"))
         if run_store.exists(url) and run_store.reviewed_since(
                 url, datetime.fromisoformat(summary.finished), [f["fingerprint"] for f in findings],
                 [sha for _, sha in now]):
@@ -459,8 +348,6 @@ def reusable_run(root: Path, submission: Path, paths: Sequence[Path], config: di
 def _changes_since_previous(root: Path, summary: RunSummary, results: Sequence[DocumentResult],
                             findings: Sequence[Finding]) -> dict[str, Any] | None:
     """The diff against the submission's previous run (recorded on `summary`), for changes.json."""
-    from runs.diff import DiffError, RunData, diff_json, diff_runs, read_run
-
     summary.documents_from_cache = sum(1 for r in results if r.from_cache)
     previous = previous_run(root, summary.origin or summary.submission)
     if previous is None:
@@ -550,21 +437,19 @@ def backfill_store(url: str, root: Path, exclude: str | None = None) -> list[str
     """Put into the store the complete run folders meant for it (their summary names it) that it
     does not hold: a run killed after its folder was in place, or written while the store was
     locked. Returns their run ids."""
-    from runs import store as run_store
-
     known = set(run_store.run_ids(url))
     added = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name)):
-        if folder.name in known or folder.name == exclude or not (folder / "summary.json").is_file():
+    for folder in run_folders(root):
+        if folder.name in known or folder.name == exclude or not (folder / SUMMARY_JSON).is_file():
             continue
         try:
-            summary = RunSummary.model_validate_json((folder / "summary.json").read_text("utf-8"))
+            summary = RunSummary.model_validate_json((folder / SUMMARY_JSON).read_text("utf-8"))
             if summary.store != run_store.display_url(url):  # written for another store
                 continue
             results = [DocumentResult.model_validate(d)
-                       for d in json.loads((folder / "documents.json").read_text("utf-8"))]
-            findings = [Finding.model_validate(f) for f in json.loads((folder / "findings.json").read_text("utf-8"))]
-            scores_file = folder / "scores.json"
+                       for d in json.loads((folder / DOCUMENTS_JSON).read_text("utf-8"))]
+            findings = [Finding.model_validate(f) for f in json.loads((folder / FINDINGS_JSON).read_text("utf-8"))]
+            scores_file = folder / SCORES_JSON
             scores = ([ScoreCard.model_validate(c) for c in json.loads(scores_file.read_text("utf-8"))]
                       if scores_file.is_file() else None)
         except (OSError, ValueError):  # not a run this version can read: leave it alone

@@ -29,6 +29,10 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from textnorm.numbers import amount, parse_decimal, rate
+from runs.diff import figures
+from runs.store import CorrectionRow, ReviewRow, StoreError, exists, reading, store_session
+from schemas.errors import JixiaoError
 from schemas.findings import REVIEW_LABELS, Finding, Review
 from schemas.numbers import HandCorrection, PrintedNumber
 from schemas.provenance import SourceRef
@@ -41,14 +45,15 @@ CORRECTION_COLUMNS: list[tuple[str, int]] = [("文件SHA-256", 20), ("文件", 3
                                              ("理由", 40), ("更正人", 12)]
 
 
-class ReviewError(Exception):
+class ReviewError(JixiaoError):
     """A decision, correction or workbook that cannot be taken (Chinese, naming what and where)."""
+
+    code = "review.invalid"
+    category = "input"
 
 
 def figures_digest(finding: Finding) -> str:
     """What a decision was made on: the finding's figures (evidence and computed details)."""
-    from runs.diff import figures
-
     return hashlib.sha256(json.dumps(figures(finding), ensure_ascii=False).encode()).hexdigest()
 
 
@@ -70,8 +75,6 @@ def _now() -> datetime:
 
 def record_decision(url: str, finding: Finding, status: str, note: str, reviewer: str,
                     run_id: str | None = None, via: str = "cli") -> None:
-    from runs.store import ReviewRow, store_session
-
     with store_session(url) as session:
         session.add(ReviewRow(fingerprint=finding.fingerprint, status=status, note=note, reviewer=reviewer,
                               decided_at=_now(), figures_digest=figures_digest(finding), rule_id=finding.rule_id,
@@ -79,8 +82,6 @@ def record_decision(url: str, finding: Finding, status: str, note: str, reviewer
 
 
 def latest_decisions(session: Session, fingerprints: Iterable[str]) -> dict[str, Any]:
-    from runs.store import ReviewRow
-
     wanted = list(set(fingerprints))
     out: dict[str, Any] = {}
     for start in range(0, len(wanted), 500):  # stay under the database's limit of bound parameters
@@ -94,8 +95,6 @@ def latest_decisions(session: Session, fingerprints: Iterable[str]) -> dict[str,
 def with_reviews(findings: Sequence[Finding], url: str) -> list[Finding]:
     """The findings with their reviewer's decision as it stands (reopened when the figures changed).
     A store that does not exist yet has no decisions."""
-    from runs.store import exists, reading
-
     if not findings or not exists(url):
         return list(findings)
     with reading(url) as session:
@@ -139,8 +138,6 @@ def cell_key(text: str) -> str:
 
 def record_correction(url: str, file_sha256: str, file_name: str, cell: str, value: str, reason: str,
                       reviewer: str) -> None:
-    from runs.store import CorrectionRow, store_session
-
     with store_session(url) as session:
         session.add(CorrectionRow(file_sha256=file_sha256, file_name=file_name, cell=cell.strip(), value=value.strip(),
                                   reason=reason, reviewer=reviewer, decided_at=_now()))
@@ -159,8 +156,6 @@ class Correction:
 
 def corrections_for(url: str, shas: Iterable[str]) -> list[Correction]:
     """The standing corrections of these file contents: the newest per cell ("" withdraws one)."""
-    from runs.store import CorrectionRow, exists, reading
-
     wanted = [s for s in set(shas) if s]
     if not wanted or not exists(url):
         return []
@@ -201,8 +196,6 @@ def apply_corrections(results: Sequence[DocumentResult], corrections: Sequence[C
 def corrected_results(results: Sequence[DocumentResult], url: str) -> list[DocumentResult]:
     """The results with the store's standing corrections applied (none when the store cannot be
     read: the run goes on, and writing the run says what is wrong with the store)."""
-    from runs.store import StoreError
-
     try:
         corrections = corrections_for(url, (r.sha256 for r in results if r.sha256))
     except StoreError:
@@ -211,8 +204,6 @@ def corrected_results(results: Sequence[DocumentResult], url: str) -> list[Docum
 
 
 def reviewed_findings(findings: Sequence[Finding], url: str) -> list[Finding]:
-    from runs.store import StoreError
-
     try:
         return with_reviews(findings, url)
     except StoreError:
@@ -251,8 +242,6 @@ def _corrected(value: Any, wanted: dict[str, Correction], used: dict[str, str]) 
 
 
 def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
-    from textnorm.numbers import amount, rate
-
     try:
         new = rate(c.value, pn.ref) if pn.unit == "%" else amount(c.value, pn.ref, pn.printed_unit)
     except ValueError:
@@ -264,8 +253,6 @@ def corrected_number(pn: PrintedNumber, c: Correction) -> PrintedNumber:
 
 
 def check_correction_value(value: str, where: str = "") -> None:
-    from textnorm.numbers import parse_decimal
-
     if not value.strip():
         return
     try:
@@ -305,8 +292,6 @@ def import_workbook(url: str, path: Path, reviewer: str, findings: Sequence[Find
     finally:
         wb.close()
     result = Imported()
-    from runs.store import reading, exists
-
     standing: dict[str, Any] = {}
     if exists(url):
         with reading(url) as session:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Literal, Sequence
+from typing import Any, Iterator, Literal, Sequence
 
 from sqlalchemy import (
     JSON,
@@ -42,27 +42,32 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from reporting.summary import SummaryRow, summary_row
+from runs.diff import figures
+from runs.paths import output_root
+from runs.season import collect
+from schemas.errors import JixiaoError
 from schemas.findings import Evidence, Finding, Severity, Subject
 from schemas.run import DocumentResult, RunSummary
-
-if TYPE_CHECKING:  # scoring imports runs; keep the import one-way at run time
-    from schemas.scoring import ScoreCard
-    from scoring.summary import SummaryRow
+from schemas.scoring import ScoreCard
 
 ENV_STORE = "JIXIAO_STORE_URL"
 DB_NAME = "jixiao.db"
 # The store's schema is kept with Alembic (runs/migrations/versions); HEAD is its newest revision
 # (a test checks it against the migration scripts). Stores written before Alembic carry only the
 # table `schema_version`, at most LEGACY_VERSION: they are stamped 0001 and upgraded.
-HEAD = "0004"
+HEAD = "0005"
 LEGACY_VERSION = 2
 
 # JSON columns: JSONB on PostgreSQL (indexable), JSON text elsewhere.
 Json = JSON().with_variant(JSONB(), "postgresql")
 
 
-class StoreError(Exception):
+class StoreError(JixiaoError):
     """The store cannot be opened, read or written; the message is Chinese."""
+
+    code = "store.failed"
+    category = "store"
 
 
 class Base(DeclarativeBase):
@@ -90,6 +95,8 @@ class RunRow(Base):
     documents_ok: Mapped[int] = mapped_column(Integer)
     documents_error: Mapped[int] = mapped_column(Integer)
     documents_unrecognised: Mapped[int] = mapped_column(Integer)
+    documents_partial: Mapped[int | None] = mapped_column(Integer, nullable=True)  # revision 0005
+    errors: Mapped[dict[str, int] | None] = mapped_column(Json, nullable=True)  # by category (0005)
     records: Mapped[int] = mapped_column(Integer)
     findings_total: Mapped[int] = mapped_column(Integer)
     findings_error: Mapped[int] = mapped_column(Integer)
@@ -117,6 +124,8 @@ class DocumentRow(Base):
     parts: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
     # {"converted_from", "from_cache", "corrections", "seconds"} (revision 0003)
     extra: Mapped[dict[str, Any] | None] = mapped_column(Json, nullable=True)
+    # the document's error items (schemas.errors.ErrorItem; revision 0005)
+    errors: Mapped[list[Any] | None] = mapped_column(Json, nullable=True)
 
 
 class FindingRow(Base):
@@ -215,8 +224,6 @@ def store_url(explicit: str | None = None, root: str | Path | None = None) -> st
         return explicit
     if os.environ.get(ENV_STORE):
         return os.environ[ENV_STORE]
-    from runs.output import output_root
-
     return default_url(output_root(root))
 
 
@@ -437,7 +444,8 @@ def _run_row(s: RunSummary) -> RunRow:
         started=_instant(s.started), finished=_instant(s.finished),
         rules_file=s.rules_file, rules_hash=rules_hash(s.rules_config),
         documents_total=s.documents.total, documents_ok=s.documents.ok, documents_error=s.documents.error,
-        documents_unrecognised=s.documents.unrecognised, records=s.records,
+        documents_unrecognised=s.documents.unrecognised, documents_partial=s.documents.partial,
+        errors=s.errors, records=s.records,
         findings_total=s.findings.total, findings_error=s.findings.error,
         findings_warning=s.findings.warning, findings_notice=s.findings.notice,
     )
@@ -448,7 +456,7 @@ def _document_row(run_id: str, position: int, r: DocumentResult) -> DocumentRow:
     return DocumentRow(
         run_id=run_id, position=position, path=r.path, file_name=r.file_name, sha256=r.sha256,
         format=data["format"], kind=r.kind, kind_label=r.kind_label, confidence=r.confidence,
-        status=r.status, error=r.error, records=data["records"],
+        status=r.status, error=r.error, errors=data["errors"], records=data["records"],
         parts={"segments": data["segments"], "unread_tables": data["unread_tables"]},
         extra={k: data[k] for k in _EXTRA},
     )
@@ -490,20 +498,22 @@ class StoredRun:
     started: datetime
     finished: datetime
     rules_hash: str
-    documents: dict[str, int]  # total, ok, error, unrecognised
+    documents: dict[str, int]  # total, ok (partial ones too), partial, error, unrecognised
     records: int
     findings: dict[str, int]  # total, error, warning, notice
+    errors: dict[str, int] = field(default_factory=dict)  # the documents' error items by category
 
 
 def _stored_run(row: RunRow) -> StoredRun:
     return StoredRun(
         run_id=row.run_id, submission=row.submission, output_dir=row.output_dir,
         started=_aware(row.started), finished=_aware(row.finished), rules_hash=row.rules_hash,
-        documents={"total": row.documents_total, "ok": row.documents_ok, "error": row.documents_error,
-                   "unrecognised": row.documents_unrecognised},
+        documents={"total": row.documents_total, "ok": row.documents_ok, "partial": row.documents_partial or 0,
+                   "error": row.documents_error, "unrecognised": row.documents_unrecognised},
         records=row.records,
         findings={"total": row.findings_total, "error": row.findings_error, "warning": row.findings_warning,
                   "notice": row.findings_notice},
+        errors=dict(row.errors or {}),
     )
 
 
@@ -553,8 +563,6 @@ def reading(url: str) -> Iterator[Session]:
 
 def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], list[Finding], list[ScoreCard]]:
     """One run read back: its row, documents (with typed records), findings and score cards."""
-    from schemas.scoring import ScoreCard
-
     with reading(url) as session:
         row = session.get(RunRow, run_id)
         if row is None:
@@ -575,6 +583,7 @@ def load_run(url: str, run_id: str) -> tuple[StoredRun, list[DocumentResult], li
 def _document_data(d: DocumentRow) -> dict[str, Any]:
     return {"path": d.path, "file_name": d.file_name, "sha256": d.sha256, "format": d.format, "kind": d.kind,
             "kind_label": d.kind_label, "confidence": d.confidence, "status": d.status, "error": d.error,
+            "errors": d.errors or [],
             "records": d.records, **(d.parts or {"segments": [], "unread_tables": []}), **(d.extra or {})}
 
 
@@ -604,19 +613,19 @@ def run_ids(url: str) -> list[str]:
 
 def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
     """One row per unit and year, from the latest stored run that scored it (as
-    scoring.summary.collect does from the files). Run folders under `root` that the store lacks
+    runs.season.collect does from the files). Run folders under `root` that the store lacks
     (written before the store existed, or when writing it failed) are read from their files."""
-    from schemas.scoring import ScoreCard
-    from scoring.summary import collect, summary_row
-
     latest: dict[tuple[str, int | None], tuple[str, SummaryRow]] = {}
     with reading(url) as session:
         stored = set(session.scalars(select(RunRow.run_id)))
-        rows = session.execute(select(ScoreRow, RunRow.started).join(RunRow, ScoreRow.run_id == RunRow.run_id)
+        rows = session.execute(select(ScoreRow, RunRow.started, RunRow.errors)
+                               .join(RunRow, ScoreRow.run_id == RunRow.run_id)
                                .order_by(RunRow.started, RunRow.run_id)).all()
         chosen: dict[tuple[str, int | None], ScoreRow] = {}
-        for score, _started in rows:  # oldest first: a later run of the same unit and year replaces it
+        run_errors: dict[str, dict[str, int]] = {}
+        for score, _started, errors in rows:  # oldest first: a later run of the same unit and year replaces it
             chosen[(score.unit, score.year)] = score
+            run_errors[score.run_id] = dict(errors or {})
         for key, score in chosen.items():
             card = ScoreCard.model_validate(score.card)
             found = session.scalars(
@@ -624,7 +633,8 @@ def summary_rows(url: str, root: Path | None = None) -> list[SummaryRow]:
                                          FindingRow.year == card.year if card.year is not None
                                          else FindingRow.year.is_(None))
                 .order_by(FindingRow.position)).all()
-            latest[key] = (score.run_id, summary_row(card, score.run_id, [finding_from_row(f) for f in found]))
+            latest[key] = (score.run_id, summary_row(card, score.run_id, [finding_from_row(f) for f in found],
+                                                     run_errors[score.run_id]))
     if root is not None and root.is_dir():
         for row in collect(root, skip=stored):
             key = (row.unit, row.year)
@@ -675,9 +685,6 @@ def history(url: str, unit: str | None = None) -> list[UnitHistory]:
     per run, each finding fingerprint of the unit as new, still open (changed, when its figures
     differ), or resolved compared with
     the unit's previous runs, year by year (a run resolves only findings of the years it covers). A unit's runs are those that scored it or found something about it."""
-    from runs.diff import figures
-    from schemas.scoring import ScoreCard
-
     with reading(url) as session:
         runs = {r.run_id: r for r in session.scalars(select(RunRow))}
         by_unit: dict[str, dict[str, list[Finding]]] = {}

@@ -71,7 +71,7 @@ def document_values(result: DocumentResult) -> list[ExtractedValue]:
 
 
 def run_values(results: Sequence[DocumentResult]) -> list[ExtractedValue]:
-    return [v for r in results if r.status == "ok" for v in document_values(r)]
+    return [v for r in results if r.read for v in document_values(r)]
 
 
 def values_frame(results: Sequence[DocumentResult]):

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field
 
 from schemas.document import Format
+from schemas.errors import ErrorItem
 from schemas.final_accounts import Publication
 from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport
@@ -20,8 +21,14 @@ RECORD_TYPES: tuple[type[BaseModel], ...] = (MonitoringReport, TargetTable, Publ
                                              SelfEvaluation)
 Record = Annotated[Union[RECORD_TYPES], Field(discriminator="record_type")]  # type: ignore[valid-type]
 
-Status = Literal["ok", "error", "unrecognised"]
-STATUS_LABELS: dict[str, str] = {"ok": "成功", "error": "错误", "unrecognised": "未识别"}
+# ok: read, nothing went wrong; partial: read, but some part, value or the manifest's word on it
+# could not be used (its `errors` say which); error: nothing could be read; unrecognised: read,
+# but of no known kind — not a failure of reading, kept apart (its one error item has the
+# category "unrecognised"). Results written before `partial` existed (status "ok" with an
+# `error` text and no `errors`) still load.
+Status = Literal["ok", "partial", "error", "unrecognised"]
+STATUS_LABELS: dict[str, str] = {"ok": "成功", "partial": "部分成功", "error": "错误", "unrecognised": "未识别"}
+READ_STATUSES = ("ok", "partial")  # the documents whose records are checked and scored
 
 
 class SegmentResult(BaseModel):
@@ -59,7 +66,9 @@ class DocumentResult(BaseModel):
     kind_label: str | None = None  # its Chinese label, e.g. "绩效运行监控表"
     confidence: float | None = None  # the detector's confidence for `kind` (best guess if unrecognised)
     status: Status
-    error: SafeText | None = None  # Chinese: what went wrong, in which file, and why
+    # Chinese: what went wrong, in which file, and why — the messages of `errors`, joined by "；"
+    error: SafeText | None = None
+    errors: list[ErrorItem] = Field(default_factory=list)  # the same as data: code, category, place
     records: list[Record] = Field(default_factory=list)
     # How the file was cut: one segment for a file of one kind; several for a publication with
     # annexed forms or a workbook of one project per sheet.
@@ -76,10 +85,16 @@ class DocumentResult(BaseModel):
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def read(self) -> bool:
+        """Whether its records count (read wholly or in part)."""
+        return self.status in READ_STATUSES
+
 
 class DocumentCounts(BaseModel):
     total: int = 0
-    ok: int = 0
+    ok: int = 0  # read: wholly or in part (`partial` of them)
+    partial: int = 0  # read in part: some part, value or manifest entry could not be used
     error: int = 0
     unrecognised: int = 0
 
@@ -103,6 +118,9 @@ class RunSummary(BaseModel):
     documents: DocumentCounts
     records: int
     findings: FindingCounts
+    # error items of the run's documents by category (schemas.errors: unreadable, encrypted,
+    # unsupported_format, limit, unrecognised, parse, manifest, internal)
+    errors: dict[str, int] = Field(default_factory=dict)
     rules_file: str | None = None  # the user's rule file, None for the built-in checks/rules.yaml
     rules_config: dict[str, Any] = Field(default_factory=dict)  # the merged configuration used
     store: str | None = None  # the run store's URL (password hidden) the run is written to

@@ -15,7 +15,7 @@ from checks.common.tolerance import percent
 from schemas.findings import Evidence, Finding, Severity
 from schemas.scoring import Deduction, DimensionScore, Problem, ScoreCard, SubIndicatorScore, Suggestion
 from scoring.evaluator import EvaluatorInputs
-from scoring.kinds import KINDS, Context, PartResult, findings_for, plain, render, rule_matches
+from scoring.methods import METHODS, Context, PartResult, findings_for, plain, render, rule_matches
 from scoring.rubric import Rubric, SubIndicator
 
 HERE = Path(__file__).parent
@@ -67,7 +67,7 @@ def score_automatic(sub: SubIndicator, ctx: Context) -> SubIndicatorScore | None
         return None
     results: list[PartResult] = []
     for part in sub.rule.parts:
-        result = KINDS[part.kind](part, ctx)
+        result = METHODS[part.kind](part, ctx)
         if result is None:
             return None
         results.append(result)

@@ -22,6 +22,7 @@ from typing import Any, Sequence
 import yaml
 
 from schemas.config_errors import safe_load
+from schemas.errors import JixiaoError
 
 from schemas.scoring import ScoreCard
 from scoring.rubric import Rubric
@@ -35,8 +36,11 @@ HEADER_ROW = 7
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-class EvaluatorInputError(Exception):
+class EvaluatorInputError(JixiaoError):
     """An evaluator form that cannot be used; the message is Chinese, names the file and the rows."""
+
+    code = "evaluator_form.invalid"
+    category = "input"
 
 
 @dataclass

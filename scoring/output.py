@@ -1,47 +1,38 @@
-"""Score a run (the step `jixiao run` takes after the checks) and write its results:
-scores.json (a JSON list of ScoreCard) and scores.xlsx (sheets 评分 and 存在问题)."""
+"""Score a submission (the step `jixiao run` takes after the checks) and lay its cards out as a
+workbook (sheets 评分 and 存在问题; runs/output.py writes it as scores.xlsx beside scores.json)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Sequence
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
 from schemas.findings import Finding
-from schemas.scoring import ScoreCard
-from scoring.card import score_submission
-from scoring.evaluator import EvaluatorInputError, EvaluatorInputs, is_evaluator_form, read_evaluator_inputs
-from scoring.rubric import load_rubric
 from schemas.safe_text import neutralise_workbook
-
-SCORES_JSON = "scores.json"
-SCORES_XLSX = "scores.xlsx"
-
-
-def find_evaluator_forms(root: str | Path) -> list[Path]:
-    """Evaluator forms inside a submission folder, recognised by their content."""
-    from runs.discover import is_junk
-
-    root = Path(root)
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not is_junk(p.name) and is_evaluator_form(p))
+from schemas.scoring import ScoreCard
+from schemas.workbook import print_setup, row_height
+from scoring.card import score_submission
+from scoring.evaluator import EvaluatorInputError, EvaluatorInputs, read_evaluator_inputs
+from scoring.rubric import load_rubric
 
 
 def score_run(
     records: Sequence[Any],
     findings: Sequence[Finding],
-    submission: str | Path,
     rubric: str | Path | None = None,
     evaluator_inputs: str | Path | None = None,
+    forms: Sequence[Path] = (),
 ) -> list[ScoreCard]:
-    """The cards of a submission. The form given explicitly is validated by the caller (a bad one
-    stops the run); forms found in the submission folder that fail validation are reported on
-    the cards and left out."""
+    """The cards of a submission. `evaluator_inputs` is a form given explicitly: it is validated
+    here and a bad one raises (it stops the run). Without it, `forms` are the evaluator forms
+    found among the submission's files (runs.discover.evaluator_forms): those that fail
+    validation are reported on the cards and left out."""
     rub = load_rubric(rubric)
     inputs: list[EvaluatorInputs] = []
     errors: list[str] = []
-    paths = [Path(evaluator_inputs)] if evaluator_inputs else find_evaluator_forms(submission)
+    paths = [Path(evaluator_inputs)] if evaluator_inputs else list(forms)
     for path in paths:
         try:
             inputs.append(read_evaluator_inputs(path, rub))
@@ -63,19 +54,7 @@ def score_text(card: ScoreCard) -> str:
     return f"{head} 总分{card.total} 等级{card.grade}"
 
 
-def write_scores(folder: Path, cards: Sequence[ScoreCard]) -> None:
-    (folder / SCORES_JSON).write_text(
-        json.dumps([c.model_dump(mode="json") for c in cards], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    write_scores_xlsx(folder / SCORES_XLSX, cards)
-
-
 def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    from schemas.workbook import print_setup, row_height
-
     wb = Workbook()
     ws = wb.active
     ws.title = "评分"
@@ -125,10 +104,3 @@ def write_scores_xlsx(path: Path, cards: Sequence[ScoreCard]) -> None:
     print_setup(ws)
     neutralise_workbook(wb)  # document texts never become formulas or break the XML
     wb.save(path)
-
-
-def read_scores(folder: Path) -> list[ScoreCard]:
-    path = folder / SCORES_JSON
-    if not path.is_file():
-        return []
-    return [ScoreCard.model_validate(c) for c in json.loads(path.read_text("utf-8"))]

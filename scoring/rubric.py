@@ -11,14 +11,18 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from schemas.config_errors import validation_problems, yaml_problem, safe_load
+from schemas.errors import JixiaoError
 
 from schemas.scoring import Method
 
 DEFAULT_RUBRIC = Path(__file__).parent / "rubrics" / "default.yaml"
 
 
-class RubricError(Exception):
+class RubricError(JixiaoError):
     """A rubric file that cannot be used; the message is Chinese and names the file."""
+
+    code = "rubric.invalid"
+    category = "config"
 
 
 class RulePart(BaseModel, extra="allow"):

@@ -21,6 +21,7 @@ from conftest import FIXTURES, need_file, need_program
 from reporting.audit import write_audit
 from runs.discover import discover
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document
 
 ENV = {"COLUMNS": "250"}
@@ -36,7 +37,7 @@ def audited(tmp_path_factory):
     findings = check_submission(results)
     from datetime import datetime
 
-    summary = write_run(results, findings, root, datetime(2026, 3, 3, 9, 0), tmp_path_factory.mktemp("out"))
+    summary = write_run(results, findings, root, datetime(2026, 3, 3, 9, 0), RunOptions(output_root=tmp_path_factory.mktemp("out")))
     folder = Path(summary.output_dir)
     page = write_audit(folder, root, results, findings, summary.run_id)
     return root, folder, page, findings
@@ -123,7 +124,7 @@ def test_audit_command_writes_the_page_for_the_latest_run(tmp_path, monkeypatch)
     from datetime import datetime
 
     out = tmp_path / "out"
-    write_run(results, check_submission(results), root, datetime(2026, 3, 3, 9, 0), out)
+    write_run(results, check_submission(results), root, datetime(2026, 3, 3, 9, 0), RunOptions(output_root=out))
     result = CliRunner().invoke(app, ["audit", "-o", str(out)], env=ENV)
     assert result.exit_code == 0, result.output
     html = (out / "latest" / "audit" / "index.html").read_text("utf-8")

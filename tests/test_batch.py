@@ -98,3 +98,19 @@ def test_a_batch_run_again_reuses_the_unchanged_submissions(prefect_harness, tmp
     assert fourth.output.count("未变，沿用该次运行") == 1 and len(runs()) == 4
     forced = CliRunner().invoke(app, ["run", str(parent), "--batch", "--no-cache", "-o", str(out)], env=ENV)
     assert "未变，沿用该次运行" not in forced.output and len(runs()) == 6
+
+
+def test_the_batch_summary_counts_document_errors_by_category() -> None:
+    from flows.run import batch_markdown, summary_markdown
+    from schemas.run import DocumentCounts, FindingCounts, RunSummary
+
+    def summary(name: str, errors: dict[str, int]) -> RunSummary:
+        return RunSummary(run_id=f"20250101-000000-{name}", submission=f"/s/{name}", started="2025-01-01T00:00:00+08:00",
+                          finished="2025-01-01T00:01:00+08:00", documents=DocumentCounts(total=3, ok=2, error=1),
+                          records=2, findings=FindingCounts(), errors=errors)
+
+    runs = [summary("aaaaaa", {"encrypted": 1}), summary("bbbbbb", {"encrypted": 1, "parse": 2}), summary("cccccc", {})]
+    text = batch_markdown(runs, [])
+    assert "| aaaaaa | 3 | 2 | 0 | 20250101-000000-aaaaaa | 已加密 1 |" in text
+    assert "文件问题合计（按原因）：已加密 2、内容无法解析 2" in text
+    assert "- 文件问题（按原因）：已加密 1、内容无法解析 2" in summary_markdown(runs[1], [])

@@ -114,7 +114,8 @@ def test_schema_prints_json_and_docs_are_current(runner: CliRunner, tmp_path: Pa
     printed = json.loads(result.stdout)
     assert set(printed) == {"DocumentResult", "Finding", "RunSummary"}
     assert "fingerprint" in printed["Finding"]["properties"]
-    assert printed["DocumentResult"]["properties"]["status"]["enum"] == ["ok", "error", "unrecognised"]
+    assert printed["DocumentResult"]["properties"]["status"]["enum"] == ["ok", "partial", "error", "unrecognised"]
+    assert "errors" in printed["DocumentResult"]["properties"] and "errors" in printed["RunSummary"]["properties"]
     for name, schema in schemas().items():
         assert json.loads((tmp_path / "s" / f"{name}.json").read_text("utf-8")) == schema
         # the committed copies under docs/schemas/ must match the models

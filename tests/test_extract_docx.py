@@ -446,6 +446,7 @@ def test_docx_without_body_gives_chinese_message(tmp_path):
         extract(path)
 
     assert err.value.file_name == "无正文.docx"
+    assert (err.value.code, err.value.category) == ("docx.no_body", "unreadable")
     assert "没有正文" in err.value.reason
     assert str(err.value).startswith("无法读取文件“无正文.docx”")
 
@@ -457,6 +458,7 @@ def test_corrupt_body_xml_gives_chinese_message(tmp_path):
     with pytest.raises(ExtractionError) as err:
         extract(path)
 
+    assert (err.value.code, err.value.category) == ("docx.damaged", "unreadable")
     assert "XML 已损坏" in err.value.reason
 
 
@@ -468,6 +470,7 @@ def test_alt_chunk_document_is_refused_with_reason(tmp_path):
     with pytest.raises(ExtractionError) as err:
         extract_docx(path, SHA)
 
+    assert (err.value.code, err.value.category) == ("docx.altchunk", "unsupported_format")
     assert "altChunk" in err.value.reason and "另存为" in err.value.reason
 
 

@@ -241,9 +241,13 @@ def test_pdf_without_text_layer(tmp_path, pdf_bytes, request):
     with pytest.raises(ExtractionError) as err:
         extract(path)
     if "image" in request.node.name:  # a picture: read by OCR when tesseract is here (tests/test_ocr.py)
-        reason = OCR_FOUND_NOTHING if ocr_problem() is None else f"{NO_TEXT_LAYER}；{ocr_problem()}"
+        if ocr_problem() is None:
+            reason, code = OCR_FOUND_NOTHING, ("pdf.ocr_found_nothing", "unreadable")
+        else:
+            reason, code = f"{NO_TEXT_LAYER}；{ocr_problem()}", ("pdf.ocr_unavailable", "unsupported_format")
     else:
-        reason = NO_TEXT_LAYER
+        reason, code = NO_TEXT_LAYER, ("pdf.no_text_layer", "unreadable")
+    assert (err.value.code, err.value.category) == code
     assert err.value.reason == reason
     assert str(err.value) == f"无法读取文件“扫描件.pdf”：{reason}"
 
@@ -252,6 +256,7 @@ def test_encrypted_pdf():
     path = SAMPLES / "encrypted.pdf"
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, file_sha256(path))
+    assert (err.value.code, err.value.category, err.value.file) == ("pdf.encrypted", "encrypted", "encrypted.pdf")
     assert "加密" in err.value.reason and err.value.file_name == "encrypted.pdf"
 
 
@@ -268,6 +273,7 @@ def test_broken_pdf(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, "0" * 64)
+    assert (err.value.code, err.value.category) == ("pdf.damaged", "unreadable")
     assert "损坏" in err.value.reason
     assert "坏文件.pdf" in str(err.value)
 
@@ -280,6 +286,7 @@ def test_pdf_without_pages(tmp_path):
     path.write_bytes(pdf)
     with pytest.raises(ExtractionError) as err:
         extract_pdf(path, "0" * 64)
+    assert (err.value.code, err.value.category) == ("pdf.no_pages", "unreadable")
     assert err.value.reason == "PDF 没有任何页面"
 
 

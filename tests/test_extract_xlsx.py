@@ -314,7 +314,8 @@ def test_without_libreoffice_the_blank_formulas_are_named_for_the_document(tmp_p
     assert doc.converted_from is None and doc.uncalculated_formulas == ["Sheet!B4（=B5+B6）", "Sheet!C4（=C5+C6）",
                                                                          "Sheet!D4（=D5+D6）"]
     result = process_document(path, tmp_path)
-    assert result.status == "ok"
+    assert result.status == "partial" and result.records  # read, with the cells named that were read blank
+    assert [(e.code, e.category) for e in result.errors] == [("xlsx.uncalculated_formulas", "unreadable")]
     assert "中有 3 个公式单元格没有保存计算结果，已按空白读取（Sheet!B4（=B5+B6）" in (result.error or "")
     assert "安装 LibreOffice" in result.error
 
@@ -396,6 +397,7 @@ def test_missing_sheet_part_is_an_error_not_an_empty_workbook(tmp_path):
     rewrite_part(path, "xl/worksheets/sheet1.xml", None)
     with pytest.raises(ExtractionError) as err:
         extract(path)
+    assert (err.value.code, err.value.category, err.value.sheet) == ("xlsx.sheet_missing", "unreadable", "Sheet1")
     assert str(err.value).startswith("无法读取文件“坏表.xlsx”：Excel 文件不完整：工作表“Sheet1”")
 
 
@@ -405,4 +407,5 @@ def test_malformed_sheet_xml_gives_a_chinese_error(tmp_path):
     rewrite_part(path, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c")
     with pytest.raises(ExtractionError) as err:
         extract_xlsx(path, SHA)
+    assert (err.value.code, err.value.category) == ("xlsx.damaged", "unreadable")
     assert "坏表.xlsx" in str(err.value) and "Excel 文件已损坏或结构不完整" in str(err.value)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, need_file
+from runs.options import RunOptions
 from test_runs import EXPECTED_DOCS, make_submission
 
 
@@ -35,7 +36,7 @@ def test_flow_end_to_end(flows_run, tmp_path: Path) -> None:
     seen: list[tuple[int, int, str | None]] = []
 
     with flows_run.progress_hook(lambda done, total, r: seen.append((done, total, r.path if r else None))):
-        state = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"), return_state=True)
+        state = flows_run.run_submission(str(submission), RunOptions(output_root=str(tmp_path / "out")), return_state=True)
     assert state.is_completed()
     summary = state.result()
 
@@ -51,7 +52,8 @@ def test_flow_end_to_end(flows_run, tmp_path: Path) -> None:
     docs = json.loads((run_dir / "documents.json").read_text("utf-8"))
     assert [d["path"] for d in docs] == EXPECTED_DOCS  # discovery order, not completion order
     bad = next(d for d in docs if d["path"] == "损坏的文件.docx")
-    assert bad["status"] == "error" and "损坏的文件.docx" in bad["error"]
+    assert bad["status"] == "error" and [e["code"] for e in bad["errors"]] == ["office.damaged"]
+    assert "损坏的文件.docx" in bad["error"]
     findings = json.loads((run_dir / "findings.json").read_text("utf-8"))
     mon001 = [f for f in findings if f["rule_id"] == "MON001"]
     assert [f["subject"]["unit"] for f in mon001] == ["甲单位"]
@@ -79,19 +81,20 @@ def test_a_crashing_task_does_not_crash_the_flow(flows_run, tmp_path: Path, monk
         return real(path, root, **kwargs)
 
     monkeypatch.setattr(flows_run, "process_isolated", flaky)
-    summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"))
+    summary = flows_run.run_submission(str(submission), RunOptions(output_root=str(tmp_path / "out")))
     docs = json.loads((tmp_path / "out" / summary.run_id / "documents.json").read_text("utf-8"))
     crashed = next(d for d in docs if d["path"] == "乙单位监控表.docx")
-    assert crashed["status"] == "error"
+    assert crashed["status"] == "error" and [e["code"] for e in crashed["errors"]] == ["internal.error"]
     assert "内部错误" in crashed["error"] and "MemoryError" in crashed["error"] and "乙单位监控表.docx" in crashed["error"]
-    assert summary.documents.model_dump() == {"total": 5, "ok": 2, "error": 2, "unrecognised": 1}
+    assert summary.documents.model_dump() == {"total": 5, "ok": 2, "partial": 0, "error": 2, "unrecognised": 1}
+    assert summary.errors == {"unreadable": 1, "internal": 1, "unrecognised": 1}
 
 
 def test_rules_file_is_used_and_recorded(flows_run, tmp_path: Path) -> None:
     submission = make_submission(tmp_path / "提交材料")
     rules = tmp_path / "rules.yaml"
     rules.write_text("rules:\n  MON001:\n    severity: notice\n", encoding="utf-8")
-    summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"), rules=str(rules))
+    summary = flows_run.run_submission(str(submission), RunOptions(output_root=str(tmp_path / "out"), rules=str(rules)))
     assert summary.rules_file == str(rules.resolve())
     assert summary.rules_config["rules"]["MON001"]["severity"] == "notice"
     findings = json.loads((tmp_path / "out" / summary.run_id / "findings.json").read_text("utf-8"))
@@ -119,7 +122,7 @@ def expected_nanjie_keys() -> list[tuple]:
 def test_flow_on_the_nanjie_fixture(flows_run, tmp_path: Path) -> None:
     submission = need_file(FIXTURES / "nanjie-2024")
     want = expected_nanjie_keys()
-    summary = flows_run.run_submission(str(submission), output_root=str(tmp_path / "out"))
+    summary = flows_run.run_submission(str(submission), RunOptions(output_root=str(tmp_path / "out")))
     run_dir = tmp_path / "out" / summary.run_id
     docs = json.loads((run_dir / "documents.json").read_text("utf-8"))
     kinds = {d["file_name"]: (d["status"], d["kind"], d["format"]) for d in docs}
@@ -160,7 +163,7 @@ def test_flow_fans_out_over_dask(flows_run, tmp_path: Path) -> None:
     """The same flow on a local Dask cluster (worker processes) gives the same findings."""
     submission = need_file(FIXTURES / "nanjie-2024")
     flow = flows_run.run_submission.with_options(task_runner=flows_run.task_runner(dask=True))
-    summary = flow(str(submission), output_root=str(tmp_path / "out"))
+    summary = flow(str(submission), RunOptions(output_root=str(tmp_path / "out")))
     findings = json.loads((tmp_path / "out" / summary.run_id / "findings.json").read_text("utf-8"))
     assert _finding_keys(findings) == expected_nanjie_keys()
     assert summary.documents.ok == 7

@@ -66,8 +66,11 @@ def test_hostile_names_links_and_archives_each_get_a_reason_and_good_files_are_r
                  "控制字符网页.html"):
         assert results[name].status == "ok", results[name].error
     assert results["链接到外部.pdf"].status == "error"
+    assert [(e.code, e.category) for e in results["链接到外部.pdf"].errors] == [("file.link_outside", "unreadable")]
     assert "指向提交文件夹之外的符号链接" in results["链接到外部.pdf"].error
+    assert [(e.code, e.category) for e in results["失效链接.pdf"].errors] == [("file.link_dangling", "unreadable")]
     assert "指向的文件不存在" in results["失效链接.pdf"].error
+    assert [(e.code, e.category) for e in results["材料.zip"].errors] == [("format.archive", "unsupported_format")]
     assert "压缩包" in results["材料.zip"].error and "请解压" in results["材料.zip"].error
     # control characters in a page's text are dropped, as a reader sees nothing there
     original = process_document(HTML_TARGETS, HTML_TARGETS.parent).records[0]

@@ -22,6 +22,7 @@ from runs import inbox
 from runs.discover import discover
 from runs.isolation import ISOLATION_ENV
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document
 from test_resubmissions import V1, V2, write_version
 
@@ -33,7 +34,7 @@ def plain_run(out: Path, url: str):
     """The run the flow makes, without Prefect: read, check, write (with the item's origin)."""
     def run(folder: Path, origin: str):
         results = [process_document(p, folder) for p in discover(folder)]
-        return write_run(results, check_submission(results), folder, datetime.now(), out, store=url, origin=origin)
+        return write_run(results, check_submission(results), folder, datetime.now(), RunOptions(output_root=out, store=url, origin=origin))
     return run
 
 

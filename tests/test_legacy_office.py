@@ -66,6 +66,7 @@ def test_without_libreoffice_the_error_names_the_remedy(tmp_path: Path, monkeypa
     monkeypatch.setattr("extractors.legacy.soffice", lambda: None)
     result = process_document(legacy, tmp_path)
     assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("legacy.no_libreoffice", "unsupported_format")]
     assert "旧版 Excel" in result.error and "未安装 LibreOffice" in result.error and ".xlsx" in result.error
 
 
@@ -80,9 +81,12 @@ def test_a_damaged_legacy_file_is_refused_with_the_remedy(tmp_path: Path) -> Non
     legacy.write_bytes(bytes(data))
     result = process_document(legacy, tmp_path)
     assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("legacy.convert_failed", "unreadable")]
     assert "旧版 Excel" in result.error and "LibreOffice 无法转换" in result.error and "另存为 .xlsx" in result.error
 
 
 def test_a_header_only_legacy_file_names_the_remedy() -> None:
     result = process_document(FIXTURES / "bad" / "旧版监控表.xls", FIXTURES / "bad")
-    assert result.status == "error" and "旧版" in result.error and "另存为" in result.error
+    assert result.status == "error"
+    assert [(e.code, e.category) for e in result.errors] == [("format.legacy_unknown", "unsupported_format")]
+    assert "旧版" in result.error and "另存为" in result.error

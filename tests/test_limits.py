@@ -20,6 +20,10 @@ PDF = NANJIE / "南街街道办事处2024年度部门决算.pdf"  # several page
 DOCX = NANJIE / "南街街道办事处2024年1-9月绩效运行监控报告.docx"
 
 
+def codes(result) -> list[tuple[str, str]]:
+    return [(e.code, e.category) for e in result.errors]
+
+
 @pytest.fixture(autouse=True)
 def _isolated(builtin_kinds_only) -> None:
     assert isolation_enabled()
@@ -58,13 +62,15 @@ def test_a_bad_limits_file_is_named(with_limits, text: str, expected: str) -> No
 def test_pages_over_the_limit(with_limits, tmp_path: Path) -> None:
     with_limits("pdf_pages: 1\n")
     r = _result(PDF, PDF.parent)
-    assert r.status == "error" and "超过上限 pdf_pages" in r.error and "= 1" in r.error
+    assert r.status == "error" and codes(r) == [("limit.pdf_pages", "limit")]
+    assert "超过上限 pdf_pages（一个 PDF 的页数上限） = 1" in r.error
 
 
 def test_file_size_over_the_limit(with_limits) -> None:
     with_limits("file_mb: 0.001\n")
     r = _result(PDF, PDF.parent)
-    assert r.status == "error" and "超过上限 file_mb" in r.error
+    assert r.status == "error" and codes(r) == [("limit.file_mb", "limit")]
+    assert "超过上限 file_mb" in r.error
 
 
 def test_html_size_over_the_limit(with_limits, tmp_path: Path) -> None:
@@ -72,7 +78,8 @@ def test_html_size_over_the_limit(with_limits, tmp_path: Path) -> None:
     page.write_text("<html><body>" + "<p>一段文字。</p>" * 2000 + "</body></html>", encoding="utf-8")
     with_limits("html_mb: 0.01\n")
     r = _result(page, tmp_path)
-    assert r.status == "error" and "超过上限 html_mb" in r.error
+    assert r.status == "error" and codes(r) == [("limit.html_mb", "limit")]
+    assert "超过上限 html_mb" in r.error
 
 
 def test_a_zip_bomb_dressed_as_docx_is_refused_before_inflating(tmp_path: Path) -> None:
@@ -83,7 +90,8 @@ def test_a_zip_bomb_dressed_as_docx_is_refused_before_inflating(tmp_path: Path) 
         dst.writestr("word/media/padding.bin", b"\0" * (Limits().zip_member_mb * 2**20 + 1))
     assert bomb.stat().st_size < 2**20  # small on disk
     r = _result(bomb, tmp_path)
-    assert r.status == "error" and "超过上限 zip_member_mb" in r.error and "padding.bin" in r.error
+    assert r.status == "error" and codes(r) == [("limit.zip_member_mb", "limit")]
+    assert "padding.bin" in r.error and "超过上限 zip_member_mb" in r.error
 
 
 def test_too_many_zip_members(with_limits, tmp_path: Path) -> None:
@@ -91,19 +99,22 @@ def test_too_many_zip_members(with_limits, tmp_path: Path) -> None:
     copy = tmp_path / "报告.docx"
     shutil.copy(DOCX, copy)
     r = _result(copy, tmp_path)
-    assert r.status == "error" and "超过上限 zip_members" in r.error
+    assert r.status == "error" and codes(r) == [("limit.zip_members", "limit")]
+    assert "超过上限 zip_members" in r.error
 
 
 def test_the_time_limit_stops_the_child(with_limits) -> None:
     with_limits("seconds_per_document: 0.001\n")
     r = _result(PDF, PDF.parent)
-    assert r.status == "error" and "处理超时，已停止" in r.error and "seconds_per_document" in r.error
+    assert r.status == "error" and codes(r) == [("limit.seconds_per_document", "limit")]
+    assert "处理超时，已停止" in r.error
 
 
 def test_the_memory_limit_stops_the_child(with_limits) -> None:
     with_limits("memory_mb_per_document: 64\n")
     r = _result(PDF, PDF.parent)
-    assert r.status == "error" and "memory_mb_per_document" in r.error
+    assert r.status == "error" and codes(r) == [("limit.memory_mb_per_document", "limit")]
+    assert "内存用量超限，已停止" in r.error
 
 
 def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,6 +137,7 @@ def test_a_workbook_of_too_many_cells_is_refused_before_loading(with_limits, tmp
     wb.save(path)
     with_limits("xlsx_cells: 1499\n")
     r = _result(path, tmp_path)
-    assert r.status == "error" and "超过上限 xlsx_cells" in r.error and "1500" in r.error
+    assert r.status == "error" and codes(r) == [("limit.xlsx_cells", "limit")]
+    assert "超过上限 xlsx_cells" in r.error and "1500" in r.error
     with_limits("xlsx_cells: 1500\n")
-    assert "xlsx_cells" not in (_result(path, tmp_path).error or "")
+    assert all(e.category != "limit" for e in _result(path, tmp_path).errors)

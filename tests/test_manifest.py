@@ -66,6 +66,7 @@ def test_a_bad_manifest_names_the_field(tmp_path, text, field):
     path.write_text(text, "utf-8")
     with pytest.raises(ManifestError, match="submission.yaml") as err:
         load_manifest(path)
+    assert (err.value.code, err.value.category) == ("manifest.invalid", "manifest")
     assert field in str(err.value)
 
 
@@ -73,5 +74,6 @@ def test_a_bad_manifest_is_reported_and_the_documents_still_read(tmp_path):
     path = _form(tmp_path)
     (tmp_path / "submission.yaml").write_text("year: [2023\n", "utf-8")
     result = process_document(path, tmp_path)
-    assert result.status == "ok" and len(result.records) == 20
+    assert result.status == "partial" and len(result.records) == 20  # read; the manifest is not used
+    assert [(e.code, e.category) for e in result.errors] == [("manifest.invalid", "manifest")]
     assert "submission.yaml" in result.error

@@ -259,8 +259,10 @@ def test_column_numbering_rows_are_not_lines():
     ]
     doc = make_doc([make_table(grid, sheet="S")])
     # figures without a line name are an error, not a line to guess
-    with pytest.raises(ParseError, match="第6行有金额但没有预算项目名称（位置：S!B6）"):
+    with pytest.raises(ParseError, match="第6行有金额但没有预算项目名称（位置：S!B6）") as err:
         parse(doc)
+    assert (err.value.code, err.value.category, err.value.sheet, err.value.cell) == (
+        "parse.amount_without_name", "parse", "S", "S!B6")
     (report,) = parse(make_doc([make_table(grid[:-1])]))
     assert [ln.name for ln in report.lines] == ["合计"]
 
@@ -373,6 +375,7 @@ def test_no_budget_header_is_a_parse_error():
                    file_name="无预算.docx", fmt=Format.DOCX)
     with pytest.raises(ParseError, match="未找到预算执行情况表头") as err:
         parse(doc)
+    assert (err.value.code, err.value.category) == ("parse.no_header", "parse")
     assert err.value.file_name == "无预算.docx"
 
 

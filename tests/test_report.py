@@ -21,10 +21,12 @@ from typer.testing import CliRunner
 
 from textnorm.numbers import amount
 from reporting.content import build_sections, section_titles
-from reporting.data import ReportError, build_reports, load_config, load_run, resolve_run
+from reporting.data import ReportError, build_reports, load_config, load_run
 from reporting.render import parse_formats, render_run
 from runs.discover import discover
+from runs.paths import DOCUMENTS_JSON, find_run
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
 from schemas.final_accounts import LineExecution, Publication
 from schemas.findings import Evidence
@@ -32,7 +34,7 @@ from schemas.provenance import SourceRef
 from schemas.records import Attribute
 from schemas.run import DocumentResult
 from schemas.scoring import Deduction, DimensionScore, Problem, ScoreCard, SubIndicatorScore, Suggestion
-from scoring.output import score_run
+from runs.scores import score_records
 from tests.conftest import FIXTURES, ROOT, need_program
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -59,9 +61,9 @@ def nanjie_results():
 def scored_run(nanjie_results, tmp_path_factory) -> Path:
     """The nanjie submission run as `jixiao run` writes it, scores.json included."""
     results, findings = nanjie_results
-    cards = score_run(submission_records(results), findings, NANJIE)
+    cards = score_records(submission_records(results), findings, NANJIE)
     root = tmp_path_factory.mktemp("scored")
-    summary = write_run(results, findings, NANJIE, datetime.now(), root=root, scores=cards)
+    summary = write_run(results, findings, NANJIE, datetime.now(), RunOptions(output_root=root), scores=cards)
     return Path(summary.output_dir)
 
 
@@ -70,7 +72,7 @@ def unscored_run(nanjie_results, tmp_path_factory) -> Path:
     """The same run without a scores.json (the scoring stage has not run)."""
     results, findings = nanjie_results
     root = tmp_path_factory.mktemp("unscored")
-    summary = write_run(results, findings, NANJIE, datetime.now(), root=root)
+    summary = write_run(results, findings, NANJIE, datetime.now(), RunOptions(output_root=root))
     assert not (Path(summary.output_dir) / "scores.json").exists()
     return Path(summary.output_dir)
 
@@ -150,7 +152,7 @@ def docx_text(path: Path) -> str:
 
 
 def render(folder: Path, out: Path, formats=("docx", "html")) -> dict[str, Path]:
-    done = render_run(folder, folder.parent, formats=list(formats), output=out, when=WHEN)
+    done = render_run(folder, formats=list(formats), output=out, when=WHEN)
     assert len(done) == 1
     return {p.suffix[1:]: p for p in done[0].files}
 
@@ -402,13 +404,12 @@ def test_html_escapes_text(seed_run, tmp_path) -> None:
 # ------------------------------------------------------------------ run resolution, CLI
 
 
-def test_resolve_run(scored_run, tmp_path) -> None:
+def test_find_run(scored_run, tmp_path) -> None:
     root = scored_run.parent
-    assert resolve_run(scored_run.name, root) == scored_run.resolve()
-    assert resolve_run("latest", root) == scored_run.resolve()
-    assert resolve_run(str(scored_run), tmp_path) == scored_run.resolve()
-    with pytest.raises(ReportError, match="找不到运行结果“nope”"):
-        resolve_run("nope", root)
+    assert find_run(scored_run.name, root, DOCUMENTS_JSON) == scored_run.resolve()
+    assert find_run("latest", root, DOCUMENTS_JSON) == scored_run.resolve()
+    assert find_run(str(scored_run), tmp_path, DOCUMENTS_JSON) == scored_run.resolve()
+    assert find_run("nope", root, DOCUMENTS_JSON) is None
     assert parse_formats("html, DOCX,html") == ["html", "docx"]
     with pytest.raises(ReportError, match="不支持的报告格式“pdf”"):
         parse_formats("pdf")

@@ -19,6 +19,7 @@ from runs.diff import diff_runs, read_run
 from runs.discover import discover
 from runs.isolation import ISOLATION_ENV, process_isolated
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission
 from test_runs import write_table_docx
 
@@ -41,7 +42,7 @@ def write_version(root: Path, figures: dict[str, list[str]]) -> Path:
 def _run(root: Path, out: Path, minute: int, cache_dir: Path | None = None):
     results = [process_isolated(p, root, cache=cache_dir) for p in discover(root)]
     findings = check_submission(results)
-    return write_run(results, findings, root, datetime(2026, 3, 1, 9, minute, 0), out)
+    return write_run(results, findings, root, datetime(2026, 3, 1, 9, minute, 0), RunOptions(output_root=out))
 
 
 @pytest.fixture

@@ -20,8 +20,9 @@ from runs import review
 from runs.discover import discover
 from runs.isolation import ISOLATION_ENV
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
-from scoring.output import score_run
+from runs.scores import score_records
 from test_resubmissions import V1, V2, write_version
 
 ENV = {"COLUMNS": "250"}
@@ -41,7 +42,7 @@ def _check(root: Path, url: str):
 
 def _write(root: Path, out: Path, url: str, minute: int):
     results, findings = _check(root, url)
-    return write_run(results, findings, root, datetime(2026, 3, 2, 9, minute), out, store=url), findings
+    return write_run(results, findings, root, datetime(2026, 3, 2, 9, minute), RunOptions(output_root=out, store=url)), findings
 
 
 def _by_unit(findings) -> dict:
@@ -119,12 +120,12 @@ def test_a_hand_correction_changes_the_score_of_the_nanjie_fixture(store_url, tm
     shutil.copytree(need_file(FIXTURES / "nanjie-2024"), root)
     url = store_url
     before_results, before = _check(root, url)
-    (before_card,) = score_run(submission_records(before_results), before, root)
+    (before_card,) = score_records(submission_records(before_results), before, root)
     name = "南街街道办事处2024年1-6月部门整体绩效运行监控表.xlsx"
     doc = next(r for r in before_results if r.path == name)
     review.record_correction(url, doc.sha256, name, "Sheet1!E8", "16.72%", "纸质件为16.72%", "李四")
     after_results, after = _check(root, url)
-    (after_card,) = score_run(submission_records(after_results), after, root)
+    (after_card,) = score_records(submission_records(after_results), after, root)
     gone = {f.fingerprint for f in before} - {f.fingerprint for f in after}
     assert [f.subject.line for f in before if f.fingerprint in gone and f.rule_id == "MON001"] == ["项目支出"]
     assert before_card.total == Decimal("82.00") and after_card.total > before_card.total

@@ -31,9 +31,11 @@ from runs import (
     output_root,
     process_document,
     update_latest,
-    write_run,
 )
-from runs.output import DOCUMENT_COLUMNS, FINDING_COLUMNS, finding_sources
+from runs.options import RunOptions
+from runs.output import write_run
+from reporting.findings import finding_sources
+from runs.output import DOCUMENT_COLUMNS, FINDING_COLUMNS
 from schemas.findings import Evidence, Finding, Subject
 from schemas.provenance import SourceRef
 from schemas.document import Document
@@ -165,8 +167,9 @@ def test_discover_keeps_unusual_extensions(tmp_path: Path) -> None:
 
 
 def test_discover_missing_or_not_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(SubmissionError, match="不存在"):
+    with pytest.raises(SubmissionError, match="不存在") as err:
         discover(tmp_path / "没有这个文件夹")
+    assert (err.value.code, err.value.category) == ("submission.invalid", "input")
     f = tmp_path / "a.pdf"
     f.write_bytes(b"%PDF-1.4")
     with pytest.raises(SubmissionError, match="不是文件夹"):
@@ -182,12 +185,14 @@ def test_corrupt_file_is_an_error_and_the_others_succeed(submission: Path) -> No
 
     bad = results["损坏的文件.docx"]
     assert bad.status == "error"
-    assert "损坏的文件.docx" in bad.error and "损坏" in bad.error
+    assert [(e.code, e.category, e.file) for e in bad.errors] == [("office.damaged", "unreadable", "损坏的文件.docx")]
+    assert bad.error == bad.errors[0].message and "已损坏" in bad.error
     assert bad.records == [] and bad.sha256 == hashlib.sha256((submission / "损坏的文件.docx").read_bytes()).hexdigest()
 
     other = results["会议纪要.docx"]
     assert other.status == "unrecognised" and other.format == "docx"
-    assert "会议纪要.docx" in other.error and "未能识别" in other.error
+    assert [(e.code, e.category) for e in other.errors] == [("kind.unrecognised", "unrecognised")]
+    assert "未能识别文件“会议纪要.docx”的文档类型" in other.error
 
     ok = results["甲单位监控表.docx"]
     assert (ok.status, ok.kind, ok.kind_label, ok.confidence) == ("ok", "jixiao_test_kind", "测试监控表", 1.0)
@@ -212,19 +217,23 @@ def test_parse_error_and_internal_error_are_recorded(tmp_path: Path) -> None:
 
     missing = process_document(tmp_path / "缺表.docx", tmp_path)
     assert missing.status == "error" and missing.kind == "jixiao_test_kind"
+    assert [(e.code, e.category) for e in missing.errors] == [("parse.failed", "parse")]
     assert missing.error == "文件“缺表.docx”内容无法解析：找不到“单位：”或预算执行表"
 
     crashed = process_document(tmp_path / "出错.docx", tmp_path)
     assert crashed.status == "error" and crashed.format == "docx" and crashed.sha256
+    assert [(e.code, e.category) for e in crashed.errors] == [("internal.error", "internal")]
     assert "出错.docx" in crashed.error and "内部错误" in crashed.error and "RuntimeError" in crashed.error
 
 
 def test_empty_and_missing_files(tmp_path: Path) -> None:
     (tmp_path / "空.pdf").write_bytes(b"")
     empty = process_document(tmp_path / "空.pdf", tmp_path)
-    assert empty.status == "error" and "空.pdf" in empty.error and "0 字节" in empty.error
+    assert empty.status == "error" and [e.code for e in empty.errors] == ["file.empty"]
+    assert "空.pdf" in empty.error and "0 字节" in empty.error
     gone = process_document(tmp_path / "不存在.pdf", tmp_path)
-    assert gone.status == "error" and "不存在.pdf" in gone.error
+    assert gone.status == "error" and [e.code for e in gone.errors] == ["file.missing"]
+    assert "不存在.pdf" in gone.error
 
 
 def test_input_files_are_not_modified(submission: Path) -> None:
@@ -285,7 +294,7 @@ def test_write_run_writes_every_file(submission: Path, tmp_path: Path) -> None:
     assert findings, "the submission has a wrong 执行率, so there is at least one finding"
     out = tmp_path / "out"
     started = datetime(2025, 3, 1, 10, 0, 0)
-    summary = write_run(results, findings, submission, started, out)
+    summary = write_run(results, findings, submission, started, RunOptions(output_root=out))
 
     run_dir = out / summary.run_id
     assert summary.run_id.startswith("20250301-100000-")
@@ -309,18 +318,27 @@ def test_write_run_writes_every_file(submission: Path, tmp_path: Path) -> None:
 
     s = json.loads((run_dir / "summary.json").read_text("utf-8"))
     assert s["run_id"] == summary.run_id and s["submission"] == str(submission.resolve())
-    assert s["documents"] == {"total": 5, "ok": 3, "error": 1, "unrecognised": 1}
+    assert s["documents"] == {"total": 5, "ok": 3, "partial": 0, "error": 1, "unrecognised": 1}
+    assert s["errors"] == {"unreadable": 1, "unrecognised": 1}
     assert s["records"] == 3
     assert s["findings"]["total"] == len(findings)
     assert s["findings"]["error"] == sum(1 for f in findings if f.severity == "error")
     assert s["started"].startswith("2025-03-01T10:00:00")
     assert s["rules_file"] is None and "MON001" in s["rules_config"]["rules"]
 
+    # the store keeps the error items and their counts
+    from runs import store as run_store
+
+    run, stored, _, _ = run_store.load_run(summary.store, summary.run_id)
+    assert run.errors == {"unreadable": 1, "unrecognised": 1} and run.documents["partial"] == 0
+    assert [[e.code for e in d.errors] for d in stored] == [[], ["kind.unrecognised"], [], ["office.damaged"], []]
+    assert stored == results
+
 
 def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:
     results = process_all(submission)
     findings = check_submission(results)
-    summary = write_run(results, findings, submission, datetime(2025, 3, 1), tmp_path / "out")
+    summary = write_run(results, findings, submission, datetime(2025, 3, 1), RunOptions(output_root=tmp_path / "out"))
     wb = load_workbook(Path(summary.output_dir) / "findings.xlsx")
     assert wb.sheetnames == ["问题清单", "文件", "更正"]
 
@@ -350,21 +368,21 @@ def test_findings_xlsx(submission: Path, tmp_path: Path) -> None:
 def test_latest_points_at_the_newest_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     docs = [_result("a.pdf", "aa" * 32)]
-    older = write_run(docs, [], tmp_path, datetime(2025, 1, 1, 8, 0, 0), out)
-    newer = write_run(docs, [], tmp_path, datetime(2025, 1, 2, 8, 0, 0), out)
+    older = write_run(docs, [], tmp_path, datetime(2025, 1, 1, 8, 0, 0), RunOptions(output_root=out))
+    newer = write_run(docs, [], tmp_path, datetime(2025, 1, 2, 8, 0, 0), RunOptions(output_root=out))
     latest = out / "latest"
     assert latest.is_symlink() and os.readlink(latest) == newer.run_id  # relative link
     assert json.loads((latest / "summary.json").read_text("utf-8"))["run_id"] == newer.run_id
     # a run whose id sorts earlier (clock set back) does not steal `latest`
-    write_run(docs, [], tmp_path, datetime(2024, 6, 1), out)
+    write_run(docs, [], tmp_path, datetime(2024, 6, 1), RunOptions(output_root=out))
     assert os.readlink(latest) == newer.run_id
     assert older.run_id < newer.run_id
 
 
 def test_same_second_same_files_gets_a_distinct_folder(tmp_path: Path) -> None:
     docs = [_result("a.pdf", "aa" * 32)]
-    a = write_run(docs, [], tmp_path, datetime(2025, 1, 1), tmp_path / "out")
-    b = write_run(docs, [], tmp_path, datetime(2025, 1, 1), tmp_path / "out")
+    a = write_run(docs, [], tmp_path, datetime(2025, 1, 1), RunOptions(output_root=tmp_path / "out"))
+    b = write_run(docs, [], tmp_path, datetime(2025, 1, 1), RunOptions(output_root=tmp_path / "out"))
     assert b.run_id == a.run_id + "-2" and b.run_id > a.run_id
     assert os.readlink(tmp_path / "out" / "latest") == b.run_id
 
@@ -432,13 +450,14 @@ def test_runs_written_at_once_get_distinct_complete_folders(tmp_path: Path) -> N
 
     from runs import store as run_store
     from runs.output import write_run
+    from runs.options import RunOptions
 
     submission = make_submission(tmp_path / "提交材料")
     results = [process_document(p, submission) for p in discover(submission)]
     started = datetime(2024, 7, 10, 9, 30, 0)  # the same second, the same files: the same base id
     out = tmp_path / "out"
     with ThreadPoolExecutor(4) as pool:
-        summaries = list(pool.map(lambda _: write_run(results, [], submission, started, out), range(4)))
+        summaries = list(pool.map(lambda _: write_run(results, [], submission, started, RunOptions(output_root=out)), range(4)))
     ids = sorted(s.run_id for s in summaries)
     assert len(set(ids)) == 4 and all(s.store_error is None for s in summaries)
     for run_id in ids:
@@ -477,14 +496,14 @@ def test_leftovers_of_a_killed_writer_are_cleaned_and_its_finished_run_back_fill
     # a run whose folder was complete when its process was killed, before the store learnt of it
     submission = make_submission(tmp_path / "提交材料")
     results = [process_document(p, submission) for p in discover(submission)]
-    first = write_run(results, [], submission, datetime(2024, 7, 10, 9, 30, 0), out)
+    first = write_run(results, [], submission, datetime(2024, 7, 10, 9, 30, 0), RunOptions(output_root=out))
     url = run_store.store_url(None, out)
     engine = run_store.open_store(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM runs WHERE run_id = ?", (first.run_id,))
     engine.dispose()
     assert first.run_id not in run_store.run_ids(url)
-    second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), out)
+    second = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31, 0), RunOptions(output_root=out))
     assert sorted(run_store.run_ids(url)) == sorted([first.run_id, second.run_id])
 
 
@@ -507,6 +526,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         from datetime import datetime
         from pathlib import Path
         import runs.output as output
+        from runs.options import RunOptions
         from test_runs import make_submission  # registers the test kinds
         from runs import discover, process_document
         submission = Path({str(submission)!r})
@@ -522,7 +542,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         else:
             import runs.store as store
             store.save_run = lambda *a, **k: os._exit(9)
-        output.write_run(results, [], submission, datetime(2024, 7, 10, 9, 30), Path({str(out)!r}))
+        output.write_run(results, [], submission, datetime(2024, 7, 10, 9, 30), RunOptions(output_root=Path({str(out)!r})))
     """)
     killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert killed.returncode == 9, killed.stderr
@@ -534,7 +554,7 @@ def test_a_writer_killed_at_any_point_leaves_no_half_run_and_a_rerun_repairs(tmp
         assert [p.name for p in runs_now] and all((p / "summary.json").is_file() for p in runs_now)
     # the next run: leftovers gone, every complete run folder in the store
     results = [process_document(p, submission) for p in discover(submission)]
-    rerun = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31), out)
+    rerun = write_run(results, [], submission, datetime(2024, 7, 10, 9, 31), RunOptions(output_root=out))
     assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".prefect"]
     folders = sorted(p.name for p in out.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name))
     assert rerun.run_id in folders

@@ -14,6 +14,7 @@ import yaml
 from textnorm.numbers import amount
 from runs.discover import discover
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
 from schemas.final_accounts import LineExecution, Publication
 from schemas.findings import Evidence, Finding, Severity, Subject
@@ -22,10 +23,12 @@ from schemas.records import Attribute
 from scoring import EvaluatorInputError, RubricError, load_rubric, read_evaluator_inputs
 from scoring.card import score_card, score_submission
 from scoring.evaluator import is_evaluator_form, write_template
-from scoring.kinds import Context, deduct_per_finding, execution_rate_bands, finding_metric_bands
-from scoring.output import read_scores, score_run
+from scoring.methods import Context, deduct_per_finding, execution_rate_bands, finding_metric_bands
+from runs.scores import score_records
+from runs.season import read_scores, write_season
 from scoring.rubric import DEFAULT_RUBRIC, RulePart
-from scoring.summary import HTML_NAME, SUMMARY_DIR, XLSX_NAME, write_summary
+from reporting.summary import HTML_NAME, XLSX_NAME
+from runs.paths import SUMMARY_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 NANJIE = ROOT / "fixtures" / "nanjie-2024"
@@ -70,7 +73,7 @@ def test_nanjie_card_matches_the_seed(nanjie, rubric) -> None:
     results, findings = nanjie
     # the form sits in the submission folder: it is used, not ingested as a document
     assert FORM.name not in {r.file_name for r in results}
-    cards = score_run(submission_records(results), findings, NANJIE)
+    cards = score_records(submission_records(results), findings, NANJIE)
     assert [(c.unit, c.year) for c in cards] == [(UNIT, 2024)]  # the 2025 targets make no card
     card = cards[0]
     assert _dims(card) == {
@@ -147,7 +150,7 @@ def test_a_changed_weight_in_a_copied_rubric_changes_the_total(nanjie, tmp_path,
     copy = tmp_path / "my-rubric.yaml"
     copy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     results, findings = nanjie
-    card = score_run(submission_records(results), findings, NANJIE, rubric=copy)[0]
+    card = score_records(submission_records(results), findings, NANJIE, rubric=copy)[0]
     assert (card.total, card.grade) == (D(total), grade)
 
 
@@ -322,7 +325,7 @@ def test_a_bad_form_in_the_submission_folder_is_reported_not_fatal(nanjie, tmp_p
     (folder / "说明.txt").write_text("其他材料\n", encoding="utf-8")
     assert [p.name for p in discover(folder)] == ["说明.txt"]
     results, findings = nanjie
-    card = score_run(submission_records(results), findings, folder)[0]
+    card = score_records(submission_records(results), findings, folder)[0]
     assert card.evaluator_inputs is None and "C1" in card.missing
     assert card.evaluator_errors and "评分.yaml" in card.evaluator_errors[0] and "第1项（C1）" in card.evaluator_errors[0]
 
@@ -335,11 +338,11 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
 
     results, findings = nanjie
     records = submission_records(results)
-    partial = score_run(records, findings, tmp_path)  # no form: incomplete
-    full = score_run(records, findings, NANJIE)
+    partial = score_records(records, findings, tmp_path)  # no form: incomplete
+    full = score_records(records, findings, NANJIE)
     out = tmp_path / "output"
-    first = write_run(results, findings, NANJIE, datetime(2025, 3, 1, 9, 0, 0), out, scores=partial)
-    second = write_run(results, findings, NANJIE, datetime(2025, 3, 2, 9, 0, 0), out, scores=full)
+    first = write_run(results, findings, NANJIE, datetime(2025, 3, 1, 9, 0, 0), RunOptions(output_root=out), scores=partial)
+    second = write_run(results, findings, NANJIE, datetime(2025, 3, 2, 9, 0, 0), RunOptions(output_root=out), scores=full)
     assert read_scores(Path(first.output_dir))[0].total is None
     saved = json.loads((Path(second.output_dir) / "scores.json").read_text("utf-8"))
     assert saved[0]["record_type"] == "score_card" and saved[0]["total"] == "82.00"
@@ -347,7 +350,7 @@ def test_run_outputs_and_summary_take_the_latest_run(nanjie, tmp_path) -> None:
     totals = [row for row in ws.iter_rows(values_only=True) if row[2] == "合计"]
     assert totals == [(UNIT, 2024, "合计", None, None, 100, 82, None, None, "等级：良", None)]
 
-    rows, written = write_summary(out)
+    rows, written = write_season(out)
     assert [(r.unit, r.year, r.total, r.grade, r.run_id) for r in rows] == [
         (UNIT, 2024, D("82.00"), "良", second.run_id)]
     # the 2024 findings of fixtures/expected/nanjie-2024/findings*.json (the 2025 targets' are another
@@ -372,8 +375,7 @@ def test_cli_template_summary_and_a_bad_form(nanjie, tmp_path) -> None:
 
     results, findings = nanjie
     out = tmp_path / "output"
-    run = write_run(results, findings, NANJIE, datetime(2025, 3, 1, 9, 0, 0), out,
-                    scores=score_run(submission_records(results), findings, tmp_path))
+    run = write_run(results, findings, NANJIE, datetime(2025, 3, 1, 9, 0, 0), RunOptions(output_root=out), scores=score_records(submission_records(results), findings, tmp_path))
     env = {"COLUMNS": "200", "JIXIAO_OUTPUT": str(out)}
     runner = CliRunner()
     result = runner.invoke(app, ["evaluator-template", run.run_id, "--format", "xlsx"], env=env)

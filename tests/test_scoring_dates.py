@@ -14,7 +14,7 @@ from schemas.targets import TargetTable
 from scoring import load_rubric
 from scoring.card import score_card
 from scoring.evaluator import EvaluatorEntry, EvaluatorInputs
-from scoring.kinds import Context, date_deadline
+from scoring.methods import Context, date_deadline
 from scoring.rubric import RulePart
 
 UNIT = "南街街道办事处"

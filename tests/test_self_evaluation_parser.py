@@ -107,8 +107,9 @@ def test_a_word_in_a_score_cell_is_named_and_the_form_still_read():
 
 def test_no_scored_block_is_a_clear_error():
     grid = [["部门整体支出绩效自评表", "<"], ["说明", "本单位2024年度无项目支出"]]
-    with pytest.raises(ParseError, match="未找到自评表的预算执行表头"):
+    with pytest.raises(ParseError, match="未找到自评表的预算执行表头") as err:
         parse(_doc(grid))
+    assert (err.value.code, err.value.category) == ("parse.no_header", "parse")
 
 
 @pytest.mark.parametrize("text, reason, measure", [

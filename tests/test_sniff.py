@@ -120,8 +120,11 @@ def test_password_protected_office_file(tmp_path):
 def test_empty_file(tmp_path):
     path = write(tmp_path, "空.pdf", b"")
     assert reason(path) == "文件为空（0 字节）"
-    with pytest.raises(ExtractionError, match="文件为空"):
+    with pytest.raises(ExtractionError, match="文件为空") as err:
         extract(path)
+    item = err.value.item()
+    assert (item.code, item.category, item.file, item.reason) == ("file.empty", "unreadable", "空.pdf", "文件为空（0 字节）")
+    assert item.message == "无法读取文件“空.pdf”：文件为空（0 字节）"
 
 
 def test_random_bytes(tmp_path):

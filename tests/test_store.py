@@ -18,9 +18,10 @@ from conftest import FIXTURES, need_file
 from runs import store
 from runs.discover import discover
 from runs.output import write_run
+from runs.options import RunOptions
 from runs.process import check_submission, process_document, submission_records
-from scoring.output import score_run
-from scoring.summary import collect
+from runs.scores import score_records
+from runs.season import collect
 from test_flow import expected_nanjie_keys
 
 UNIT = "南街街道办事处"
@@ -31,7 +32,7 @@ ENV = {"COLUMNS": "250"}
 def _process(folder: Path):
     results = [process_document(p, folder) for p in discover(folder)]
     findings = check_submission(results)
-    return results, findings, score_run(submission_records(results), findings, folder)
+    return results, findings, score_records(submission_records(results), findings, folder)
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +52,13 @@ def corrected(tmp_path_factory):
 def _process_results(results):
     """Checks and scores of already processed documents (a submission of some of them)."""
     findings = check_submission(results)
-    return results, findings, score_run(submission_records(results), findings, FIXTURES / "nanjie-2024")
+    return results, findings, score_records(submission_records(results), findings, FIXTURES / "nanjie-2024")
 
 
 def _write(data, out: Path, day: int, **kw):
     results, findings, scores = data
-    return write_run(results, findings, FIXTURES / "nanjie-2024", datetime(2025, 3, day, 9, 0, 0), out,
-                     scores=scores, **kw)
+    return write_run(results, findings, FIXTURES / "nanjie-2024", datetime(2025, 3, day, 9, 0, 0),
+                     RunOptions(output_root=out, **kw), scores=scores)
 
 
 def _key(f) -> tuple:
@@ -87,7 +88,7 @@ def test_a_run_is_written_to_the_default_sqlite_store_and_read_back(nanjie, tmp_
 
     run, docs, findings, cards = store.load_run(summary.store, summary.run_id)
     want = expected_nanjie_keys()
-    assert run.documents == {"total": 7, "ok": 7, "error": 0, "unrecognised": 0}
+    assert run.documents == {"total": 7, "ok": 7, "partial": 0, "error": 0, "unrecognised": 0} and run.errors == {}
     assert run.findings["total"] == len(want) == len(findings)
     assert sorted(_key(f) for f in findings) == want
     assert run.records == summary.records and run.submission == str((FIXTURES / "nanjie-2024").resolve())
@@ -141,6 +142,31 @@ def test_summary_from_the_store_takes_the_latest_run_and_agrees_with_the_files(n
     # without the report's 2 errors and 2 warnings (the 2025 targets' findings are another year)
     assert rows[0].counts == {"error": 5, "warning": 14, "notice": 11}
     assert [vars(r) for r in rows] == [vars(r) for r in collect(out)]
+
+
+def test_summary_counts_a_runs_document_errors_by_category(nanjie, tmp_path) -> None:
+    """An empty file and a link to nowhere beside the documents: two unreadable files, counted in
+    summary.json, the store and the season summary alike."""
+    from runs.process import process_document
+
+    (tmp_path / "空.pdf").write_bytes(b"")
+    (tmp_path / "链接.pdf").symlink_to(tmp_path / "不存在.pdf")
+    bad = [process_document(tmp_path / "空.pdf", tmp_path), process_document(tmp_path / "链接.pdf", tmp_path)]
+    results, findings, scores = nanjie
+    out = tmp_path / "output"
+    summary = _write((results + bad, findings, scores), out, 1)
+    assert summary.errors == {"unreadable": 2}
+    assert summary.documents.model_dump() == {"total": 9, "ok": 7, "partial": 0, "error": 2, "unrecognised": 0}
+    run, docs, _, _ = store.load_run(summary.store, summary.run_id)
+    assert run.errors == {"unreadable": 2} and [e.code for d in docs for e in d.errors] == ["file.empty",
+                                                                                           "file.link_dangling"]
+    (row,) = store.summary_rows(summary.store, out)
+    assert row.errors == {"unreadable": 2} and [vars(r) for r in collect(out)] == [vars(row)]
+    html = (out / "summary" / "汇总.html")
+    from runs.season import write_season
+
+    write_season(out, [row])
+    assert "无法读取 2" in html.read_text("utf-8")
 
 
 def test_summary_adds_runs_the_store_lacks_from_their_files(nanjie, corrected, tmp_path) -> None:
@@ -311,6 +337,9 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
         con.execute("alter table documents drop column extra")
         con.execute("alter table findings drop column cited")
         con.execute("alter table findings drop column source_file")
+        con.execute("alter table documents drop column errors")
+        con.execute("alter table runs drop column documents_partial")
+        con.execute("alter table runs drop column errors")
         con.execute("delete from schema_version")
         con.execute("insert into schema_version (version, applied) values (1, '2026-01-01 00:00:00')")
     store.open_store(url).dispose()
@@ -318,9 +347,9 @@ def test_a_store_written_before_alembic_is_stamped_and_upgraded_keeping_its_runs
         columns = {row[1] for row in con.execute("pragma table_info(documents)")}
         tables = {row[0] for row in con.execute("select name from sqlite_master where type = 'table'")}
         assert con.execute("select version_num from alembic_version").fetchall() == [(store.HEAD,)]
-    assert {"parts", "extra"} <= columns and {"reviews", "corrections", "inbox_items"} <= tables
+    assert {"parts", "extra", "errors"} <= columns and {"reviews", "corrections", "inbox_items"} <= tables
     run, docs, findings, _ = store.load_run(url, summary.run_id)
-    assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] for d in docs)
+    assert run.run_id == summary.run_id and len(docs) == 7 and all(d.segments == [] and d.errors == [] for d in docs)
     assert len(findings) == summary.findings.total
 
 

@@ -634,8 +634,9 @@ def test_non_numeric_task_amount_is_named_and_the_table_still_read():
 
 def test_no_indicator_header_is_a_parse_error():
     grid = GANSU[:12]
-    with pytest.raises(ParseError, match="未找到绩效指标表头"):
+    with pytest.raises(ParseError, match="未找到绩效指标表头") as err:
         parse(make_doc([make_table(grid)]))
+    assert (err.value.code, err.value.category) == ("parse.no_header", "parse")
 
 
 # ---------------------------------------------------------------------------------------------

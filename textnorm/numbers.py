@@ -10,6 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from schemas.errors import JixiaoError
 from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 
@@ -20,9 +21,13 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _UNIT_SUFFIX = re.compile(r"(万元|元|%|％)$")
 
 
-class NumberError(ValueError):
+class NumberError(JixiaoError, ValueError):
     """Text that should be a number but is not; the message is Chinese, for the user.
-    `problem` says what is wrong with it, to finish a sentence about the cell."""
+    `problem` says what is wrong with it, to finish a sentence about the cell. Still a
+    ValueError: callers that read a value catch it as one."""
+
+    code = "number.invalid"
+    category = "parse"
 
     def __init__(self, message: str, problem: str = "不是数字"):
         super().__init__(message)

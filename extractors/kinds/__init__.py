@@ -15,17 +15,24 @@ from typing import Callable
 from pydantic import BaseModel
 
 from schemas.document import Document
+from schemas.errors import ErrorCategory, JixiaoError
+from schemas.provenance import SourceRef
 
 MIN_CONFIDENCE = 0.5
 
 
-class ParseError(Exception):
-    """The document is of a known kind but its content cannot be read; message in Chinese."""
+class ParseError(JixiaoError):
+    """The document is of a known kind but its content cannot be read; message in Chinese.
+    `code` names what was missing (schemas.errors); `cell` the row or cell, where known."""
 
-    def __init__(self, file_name: str, reason: str):
+    code = "parse.failed"
+    category: ErrorCategory = "parse"
+
+    def __init__(self, file_name: str, reason: str, *, code: str | None = None, ref: SourceRef | None = None):
         self.file_name = file_name
-        self.reason = reason
-        super().__init__(f"文件“{file_name}”内容无法解析：{reason}")
+        where = {} if ref is None else dict(page=ref.page, sheet=ref.sheet, cell=ref.with_label().label or None)
+        super().__init__(f"文件“{file_name}”内容无法解析：{reason}", code=code, file=file_name, reason=reason,
+                         **where)
 
 
 @dataclass(frozen=True)

@@ -591,7 +591,7 @@ def parse(doc: Document) -> list[Publication]:
     toc = _toc(doc)
     if not found and not toc:
         raise ParseError(doc.file_name, "未找到部门预算/决算表的标题（如“收入支出决算总表”“财务收支预算总表”），"
-                                        "也没有列出这些表的目录，无法按预算/决算公开文件读取")
+                                        "也没有列出这些表的目录，无法按预算/决算公开文件读取", code="parse.no_title")
     kind = _kind(doc, [f.title for f in found] or [t for t, _, _ in toc])
     tables: list[PublicationTable] = []
     unit: str | None = None

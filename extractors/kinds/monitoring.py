@@ -338,7 +338,8 @@ def _parse_budget_rows(doc: Document, table: Table, hdr: _BudgetHeader, table_un
         if label_cell is None:
             if has_numbers:
                 raise ParseError(doc.file_name, f"第{row[first_col].ref.row}行有金额但没有预算项目名称"
-                                                f"（位置：{cell_ref(row[first_col]).label}）")
+                                                f"（位置：{cell_ref(row[first_col]).label}）",
+                                 code="parse.amount_without_name", ref=cell_ref(row[first_col]))
             continue
         name = canonical_line(label_cell.text)
         if name is None and not any(is_figure(values[k].text) for k in NUMBER_ROLES if k in values):
@@ -710,6 +711,7 @@ def parse(doc: Document) -> list[MonitoringReport]:
         raise ParseError(
             doc.file_name,
             "未找到预算执行情况表头（应有“执行数”及“全年预算数”或“年初预算数”等列），无法按绩效运行监控表读取",
+            code="parse.no_header",
         )
     reports = []
     previous: MonitoringReport | None = None
@@ -756,7 +758,8 @@ def _build_report(doc: Document, p: _Pending, previous: MonitoringReport | None)
         n = find_period(stem)
         period = _file_attr(doc, str(n)) if n else None
     if period is None:
-        raise ParseError(doc.file_name, "未找到监控期间：标题、表头（如“1-6月执行数”）和文件名中都没有“1-N月”“上半年”“前三季度”等字样")
+        raise ParseError(doc.file_name, "未找到监控期间：标题、表头（如“1-6月执行数”）和文件名中都没有“1-N月”“上半年”“前三季度”等字样",
+                         code="parse.no_period")
 
     project = _find_project(ctx)
     names = {ln.name for ln in p.lines}

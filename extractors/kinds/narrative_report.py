@@ -370,7 +370,8 @@ def parse(doc: Document) -> list[NarrativeReport]:
     paras = _paragraphs(doc)
     found = _title(paras)
     if found is None:
-        raise ParseError(doc.file_name, "未找到报告标题（如“……绩效运行监控报告”“……绩效自评报告”）")
+        raise ParseError(doc.file_name, "未找到报告标题（如“……绩效运行监控报告”“……绩效自评报告”）",
+                         code="parse.no_title")
     title, title_block, title_end = found
     title_ref = title_block.ref.with_label()
     stem = fold(Path(doc.file_name).stem)
@@ -397,7 +398,8 @@ def parse(doc: Document) -> list[NarrativeReport]:
             # the first sentence that names a period (“截至6月底，…”)
             first = next(((find_period(p.text), p) for p in paras if find_period(p.text)), None)
             if first is None:
-                raise ParseError(doc.file_name, f"报告标题“{title}”、正文和文件名中均未找到监控期间（如1-6月）")
+                raise ParseError(doc.file_name, f"报告标题“{title}”、正文和文件名中均未找到监控期间（如1-6月）",
+                                 code="parse.no_period")
             period = Attribute(value=str(first[0]), raw=first[1].text[:60],
                                ref=first[1].blocks[0].ref.with_label(), source="content")
     months = int(period.value)
@@ -439,7 +441,7 @@ def parse(doc: Document) -> list[NarrativeReport]:
         report.figures.extend(_table_figures(doc, tables[ti], section, months))
         ti += 1
     if not report.sentences and not report.figures:
-        raise ParseError(doc.file_name, "报告正文为空，未读到任何句子")
+        raise ParseError(doc.file_name, "报告正文为空，未读到任何句子", code="parse.empty")
     return [report]
 
 

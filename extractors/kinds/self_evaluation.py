@@ -290,7 +290,8 @@ def _parse_budget(doc: Document, table: Table, hdr: _Header, unit: str | None,
             if any(is_number(row[c].text) for c in value_cols if c < len(row)):
                 if label is None:
                     raise ParseError(doc.file_name, f"第{row[first_col].ref.row}行有金额但没有资金名称"
-                                                    f"（位置：{cell_ref(row[first_col]).label}）")
+                                                    f"（位置：{cell_ref(row[first_col]).label}）",
+                                     code="parse.amount_without_name", ref=cell_ref(row[first_col]))
                 name = monitoring.strip_line_label(label.text) or clean(label.text)
             else:
                 break
@@ -597,7 +598,7 @@ def parse(doc: Document) -> list[SelfEvaluation]:
         ))
     if not out:
         raise ParseError(doc.file_name, "未找到自评表的预算执行表头（应有“全年执行数”及“全年预算数”等列）或"
-                                        "带“得分”列的绩效指标表头，无法按绩效自评表读取")
+                                        "带“得分”列的绩效指标表头，无法按绩效自评表读取", code="parse.no_header")
     refs = [{x.ref.table for x in [*r.lines, *r.indicators] if x.ref.table} for r in out]
     for record, value in zip(out, labelled_dates_per_record(doc, date_labels("self_evaluation"), refs)):
         record.filled_date = value

@@ -975,7 +975,8 @@ def parse(doc: Document) -> list[TargetTable]:
     # a form whose indicator block is printed but left unused (every row 不适用) is still a form
     drafts = [d for d in _Reader(doc).run() if d.indicators or (d.indicator_block and d.found)]
     if not drafts:
-        raise ParseError(doc.file_name, "未找到绩效指标表头（应有“三级指标”和“指标值”等列），无法按绩效目标表读取")
+        raise ParseError(doc.file_name, "未找到绩效指标表头（应有“三级指标”和“指标值”等列），无法按绩效目标表读取",
+                         code="parse.no_header")
     tables: list[TargetTable] = []
     for d in drafts:
         tables.append(_build(doc, d, tables[-1] if tables else None))

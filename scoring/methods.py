@@ -1,7 +1,7 @@
-"""The kinds of automatic scoring rule. Each takes one `part` of a sub-indicator's rule (its
-parameters come from the rubric file) and the scoring context, and returns how many points it
-deducts, with the reason and evidence. Adding a kind: a function here and its name in
-`KINDS` (and in rubric.RulePart.kind)."""
+"""The scoring methods of an automatic sub-indicator. Each takes one `part` of a sub-indicator's
+rule (its `kind` names the method, its parameters come from the rubric file) and the scoring
+context, and returns how many points it deducts, with the reason and evidence. Adding a method:
+a function here and its name in `METHODS` (and in rubric.RulePart.kind)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from checks.cross_document import annual_execution as cross_document_execution
 from schemas.findings import Evidence, Finding
 from schemas.scoring import Deduction
 from scoring.rubric import RulePart
-
 
 
 @dataclass
@@ -258,7 +257,7 @@ def date_deadline(part: RulePart, ctx: Context) -> PartResult | None:
     return PartResult(deduct, Deduction(points=deduct, reason=reason, evidence=evidence))
 
 
-KINDS: dict[str, Callable[[RulePart, Context], PartResult | None]] = {
+METHODS: dict[str, Callable[[RulePart, Context], PartResult | None]] = {
     "deduct_per_finding": deduct_per_finding,
     "finding_metric_bands": finding_metric_bands,
     "execution_rate_bands": execution_rate_bands,

@@ -1,25 +1,26 @@
-"""`jixiao summary`: one row per unit and year over every run under an output root (the latest
-run of each unit and year wins): score, grade, dimension rates, findings by severity and the
-three most serious findings; written as output/summary/汇总.xlsx and 汇总.html."""
+"""The season summary (`jixiao summary`, and the end of a batch): one row per unit and year (the
+latest run of each wins; runs/season.py gathers the rows from the run store or the run folders):
+score, grade, dimension rates, findings by severity and the three most serious findings; written
+as 汇总.xlsx and 汇总.html into the folder given (output/summary/)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Collection, Sequence
+from typing import Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
-from runs.output import RUN_ID
+from schemas.errors import CATEGORY_LABELS
 from schemas.findings import Finding, Severity
-from schemas.scoring import ScoreCard
-from scoring.output import read_scores
 from schemas.safe_text import neutralise_workbook
+from schemas.scoring import ScoreCard
 
 TEMPLATES = Path(__file__).parent / "templates"
-SUMMARY_DIR = "summary"
 XLSX_NAME = "汇总.xlsx"
 HTML_NAME = "汇总.html"
 TOP = 3
@@ -38,27 +39,18 @@ class SummaryRow:
     dimensions: list[tuple[str, str, Decimal | None]]  # code, name, rate
     missing: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    # the run's document errors by category (schemas.errors), e.g. {"encrypted": 1, "parse": 2}
+    errors: dict[str, int] = field(default_factory=dict)
     top: list[Finding] = field(default_factory=list)
 
 
-def collect(root: Path, skip: Collection[str] = ()) -> list[SummaryRow]:
-    """From the run folders under `root` (except the run ids in `skip`)."""
-    latest: dict[tuple[str, int | None], SummaryRow] = {}
-    runs = sorted(p for p in root.iterdir()
-                  if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name) and p.name not in skip)
-    for run in runs:  # oldest first: a later run of the same unit and year replaces the row
-        cards = read_scores(run)
-        if not cards:
-            continue
-        findings_path = run / "findings.json"
-        findings = [Finding.model_validate(f) for f in json.loads(findings_path.read_text("utf-8"))] \
-            if findings_path.is_file() else []
-        for card in cards:
-            latest[(card.unit, card.year)] = summary_row(card, run.name, findings)
-    return sorted(latest.values(), key=lambda r: (r.unit, r.year or 0))
+def errors_text(errors: dict[str, int]) -> str:
+    """`已加密 1、内容无法解析 2`: a run's document errors by category, for a person."""
+    return "、".join(f"{CATEGORY_LABELS.get(c, c)} {n}" for c, n in errors.items())
 
 
-def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> SummaryRow:
+def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding],
+                errors: dict[str, int] | None = None) -> SummaryRow:
     """A card's row: its scores, and the counts and most serious of the card's own findings (its unit
     and year) among `findings`."""
     own = [f for f in findings if f.subject.unit == card.unit and f.subject.year == card.year]
@@ -66,22 +58,20 @@ def summary_row(card: ScoreCard, run_id: str, findings: Sequence[Finding]) -> Su
         unit=card.unit, year=card.year, run_id=run_id, rubric=card.rubric_id, total=card.total,
         grade=card.grade, points=card.points,
         dimensions=[(d.code, d.name, d.rate) for d in card.dimensions], missing=card.missing,
-        counts={s.value: sum(1 for f in own if f.severity is s) for s in Severity},
+        counts={s.value: sum(1 for f in own if f.severity is s) for s in Severity}, errors=dict(errors or {}),
         top=sorted(own, key=lambda f: SEVERITY_ORDER[f.severity])[:TOP],
     )
 
 
-def write_summary(root: Path, rows: list[SummaryRow] | None = None) -> tuple[list[SummaryRow], list[Path]]:
-    """Writes the rows given (e.g. from the run store), else those collected from the files."""
-    rows = collect(root) if rows is None else rows
-    out = root / SUMMARY_DIR
+def write_summary(out: Path, rows: list[SummaryRow]) -> list[Path]:
+    """汇总.xlsx and 汇总.html of `rows` in the folder `out`; returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
     xlsx, html = out / XLSX_NAME, out / HTML_NAME
     write_xlsx(xlsx, rows)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     dim_names = _dimension_names(rows)
-    html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names), encoding="utf-8")
-    return rows, [xlsx, html]
+    html.write_text(env.get_template("summary.html.j2").render(rows=rows, dims=dim_names, errors_text=errors_text), encoding="utf-8")
+    return [xlsx, html]
 
 
 def _dimension_names(rows: list[SummaryRow]) -> list[tuple[str, str]]:
@@ -93,15 +83,12 @@ def _dimension_names(rows: list[SummaryRow]) -> list[tuple[str, str]]:
 
 
 def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     dims = _dimension_names(rows)
     wb = Workbook()
     ws = wb.active
     ws.title = "评分汇总"
     header = ["单位", "年度", "总分", "等级"] + [f"{c} {n}得分率(%)" for c, n in dims]
-    header += ["错误", "警告", "提示", "最严重的问题（前三条）", "待评分", "评分标准", "运行编号"]
+    header += ["错误", "警告", "提示", "最严重的问题（前三条）", "待评分", "评分标准", "运行编号", "文件问题（按原因）"]
     ws.append(header)
     for r in rows:
         rates = {c: rate for c, _, rate in r.dimensions}
@@ -109,7 +96,7 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
         ws.append([r.unit, r.year, float(r.total) if r.total is not None else None, r.grade or ""]
                   + [float(rates[c]) if rates.get(c) is not None else None for c, _ in dims]
                   + [r.counts["error"], r.counts["warning"], r.counts["notice"], top, "、".join(r.missing),
-                     r.rubric, r.run_id])
+                     r.rubric, r.run_id, errors_text(r.errors)])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -118,8 +105,6 @@ def write_xlsx(path: Path, rows: list[SummaryRow]) -> None:
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == top_col)
     ws.column_dimensions["A"].width = 24
-    from openpyxl.utils import get_column_letter
-
     ws.column_dimensions[get_column_letter(top_col)].width = 90
     ws.freeze_panes = "B2"
     neutralise_workbook(wb)  # document texts never become formulas or break the XML
