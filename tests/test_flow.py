@@ -45,7 +45,8 @@ def test_flow_end_to_end(flows_run, tmp_path: Path) -> None:
     assert [s[0] for s in seen[1:]] == [1, 2, 3, 4, 5] and {s[1] for s in seen} == {5}
     assert sorted(s[2] for s in seen[1:]) == sorted(EXPECTED_DOCS)
 
-    assert summary.documents.model_dump() == {"total": 5, "ok": 3, "error": 1, "unrecognised": 1}
+    assert summary.documents.model_dump() == {"total": 5, "ok": 3, "partial": 0, "error": 1, "unrecognised": 1}
+    assert summary.errors == {"unreadable": 1, "unrecognised": 1}
     assert summary.records == 3
     run_dir = tmp_path / "out" / summary.run_id
     assert os.readlink(tmp_path / "out" / "latest") == summary.run_id
