@@ -58,9 +58,19 @@ def _stop(signum: int, frame: FrameType | None) -> None:
         os._exit(INTERRUPTED)
 
 
+def _is_the_command() -> bool:
+    """This process is `jixiao` itself (the console script or `python -m flows.cli`), not a program
+    calling the CLI in-process (a test runner): the handler ends the process, so only the command
+    may install it."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    return os.path.basename(sys.argv[0] or "") == "jixiao" or getattr(spec, "name", None) == "flows.cli"
+
+
 def stop_on_interrupt() -> None:
-    """Install the handler, unless SIGINT is ignored (a background job: leave it so)."""
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    """Install the handler, unless SIGINT is ignored (a background job: leave it so) or the CLI
+    runs inside another program."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN or not _is_the_command():
         return
     signal.signal(signal.SIGINT, _stop)
     from runs.isolation import start_forkserver  # here: only the commands that read documents need it

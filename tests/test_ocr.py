@@ -93,6 +93,7 @@ def test_scan_without_tesseract_names_the_remedy(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(pdf_module, "ocr_problem", lambda: NO_TESSERACT)
     with pytest.raises(ExtractionError) as err:
         extract(SCANNED_MONITORING)
+    assert (err.value.code, err.value.category) == ("pdf.ocr_unavailable", "unsupported_format")
     assert err.value.reason == f"{pdf_module.NO_TEXT_LAYER}；{NO_TESSERACT}"
     assert "tesseract-ocr-chi-sim" in err.value.reason
 
@@ -119,7 +120,9 @@ def test_mixed_pdf_without_tesseract_reads_the_text_and_says_which_pages_it_coul
     assert {t.pages[0] for t in doc.tables} == {1}
     monkeypatch.setenv("JIXIAO_ISOLATION", "0")
     result = process_document(tmp_path / "混合.pdf", tmp_path)
-    assert result.status == "ok"
+    assert result.status == "partial"  # read, but a part of it could not be
+    (item,) = result.errors
+    assert (item.code, item.category, item.page) == ("pdf.scanned_pages_unread", "unreadable", 2)
     assert "第2页是扫描图像，未能识别" in result.error and "tesseract" in result.error
 
 
@@ -135,7 +138,8 @@ def test_scanned_monitoring_table_is_read_by_ocr(monkeypatch: pytest.MonkeyPatch
     need_tesseract()
     monkeypatch.setenv("JIXIAO_ISOLATION", "0")
     result = process_document(SCANNED_MONITORING, SCANS)
-    assert (result.status, result.kind) == ("ok", "monitoring")
+    assert (result.status, result.kind) == ("ok", "monitoring")  # read by OCR is a note, not a failure
+    assert [(e.code, e.category, e.page) for e in result.errors] == [("pdf.ocr", "ocr", 1)]
     assert "第1页是扫描图像，已用 OCR" in result.error
     (report,) = result.records
     assert (report.unit.value, report.year, report.period_months) == ("南街街道办事处", 2024, 6)
@@ -171,6 +175,7 @@ def test_blank_picture_gives_a_specific_reason(tmp_path: Path) -> None:
     Image.new("L", (1654, 2339), 255).save(path, "PDF", resolution=200)
     with pytest.raises(ExtractionError) as err:
         extract(path)
+    assert err.value.code == "pdf.ocr_found_nothing"
     assert err.value.reason == pdf_module.OCR_FOUND_NOTHING
 
 
