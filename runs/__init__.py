@@ -1,19 +1,33 @@
 """Run machinery in plain Python (no Prefect): find the documents of a submission, process each
 one into a `DocumentResult`, check them, and write `output/<run-id>/`. The Prefect flow and the
-CLI in `flows/` only orchestrate these functions."""
+CLI in `flows/` only orchestrate these functions.
 
-from runs.discover import SubmissionError, discover
-from runs.output import make_run_id, output_root, update_latest, write_run
-from runs.process import check_submission, failed_result, process_document
+The names below are loaded when first used: `jixiao check` needs `discover` and `process_document`
+but not the writers of output files (openpyxl), which cost more to import than a small PDF to read.
+"""
 
-__all__ = [
-    "SubmissionError",
-    "check_submission",
-    "discover",
-    "failed_result",
-    "make_run_id",
-    "output_root",
-    "process_document",
-    "update_latest",
-    "write_run",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_WHERE = {
+    "SubmissionError": "runs.discover",
+    "discover": "runs.discover",
+    "make_run_id": "runs.output",
+    "output_root": "runs.output",
+    "update_latest": "runs.output",
+    "write_run": "runs.output",
+    "check_submission": "runs.process",
+    "failed_result": "runs.process",
+    "process_document": "runs.process",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'runs' has no attribute {name!r}")
+    return getattr(import_module(module), name)

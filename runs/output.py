@@ -21,11 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
 
-from openpyxl import Workbook
 from pydantic import TypeAdapter
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from checks import load_config
 from schemas.findings import Finding, Severity
@@ -190,6 +186,12 @@ def write_findings_xlsx(
 ) -> None:
     """An evaluator's workbook: sheet 问题清单 (one row per finding, with 复核 columns to fill in
     and import back), sheet 文件, and sheet 更正 for hand corrections of misread values."""
+    # openpyxl here, not at the top: `jixiao check` uses this module and writes no workbook.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     from runs.review import CORRECTION_COLUMNS, CORRECTION_SHEET
 
     wb = Workbook()
@@ -263,7 +265,7 @@ def write_findings_xlsx(
     wb.save(path)
 
 
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_HEADER_COLOR = "DDEBF7"
 
 
 def _review_note(f: Finding) -> str:
@@ -277,10 +279,14 @@ def _review_note(f: Finding) -> str:
 
 
 def _fill_sheet(ws, columns: list[tuple[str, int]], rows: list[list[Any]], wrap: set[int]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     ws.append([name for name, _ in columns])
+    header_fill = PatternFill("solid", fgColor=_HEADER_COLOR)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
+        cell.fill = header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
         ws.append(row)
