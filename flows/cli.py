@@ -595,7 +595,8 @@ def check(
     from runs.output import document_counts, nothing_to_check
     from runs.process import check_submission
 
-    results = [process_isolated(p, folder, wording_dir=wording) for p in discover(folder)]
+    paths = discover(folder)
+    results = [process_isolated(p, folder, wording_dir=wording, alone=len(paths) == 1) for p in paths]
     findings = check_submission(results, load_config(rules))
     failure = nothing_to_check(str(folder), document_counts(results))
     if as_json:
