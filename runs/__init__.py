@@ -11,9 +11,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+# Imported here (it needs nothing but the standard library): the function `discover` must stand
+# in for the submodule of the same name, which the import system sets on the package when it loads it.
+from runs.discover import SubmissionError, discover
+
 _WHERE = {
-    "SubmissionError": "runs.discover",
-    "discover": "runs.discover",
     "make_run_id": "runs.output",
     "output_root": "runs.output",
     "update_latest": "runs.output",
@@ -23,7 +25,7 @@ _WHERE = {
     "process_document": "runs.process",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = sorted([*_WHERE, "SubmissionError", "discover"])
 
 
 def __getattr__(name: str) -> Any:

@@ -101,7 +101,9 @@ def process_isolated(path: str | Path, root: str | Path, wording_dir: str | Path
     content and code is not read again, unless `refresh`. `alone`: the only document this
     process reads (`jixiao check` of a folder holding one file) — when the process runs no other
     thread, the child is a fork of it rather than of a forkserver, which would start a second
-    interpreter and import every extractor for one document; limits and retries are the same."""
+    interpreter and import every extractor for one document; time limit and retries are the
+    same, and the memory ceiling (RLIMIT_AS) bounds the fork of the caller with what it holds,
+    which for a command line is little more than a forkserver holds."""
     path, root = Path(path), Path(root)
     wording = str(wording_dir) if wording_dir else None
     if cache is None:
