@@ -67,7 +67,8 @@ def throughput(n: int) -> None:
 def pdf_baseline(repeat: int) -> dict:
     """Pages per CPU-second on the real PDFs: raw pdfplumber (extract_text + extract_tables per
     page), pypdfium2 text only, our extractor, and the whole `jixiao extract` path, in this
-    process, median of `repeat` runs. The ratio against raw pdfplumber is the headline."""
+    process, median of `repeat` interleaved rounds. The ratio against raw pdfplumber is the
+    headline."""
     import pdfplumber
     import pypdfium2 as pdfium
 
@@ -78,13 +79,23 @@ def pdf_baseline(repeat: int) -> dict:
     if not pdfs:
         return {}
 
-    def cpu(fn) -> float:
-        times = []
-        for _ in range(repeat):
-            t0 = time.process_time()
-            fn()
-            times.append(time.process_time() - t0)
-        return statistics.median(times)
+    def interleaved(fns: dict) -> dict[str, float]:
+        """CPU seconds of each way over all files, median of `repeat` rounds. The ways take turns
+        file by file (in a rotating order), so that the load of a shared machine, which changes
+        from minute to minute, weighs on each alike."""
+        rounds: dict[str, list[float]] = {k: [] for k in fns}
+        names = list(fns)
+        for r in range(repeat):
+            spent = dict.fromkeys(names, 0.0)
+            for i, path in enumerate(pdfs):
+                k = (r + i) % len(names)
+                for name in names[k:] + names[:k]:
+                    t0 = time.process_time()
+                    fns[name](path)
+                    spent[name] += time.process_time() - t0
+            for name in names:
+                rounds[name].append(spent[name])
+        return {name: statistics.median(v) for name, v in rounds.items()}
 
     def raw(path: Path) -> None:
         with pdfplumber.open(path) as pdf:
@@ -99,12 +110,12 @@ def pdf_baseline(repeat: int) -> dict:
         doc.close()
 
     pages = sum(len(pdfium.PdfDocument(str(p))) for p in pdfs)
-    figures = {
-        "raw_pdfplumber": cpu(lambda: [raw(p) for p in pdfs]),
-        "pypdfium2_text": cpu(lambda: [pdfium_text(p) for p in pdfs]),
-        "extract_pdf": cpu(lambda: [extract_pdf(p, "0" * 64) for p in pdfs]),
-        "jixiao_extract": cpu(lambda: [process_document(p, p.parent) for p in pdfs]),
-    }
+    figures = interleaved({
+        "raw_pdfplumber": raw,
+        "pypdfium2_text": pdfium_text,
+        "extract_pdf": lambda p: extract_pdf(p, "0" * 64),
+        "jixiao_extract": lambda p: process_document(p, p.parent),
+    })
     rates = {k: pages / v for k, v in figures.items()}
     print(f"\nreal PDFs: {len(pdfs)} files, {pages} pages; pages per CPU-second (median of {repeat}):")
     for k, v in rates.items():
@@ -115,6 +126,61 @@ def pdf_baseline(repeat: int) -> dict:
     return {"files": len(pdfs), "pages": pages, "pages_per_cpu_second": rates,
             "ratio_vs_raw_pdfplumber": ratio,
             "ratio_full_path_vs_raw_pdfplumber": rates["jixiao_extract"] / rates["raw_pdfplumber"]}
+
+
+CHECK_PDF = "上海市普陀区财政局部门25年预算.pdf"
+RAW_PASS = """import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text()
+        page.extract_tables()
+"""
+
+
+def process_cpu(cmd: list[str], env: dict) -> float:
+    """User + system CPU seconds of a command and the processes it waited for (a document read in
+    a child of `jixiao check` is one of them), start-up included."""
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=env, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def check_vs_raw(repeat: int) -> dict:
+    """`jixiao check DIR` on a folder holding one real PDF against a raw pdfplumber pass (text and
+    tables of every page) over it, each a whole new process, start-up included; CPU seconds,
+    median of `repeat` rounds taking turns."""
+    import shutil
+    import tempfile
+
+    pdf = REALDOCS / CHECK_PDF
+    if not pdf.is_file():
+        return {}
+    jixiao = Path(sys.executable).with_name("jixiao")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "submission"
+        folder.mkdir()
+        shutil.copy(pdf, folder / pdf.name)
+        # Compiled modules kept (in a folder of their own), as an installation has them, even where
+        # the environment says not to write them: each way is run once first to fill it.
+        env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / ".prefect"),
+               "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        ways = {"raw": [sys.executable, "-c", RAW_PASS, str(folder / pdf.name)],
+                "check": [str(jixiao), "check", str(folder)]}
+        for cmd in ways.values():
+            process_cpu(cmd, env)
+        spent: dict[str, list[float]] = {k: [] for k in ways}
+        for r in range(repeat):
+            for name in (list(ways) if r % 2 == 0 else list(ways)[::-1]):
+                spent[name].append(process_cpu(ways[name], env))
+    raw, check = statistics.median(spent["raw"]), statistics.median(spent["check"])
+    print(f"\njixiao check on one real PDF ({pdf.name}): {check:.2f} CPU-s, raw pdfplumber pass "
+          f"{raw:.2f} CPU-s (whole processes, median of {repeat})")
+    print(f"jixiao check vs raw pdfplumber (whole process): {check / raw:.2f}")
+    return {"file": pdf.name, "check_cpu_seconds": check, "raw_cpu_seconds": raw, "ratio": check / raw}
 
 
 def scoring(repeat: int) -> None:
@@ -195,6 +261,7 @@ def main() -> None:
     print("\ndocuments/s per format (extract + parse, fixture documents, one process): "
           + ", ".join(f"{fmt} {rate} ({len(per_format[fmt])} files)" for fmt, rate in rates.items()))
     baseline = pdf_baseline(args.repeat)
+    check = check_vs_raw(max(args.repeat, 5))
     scoring(args.repeat)
     phases = run_phases()
     throughput(args.batch)
@@ -204,7 +271,7 @@ def main() -> None:
     out = ROOT / "output"
     out.mkdir(exist_ok=True)
     (out / "bench.json").write_text(json.dumps({
-        "cores": os.cpu_count(), "repeat": args.repeat, "pdf": baseline,
+        "cores": os.cpu_count(), "repeat": args.repeat, "pdf": baseline, "check_vs_raw": check,
         "fixture_documents": total_files, "extract_parse_seconds": total_time, "peak_mb": peak_mb,
         "run_phases": phases, "documents_per_second_by_format": rates,
     }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

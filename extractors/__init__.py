@@ -28,8 +28,9 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def extract(path: str | Path) -> Document:
-    """Read any supported file into the neutral model. Never modifies the file."""
+def extract(path: str | Path, sha256: str | None = None) -> Document:
+    """Read any supported file into the neutral model. Never modifies the file. `sha256`: the
+    file's hash when the caller has it already (it is not read twice)."""
     path = Path(path)
     if not path.is_file():
         raise ExtractionError(path.name, "文件不存在或不是普通文件", code="file.missing")
@@ -45,7 +46,7 @@ def extract(path: str | Path) -> Document:
         return _read_converted(path, legacy)
     if fmt is Format.HTML and size_mb > cap.html_mb:
         raise limit_error(path.name, "html_mb", exceeded("html_mb", f"网页大小 {size_mb:.1f} MB", cap.html_mb))
-    sha = file_sha256(path)
+    sha = sha256 or file_sha256(path)
     # Imported lazily so that one format's missing system dependency cannot break the others.
     if fmt is Format.PDF:
         from extractors.pdf import extract_pdf as reader

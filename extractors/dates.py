@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from extractors import wording
@@ -95,13 +96,17 @@ _LABEL_TAIL = re.compile(r"^[ \t]*[:：]?[ \t]*")
 _AFTER_DATE = re.compile(r"^(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?![ \t]*(?:[0-9]|至|到|~|-|—))")
 
 
+@lru_cache(maxsize=256)
+def _spaced(label: str) -> re.Pattern[str]:
+    """`label` also when printed with spaces between its characters (填 报 日 期), compiled once."""
+    return re.compile(r"[ \t]*".join(map(re.escape, label)))
+
+
 def _after_label(text: str, labels: Sequence[str]) -> tuple[str, str] | None:
     """(label, the text after it and its colon) for the first label that `text` contains."""
     t = _normalise(text)
     for label in labels:
-        # labels are printed with spaces between the characters in some tables (填 报 日 期)
-        pattern = r"[ \t]*".join(map(re.escape, label))
-        m = re.search(pattern, t)
+        m = _spaced(label).search(t)
         if m:
             rest = t[m.end():]
             return label, rest[_LABEL_TAIL.match(rest).end():]  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from extractors.indicator_values import PREFIX_OPERATORS
@@ -179,6 +179,9 @@ def group_label(table: Table, r: int, origin: Cell) -> bool:
 # Column roles
 
 
+_MEMO_SIZE = 50_000
+
+
 @dataclass(frozen=True)
 class ColumnRules:
     """Header text → column role, first matching rule wins (a kind's `columns:` wording).
@@ -187,6 +190,10 @@ class ColumnRules:
     reported as a role of its own."""
 
     rules: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # Header text → role, remembered: detection asks every kind about every cell of a file, and
+    # again about each page of it. Pure in the text; cleared when it grows large.
+    _roles: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False,
+                                          hash=False)
 
     @classmethod
     def of(cls, entries: Iterable) -> "ColumnRules":
@@ -195,6 +202,17 @@ class ColumnRules:
                          for e in entries))
 
     def classify(self, text: str) -> str | None:
+        try:
+            return self._roles[text]
+        except KeyError:
+            pass
+        role = self._classify(text)
+        if len(self._roles) >= _MEMO_SIZE:
+            self._roles.clear()
+        self._roles[text] = role
+        return role
+
+    def _classify(self, text: str) -> str | None:
         t = fold(text)
         if not t:
             return None

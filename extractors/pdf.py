@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import pdfplumber
-from pdfplumber.utils import dedupe_chars
+from pdfplumber.utils.clustering import cluster_objects
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -362,28 +363,47 @@ class _PageItems:
     parts: list[_Part] = field(default_factory=list)
 
 
-class _IndexedChars(list):
-    """pdfplumber's `dedupe_chars` puts its result back in stream order with `chars.index`, a
-    linear search per character: quadratic on a dense page (20% of a 300-page file). The same
-    order from a map of positions. (Equal characters are one cluster, of which the first in
-    stream order is kept, so identity and equality give the same position.)"""
-
-    def __init__(self, chars: list) -> None:
-        super().__init__(chars)
-        self._position = {id(c): i for i, c in enumerate(self)}
-
-    def index(self, value: Any, *args: Any) -> int:  # type: ignore[override]
-        return self._position[id(value)]
+_CHAR_KEY = itemgetter("upright", "text", "fontname", "size")
+_DOCTOP, _X0, _POSITION = itemgetter("doctop"), itemgetter("x0"), itemgetter("doctop", "x0")
 
 
-def _without_duplicate_chars(page: Any) -> Any:
-    """Fake bold (the same glyph drawn twice, slightly offset) would double every character."""
-    kept = {id(c) for c in dedupe_chars(_IndexedChars(page.chars))}
-    return page.filter(lambda o: o.get("object_type") != "char" or id(o) in kept)
+def _unique_chars(chars: list[dict[str, Any]]) -> set[int]:
+    """The ids of the characters pdfplumber's `dedupe_chars` (tolerance 1, same font and size)
+    keeps. Most characters share their text, font and size with no other character close to
+    them; only those that do are clustered (as `dedupe_chars` clusters them: by `doctop`, then
+    `x0`, the first by position in each cluster kept). The same set, without sorting the page's
+    characters by a tuple key nor putting them back in stream order."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for c in chars:
+        groups.setdefault(_CHAR_KEY(c), []).append(c)
+    kept: set[int] = set()
+    for members in groups.values():
+        if len(members) == 1:
+            kept.add(id(members[0]))
+            continue
+        for y_cluster in cluster_objects(members, _DOCTOP, 1):
+            for x_cluster in cluster_objects(y_cluster, _X0, 1):
+                kept.add(id(min(x_cluster, key=_POSITION)))
+    return kept
+
+
+def _cleaned(page: Any) -> Any:
+    """The page without background rectangles (`_is_background`) and without duplicate
+    characters: fake bold (the same glyph drawn twice, slightly offset) would double every
+    character. One filtering pass over the page's objects."""
+    kept = _unique_chars(page.chars)
+
+    def keep(o: dict[str, Any]) -> bool:
+        kind = o.get("object_type")
+        if kind == "char":
+            return id(o) in kept
+        return kind != "rect" or not _is_background(o)
+
+    return page.filter(keep)
 
 
 def _read_page(page: Any, ref: SourceRef) -> tuple[_PageItems, int]:
-    page = _without_duplicate_chars(page.filter(lambda o: not _is_background(o)))
+    page = _cleaned(page)
     chars = _items(page.chars)
     tables = page.find_tables(_LATTICE)
     if not tables and chars:
@@ -395,7 +415,7 @@ def _read_page(page: Any, ref: SourceRef) -> tuple[_PageItems, int]:
     outside = page.filter(
         lambda o: o.get("object_type") != "char"
         or not _inside(_Item("", o["x0"], o["x1"], o["top"], o["bottom"]), boxes)
-    )
+    ) if boxes else page  # no table: every character is outside one
     words = _items(outside.extract_words(keep_blank_chars=False, use_text_flow=False))
     items.blocks = _blocks(words, ref.model_copy(update={"page": page.page_number}))
     return items, len(chars)

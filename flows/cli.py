@@ -400,7 +400,7 @@ def check(
     wording: Optional[Path] = typer.Option(None, "--wording", help=WORDING_HELP),
 ) -> None:
     """核对一个文件夹的材料并列出问题（不写结果目录，不经 Prefect）。"""
-    stop_on_interrupt()
+    stop_on_interrupt(forkserver=False)
     _check_folder(folder)
     _check_rules(rules)
     _check_wording(wording)
@@ -410,7 +410,8 @@ def check(
     from runs.process import document_counts, nothing_to_check
     from runs.process import check_submission
 
-    results = [process_isolated(p, folder, wording_dir=wording) for p in discover(folder)]
+    paths = discover(folder)
+    results = [process_isolated(p, folder, wording_dir=wording, alone=len(paths) == 1) for p in paths]
     findings = check_submission(results, load_config(rules))
     failure = nothing_to_check(str(folder), document_counts(results))
     if as_json:

@@ -67,15 +67,19 @@ def _is_the_command() -> bool:
     return os.path.basename(sys.argv[0] or "") == "jixiao" or getattr(spec, "name", None) == "flows.cli"
 
 
-def stop_on_interrupt() -> None:
+def stop_on_interrupt(forkserver: bool = True) -> None:
     """Install the handler, unless SIGINT is ignored (a background job: leave it so) or the CLI
-    runs inside another program."""
+    runs inside another program. With `forkserver`, start the document readers' forkserver now,
+    from the main thread, so that it ignores SIGINT (a run reads documents in worker threads,
+    which may not change signal handling; `check` reads in the main thread and starts it itself,
+    only when it needs one)."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN or not _is_the_command():
         return
     signal.signal(signal.SIGINT, _stop)
-    from runs.isolation import start_forkserver  # here: only the commands that read documents need it
+    if forkserver:
+        from runs.isolation import start_forkserver  # here: only the commands that read documents need it
 
-    start_forkserver()
+        start_forkserver()
 
 
 __all__ = ["INTERRUPTED", "MESSAGE", "stop_on_interrupt"]

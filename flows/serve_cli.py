@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import timedelta
 from pathlib import Path
 from typing import Optional
@@ -50,6 +49,8 @@ def start_local_server(home: Path) -> tuple[subprocess.Popen, str]:
     log = open(home / "server.log", "ab")
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                              "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    import urllib.request  # here: every other command would pay for loading it
+
     url = f"http://127.0.0.1:{port}/api"
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:

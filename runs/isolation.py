@@ -15,6 +15,7 @@ run time, the document is read in-process, as before.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import resource
@@ -103,20 +104,26 @@ def _error(path: Path, root: Path, reason: str, code: str, category: ErrorCatego
 
 
 def process_isolated(path: str | Path, root: str | Path, wording_dir: str | Path | None = None,
-                     attempts: int = 2, cache: str | Path | None = None, refresh: bool = False) -> DocumentResult:
+                     attempts: int = 2, cache: str | Path | None = None, refresh: bool = False,
+                     alone: bool = False) -> DocumentResult:
     """`process_document` in a child process, stopped at the time limit; never raises for a
     bad document. With `cache` (a folder, runs/cache.py), a file read before with the same
-    content and code is not read again, unless `refresh`."""
+    content and code is not read again, unless `refresh`. `alone`: the only document this
+    process reads (`jixiao check` of a folder holding one file) — when the process runs no other
+    thread, the child is a fork of it rather than of a forkserver, which would start a second
+    interpreter and import every extractor for one document; time limit and retries are the
+    same, and the memory ceiling (RLIMIT_AS) bounds the fork of the caller with what it holds,
+    which for a command line is little more than a forkserver holds."""
     path, root = Path(path), Path(root)
     wording = str(wording_dir) if wording_dir else None
     if cache is None:
-        return _process(path, root, wording, attempts)
+        return _process(path, root, wording, attempts, alone)
     key = _cache_key(path, root, wording)
     if key is not None and not refresh:
         kept = cached.load(Path(cache), key)
         if kept is not None:
             return kept.model_copy(update={"from_cache": True})
-    result = _process(path, root, wording, attempts)
+    result = _process(path, root, wording, attempts, alone)
     if key is not None:
         cached.save(Path(cache), key, result)
     return result
@@ -131,19 +138,35 @@ def _cache_key(path: Path, root: Path, wording: str | None) -> str | None:
         return None
 
 
-def _process(path: Path, root: Path, wording: str | None, attempts: int) -> DocumentResult:
+def _process(path: Path, root: Path, wording: str | None, attempts: int, alone: bool = False) -> DocumentResult:
     if not isolation_enabled():
         try:
             return process_document(path, root, wording_dir=wording)
         except MemoryError:
             return _error(path, root, "内存不足，已停止", "limit.memory", "limit")
+    here = alone and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    if here:
+        _preload(path)
+    if not here:
+        start_forkserver()  # a no-op once it runs, or outside the main thread
     with _slots:
-        return _in_child(path, root, wording, attempts)
+        return _in_child(path, root, wording, attempts, multiprocessing.get_context("fork") if here else _ctx())
 
 
-def _in_child(path: Path, root: Path, wording: str | None, attempts: int) -> DocumentResult:
+def _preload(path: Path) -> None:
+    """The reader of `path`'s format imported in this process before it forks, as the forkserver
+    has it: the child starts with it loaded (under the child's memory ceiling an import can fail)."""
+    from extractors.sniff import sniff
+
+    try:
+        fmt = sniff(path)
+    except Exception:  # noqa: BLE001 - the child says what is wrong with the file
+        return
+    importlib.import_module(f"extractors.{fmt.value}")
+
+
+def _in_child(path: Path, root: Path, wording: str | None, attempts: int, ctx: Any) -> DocumentResult:
     cap = limits()
-    ctx = _ctx()
     last = ""
     for _ in range(attempts):
         receiver, sender = ctx.Pipe(duplex=False)

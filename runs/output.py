@@ -211,7 +211,7 @@ def write_findings_xlsx(
     wb.save(path)
 
 
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_HEADER_COLOR = "DDEBF7"
 
 
 def _review_note(f: Finding) -> str:
@@ -222,13 +222,12 @@ def _review_note(f: Finding) -> str:
     return f.review.note
 
 
-
-
 def _fill_sheet(ws, columns: list[tuple[str, int]], rows: list[list[Any]], wrap: set[int]) -> None:
     ws.append([name for name, _ in columns])
+    header_fill = PatternFill("solid", fgColor=_HEADER_COLOR)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
+        cell.fill = header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
         ws.append(row)

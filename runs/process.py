@@ -71,7 +71,7 @@ def _process_document(path: str | Path, root: str | Path, hints: Sequence[Hint] 
     try:
         base["sha256"] = file_sha256(path)
         began = time.perf_counter()
-        doc = extract(path)
+        doc = extract(path, base["sha256"])
         base["seconds"] = {"extract": round(time.perf_counter() - began, 4)}
         base.update(format=doc.format, converted_from=doc.converted_from)
         whole, segments = segment(doc)

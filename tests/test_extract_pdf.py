@@ -290,6 +290,38 @@ def test_pdf_without_pages(tmp_path):
     assert err.value.reason == "PDF 没有任何页面"
 
 
+def test_fake_bold_text_is_read_once(tmp_path):
+    # "Total 123" drawn twice, the second copy 0.4 pt right and 0.3 pt up (how some exporters
+    # print bold); a third word far away stays.
+    font = b"<< /Font << /F1 5 0 R >> >>"
+    content = (b"BT /F1 12 Tf 20 150 Td (Total 123) Tj ET BT /F1 12 Tf 20.4 150.3 Td (Total 123) Tj ET "
+               b"BT /F1 12 Tf 20 100 Td (Total) Tj ET")
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(_hand_made_pdf(content, resources=font,
+                                    extra=[b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]))
+    doc = extract_pdf(path, "0" * 64)
+    assert [b.text for b in doc.blocks] == ["Total 123", "Total"]
+
+
+def test_unique_chars_keeps_what_pdfplumber_dedupe_keeps():
+    import random
+
+    from pdfplumber.utils import dedupe_chars
+
+    from extractors.pdf import _unique_chars
+
+    rng = random.Random(7)
+    chars = []
+    for _ in range(400):  # few texts and positions on a coarse grid: many near and exact repeats
+        x, y = rng.choice(range(0, 40, 3)) + rng.choice([0, 0.4, 0.9, 1.6]), rng.choice(range(0, 20, 4))
+        chars.append({"upright": rng.random() < 0.9, "text": rng.choice("0一1"), "fontname": rng.choice("AB"),
+                      "size": rng.choice([9.0, 10.5]), "doctop": y + rng.choice([0, 0.5, 1.2]),
+                      "x0": x, "top": y})
+    expected = {id(c) for c in dedupe_chars(chars)}
+    assert len(expected) < len(chars)
+    assert _unique_chars(chars) == expected
+
+
 # --------------------------------------------------------------------------- real documents
 
 

@@ -38,8 +38,8 @@ def with_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return use
 
 
-def _result(path: Path, root: Path):
-    return process_isolated(path, root)
+def _result(path: Path, root: Path, alone: bool = False):
+    return process_isolated(path, root, alone=alone)
 
 
 def test_defaults_hold_and_a_file_overrides_one_key(with_limits) -> None:
@@ -103,22 +103,39 @@ def test_too_many_zip_members(with_limits, tmp_path: Path) -> None:
     assert "超过上限 zip_members" in r.error
 
 
-def test_the_time_limit_stops_the_child(with_limits) -> None:
+# alone: the only document of a process (`jixiao check` of one file), read in a fork of it.
+@pytest.mark.parametrize("alone", [False, True], ids=["forkserver", "alone"])
+def test_the_time_limit_stops_the_child(with_limits, alone: bool) -> None:
     with_limits("seconds_per_document: 0.001\n")
-    r = _result(PDF, PDF.parent)
+    r = _result(PDF, PDF.parent, alone)
     assert r.status == "error" and codes(r) == [("limit.seconds_per_document", "limit")]
     assert "处理超时，已停止" in r.error
 
 
 def test_the_memory_limit_stops_the_child(with_limits) -> None:
+    # Forkserver children only: a fork of this (large) test process starts with the memory it
+    # inherits, enough to read the document without asking for more.
     with_limits("memory_mb_per_document: 64\n")
     r = _result(PDF, PDF.parent)
     assert r.status == "error" and codes(r) == [("limit.memory_mb_per_document", "limit")]
     assert "内存用量超限，已停止" in r.error
 
 
-def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolated = process_isolated(PDF, PDF.parent)
+def test_a_document_alone_is_read_without_the_forkserver(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import runs.isolation
+
+    if threading.active_count() > 1:  # a fork of a process with threads is not safe: forkserver
+        pytest.skip("this test process runs other threads")
+    monkeypatch.setattr(runs.isolation, "_ctx", lambda: pytest.fail("the forkserver was asked for"))
+    r = process_isolated(PDF, PDF.parent, alone=True)
+    assert r.status == "ok" and r.records
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["forkserver", "alone"])
+def test_an_isolated_result_is_the_in_process_one(monkeypatch: pytest.MonkeyPatch, alone: bool) -> None:
+    isolated = process_isolated(PDF, PDF.parent, alone=alone)
     monkeypatch.setenv(ISOLATION_ENV, "0")
     assert not isolation_enabled()
     in_process = process_document(PDF, PDF.parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "─": "-", "〜": "-", "~": "-", "～": "-", "至": "-"})
@@ -17,6 +18,7 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels and cells are folded again by every kind and rule
 def fold(text: str | None) -> str:
     """A matching key: NFKC (full-width → half-width), no whitespace, unified dashes.
 
