@@ -156,7 +156,7 @@ def _process(path: Path, root: Path, wording: str | None, attempts: int, alone: 
 def _preload(path: Path) -> None:
     """The reader of `path`'s format imported in this process before it forks, as the forkserver
     has it: the child starts with it loaded (under the child's memory ceiling an import can fail)."""
-    from extractors.sniff import sniff
+    from extractors.sniff import sniff  # here: only a lone document read in a fork needs it
 
     try:
         fmt = sniff(path)
