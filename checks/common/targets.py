@@ -105,4 +105,5 @@ def quoted(names: Iterable[str]) -> str:
 
 
 def tables(ctx: RuleContext) -> list[TargetTable]:
+    """The 绩效目标表 records the rule sees."""
     return ctx.records_of(TargetTable)
