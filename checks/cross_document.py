@@ -30,7 +30,7 @@ from typing import Any
 from checks.catalogue import RuleContext, all_rules, load_config, rule
 from checks.common.evidence import MessageUnit, message_unit, number_evidence
 from checks.links import same_unit, same_value
-from checks.targets import name_ev, name_key, table_title, value_ev, value_text
+from checks.common.targets import name_ev, name_key, table_title, value_ev, value_text
 from checks.common.tolerance import definitely_different, percent
 from schemas.final_accounts import Publication, PublicationLine
 from schemas.findings import Evidence, Finding, Subject

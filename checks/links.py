@@ -22,7 +22,7 @@ from checks.catalogue import RuleContext, load_config, rule
 from checks.common.tolerance import round_half_up
 from checks.common.evidence import indicator_evidence, indicator_names
 from checks.common.monitoring import report_fmt, report_subject
-from checks.targets import name_key, table_title, value_ev
+from checks.common.targets import name_key, table_title, value_ev
 from textnorm.text import fold
 from schemas.findings import Evidence, Finding
 from schemas.monitoring import IndicatorProgress, MonitoringReport

@@ -35,7 +35,7 @@ from checks.self_evaluation_common import (
     subject as _subject,
     target_reached,
 )
-from checks.targets import name_key, table_title, value_ev
+from checks.common.targets import name_key, table_title, value_ev
 from checks.common.tolerance import (
     computed_rate,
     definitely_different,

@@ -9,7 +9,7 @@ from typing import Any
 
 from checks.catalogue import RuleContext
 from checks.common.evidence import indicator_evidence
-from checks.targets import name_key
+from checks.common.targets import name_key
 from checks.common.tolerance import falls_short
 from schemas.findings import Evidence, Subject
 from schemas.numbers import PrintedNumber

@@ -25,7 +25,7 @@ from checks.self_evaluation_common import (
     subject,
     target_reached,
 )
-from checks.targets import name_key
+from checks.common.targets import name_key
 from checks.common.tolerance import definitely_less
 from textnorm.text import fold
 from schemas.findings import Finding

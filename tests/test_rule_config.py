@@ -25,6 +25,7 @@ from tests.conftest import FIXTURES
     ("rules:\n  MON002:\n    params: {tolerance_scale: viel}\n", "rules.MON002.params.tolerance_scale：应为数字"),
     ("rules:\n  MON004:\n    params: {adjustment_keyword: [调整]}\n", "rules.MON004.params.adjustment_keyword：不认识的键"),
     ("rules:\n  MON006:\n    params: {min_substantive_chars: 六}\n", "rules.MON006.params.min_substantive_chars：应为整数"),
+    ("rules:\n  TGT010:\n    params: {above_tolerance: 一成}\n", "rules.TGT010.params.above_tolerance：应为数字"),
 ])
 def test_bad_rule_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "规则.yaml"

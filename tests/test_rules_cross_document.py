@@ -15,7 +15,7 @@ from extractors import extract
 from extractors.kinds.final_accounts import parse
 from schemas.final_accounts import Publication
 from tests.rules.monitoring.builders import L, build_report, nanjie_report
-from test_rules_targets import F2024, F2025, NANJIE_2024_INDICATORS, NANJIE_2025_INDICATORS, UNIT, build_table, nanjie_table
+from tests.rules.targets.builders import F2024, F2025, NANJIE_2024_INDICATORS, NANJIE_2025_INDICATORS, UNIT, build_table, nanjie_table
 
 D = Decimal
 FINAL = "南街街道办事处2024年度部门决算.pdf"

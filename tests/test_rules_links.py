@@ -13,7 +13,7 @@ from schemas.findings import Finding, Severity, Subject
 from schemas.monitoring import IndicatorProgress, MonitoringReport
 from schemas.provenance import SourceRef
 from schemas.records import Attribute
-from test_rules_targets import (
+from tests.rules.targets.builders import (
     F2024,
     NANJIE_2024_INDICATORS,
     UNIT,

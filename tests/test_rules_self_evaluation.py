@@ -15,7 +15,7 @@ from schemas.final_accounts import LineExecution, Publication, PublicationLine, 
 from schemas.provenance import SourceRef
 from schemas.records import Attribute
 from schemas.self_evaluation import SelfEvaluation
-from test_rules_targets import NANJIE_2024_INDICATORS, build_table
+from tests.rules.targets.builders import NANJIE_2024_INDICATORS, build_table
 
 UNIT = "南街街道办事处"
 FILE = f"{UNIT}2024年度部门整体支出绩效自评表.xlsx"

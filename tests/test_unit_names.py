@@ -11,8 +11,8 @@ from checks import load_config, run_checks
 from checks.links import same_unit, unit_key
 from tests.rules.monitoring.builders import L, build_report
 from tests.rules.monitoring.builders import file_name as monitoring_file
-from test_rules_targets import build_table
-from test_rules_targets import file_name as target_file
+from tests.rules.targets.builders import build_table
+from tests.rules.targets.builders import file_name as target_file
 
 SAME = [
     ("甘州区教育局（本级）", "甘州区教育局"),

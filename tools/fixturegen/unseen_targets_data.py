@@ -294,7 +294,7 @@ T7 = Table(
     ],
 )
 
-# Findings by eye (checks/rules.yaml, checks/targets.py): (rule, table, line, column).
+# Findings by eye (checks/rules.yaml, checks/targets/): (rule, table, line, column).
 PLANTED = {
     "T1": [("TGT005", "满意度", "三级指标")],  # 服务对象满意度 names no group
     "T2": [("TGT002", "财务制度健全性", "指标值"), ("TGT002", "农村人居环境改善情况", "指标值"),

@@ -1,41 +1,36 @@
-"""Cross-checks of a 绩效目标表's amounts against each other (TGT009–TGT011).
+"""What the rules over a 绩效目标表's amounts (TGT009–TGT011, checks/targets/) share.
 
 A project form prints its amount (本年度项目金额 / 年度资金总额, under a 万元 label) and, in the same
 form, says how it was worked out (测算依据: `清扫保洁经费11940.368万元…`) and caps it with a 成本指标
-(`总成本不超过11940.368万元`). When these disagree an evaluator asks why:
+(`总成本不超过11940.368万元`). This module reads those figures and the two readings of the amount:
 
-- TGT009: the amount is about 10000 × what the 测算依据 or the 成本指标 say, and agrees with none of
-  them as printed — it was entered in 元 under the 万元 label (the 深圳 exports in
-  ../shared/realdocs/shenzhen-targets do this on most sheets);
-- TGT010: a 成本指标 ceiling differs from the amount (`不超过15万` for a 75万元 project);
-- TGT011: the amounts itemised in 测算依据 (or its 合计/共计) do not make the amount.
-
-TGT010 and TGT011 never repeat TGT009: a figure that fits the amount read in 元 is not reported.
-A figure that fits neither reading is compared with the amount read in 元 where that reading is
-the likely one (TGT009 flags the form, or the figure is within `yuan_ratio` of it), and the
-message names both readings; else with the amount as printed.
-
-Amounts of the 测算依据 are read conservatively (`basis_amounts`): standalone amounts
-(`<名称><金额>万元`, `合计<金额>万元`) only, never unit prices (`单价500元/人`, `每月支付…`,
-`9.3万元/人`), figures inside arithmetic (`9.3*13=120.9万元`) or thresholds (`200万元以下`); TGT011
-does not judge a text that prices by rate or computes. Every tolerance and word list is a
-parameter in rules.yaml (TGT009's `basis` and `cost` params are shared by the three rules).
+- the 测算依据's standalone amounts (`basis_amounts`), read conservatively: `<名称><金额>万元`,
+  `合计<金额>万元` only, never unit prices (`单价500元/人`, `每月支付…`, `9.3万元/人`), figures inside
+  arithmetic (`9.3*13=120.9万元`) or thresholds (`200万元以下`);
+- the 成本指标 stating an amount (`cost_values`);
+- the figures TGT009 compares the amount with (`figures_of`) and its agreement (`Fit`), read from
+  TGT009's params whichever rule runs (`Shared`): a figure that fits the amount read in 元 is never
+  reported again by TGT010/TGT011;
+- the reading a TGT010/TGT011 difference is reported against (`report_reading`, `budget_phrase`):
+  the amount read in 元 where TGT009 flags the form or the figure lies within `yuan_ratio` of it,
+  else the amount as printed; the message names both readings.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from checks.catalogue import RuleContext, rule
-from checks.common.evidence import YUAN_PER_WAN, amount_decimals, amount_text, format_amount, grouped, number_evidence, plain
-from checks.targets import name_key, subject, table_title, value_ev
+from checks.catalogue import RuleContext
+from checks.common.evidence import YUAN_PER_WAN, amount_decimals, format_amount, grouped
+from checks.common.params import RuleParams
+from checks.common.targets import name_key, table_title
 from textnorm.numbers import amount as parse_amount
-from schemas.findings import Evidence, Finding
+from schemas.findings import Evidence
 from schemas.numbers import PrintedNumber
 from schemas.records import TextValue
 from schemas.targets import TargetIndicator, TargetTable
@@ -44,16 +39,32 @@ HUNDRED = Decimal(100)
 ONE = Decimal(1)
 
 
+class AmountLabelParams(RuleParams):
+    """How a message names the amount (TGT009–TGT011)."""
+
+    amount_label: str  # 年度资金总额
+    amount_label_with_multi_year: str | None  # on a form that also prints a 中期规划 total
+
+
+class ReadingParams(AmountLabelParams):
+    """TGT010 and TGT011: which reading of the amount a difference is reported against."""
+
+    yuan_ratio: Decimal  # a figure within this ratio of the amount read in 元 is compared with it
+    budget_phrase: str  # {label} {budget}: the amount as printed
+    budget_phrase_yuan: str  # {label} {budget} {converted}: the amount read in 元
+
+
 def _dec(value: Any, default: str) -> Decimal:
     return Decimal(str(value if value is not None else default))
 
 
-def _words(value: Any) -> list[str]:
+def word_list(value: Any) -> list[str]:
     return [_normalise(str(w)) for w in value or [] if str(w)]
 
 
 def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+
 
 
 # ---------------------------------------------------------------- 测算依据 amounts
@@ -126,11 +137,11 @@ class BasisAmounts:
         extra = [t for t in self.totals if not _agree(t.number, [i for i in self.items if i.offset < t.offset])]
         for group in (self.parts, self.items, self.items + extra):
             if len(group) > 1:
-                out.append((_sum(group), sum((i.number.half_unit for i in group), Decimal(0))))
+                out.append((items_sum(group), sum((i.number.half_unit for i in group), Decimal(0))))
         return out
 
 
-def _sum(items: Sequence[BasisItem]) -> Decimal:
+def items_sum(items: Sequence[BasisItem]) -> Decimal:
     return sum((i.number.value for i in items), Decimal(0))
 
 
@@ -138,7 +149,7 @@ def _agree(total: PrintedNumber, parts: Sequence[BasisItem]) -> bool:
     """The parts add up to the total at the precision of the most rounded figure: strict, so that
     whole 万 amounts do not pair by chance (20 and 20 + 1 are not a subtotal)."""
     tolerance = max([total.half_unit, *(i.number.half_unit for i in parts)])
-    return abs(total.value - _sum(parts)) <= tolerance
+    return abs(total.value - items_sum(parts)) <= tolerance
 
 
 def _subtotals(items: Sequence[BasisItem]) -> list[BasisItem]:
@@ -166,7 +177,7 @@ def _prev_char(text: str, start: int) -> str:
 
 
 def _patterns(value: Any) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _words(value)]
+    return [re.compile(p) for p in word_list(value)]
 
 
 def basis_amounts(basis: TextValue, params: dict[str, Any]) -> BasisAmounts:
@@ -174,18 +185,18 @@ def basis_amounts(basis: TextValue, params: dict[str, Any]) -> BasisAmounts:
     `basis` params say."""
     text = _normalise(basis.text)
     operators = str(params.get("operator_chars", ""))
-    keep_after = _words(params.get("keep_after"))
-    rate_after = _words(params.get("rate_after"))
+    keep_after = word_list(params.get("keep_after"))
+    rate_after = word_list(params.get("rate_after"))
     rate_clause = _patterns(params.get("rate_before_clause"))
     rate_sentence = _patterns(params.get("rate_before_sentence"))
-    threshold_after = _words(params.get("threshold_after"))
-    threshold_before = _words(params.get("threshold_before"))
+    threshold_after = word_list(params.get("threshold_after"))
+    threshold_before = word_list(params.get("threshold_before"))
     threshold_window = int(params.get("threshold_window", 6))
     not_money = str(params.get("not_money_after_wan", ""))
-    total_words = _words(params.get("total_words"))
+    total_words = word_list(params.get("total_words"))
     total_window = int(params.get("total_window", 8))
     found = BasisAmounts()
-    counted = tuple(_words(params.get("not_unitless_before")))
+    counted = tuple(word_list(params.get("not_unitless_before")))
     found.unitless = sum(1 for m in _BARE_DECIMAL.finditer(text)
                          if not (counted and text[m.end():].lstrip(" ").startswith(counted)))
     totals: list[BasisItem] = []
@@ -226,6 +237,7 @@ def basis_amounts(basis: TextValue, params: dict[str, Any]) -> BasisAmounts:
     return found
 
 
+
 # ---------------------------------------------------------------- 成本指标 amounts
 
 
@@ -239,9 +251,9 @@ class CostValue:
 def cost_values(table: TargetTable, params: dict[str, Any]) -> list[CostValue]:
     """The table's 成本指标 stating an amount (万元/万/元, not a unit price), as TGT009's `cost`
     params say."""
-    cost_words = _words(params.get("cost_words"))
-    per_unit = [name_key(w) for w in _words(params.get("per_unit_words"))]
-    ceiling_words = _words(params.get("ceiling_words"))
+    cost_words = word_list(params.get("cost_words"))
+    per_unit = [name_key(w) for w in word_list(params.get("per_unit_words"))]
+    ceiling_words = word_list(params.get("ceiling_words"))
     units = {_normalise(str(k)).replace(" ", ""): str(v) for k, v in (params.get("money_units") or {}).items()}
     out: list[CostValue] = []
     for ind in table.indicators:
@@ -264,6 +276,7 @@ def cost_values(table: TargetTable, params: dict[str, Any]) -> list[CostValue]:
     return out
 
 
+
 # ---------------------------------------------------------------- the form's amount, read two ways
 
 
@@ -280,10 +293,10 @@ def _under_wan_label(table: TargetTable, budget: PrintedNumber) -> bool:
     return budget.printed_unit == "万元"
 
 
-def amount_label(table: TargetTable, params: dict[str, Any]) -> str:
-    if table.budget_multi_year is not None and params.get("amount_label_with_multi_year"):
-        return str(params["amount_label_with_multi_year"])
-    return str(params.get("amount_label", "年度资金总额"))
+def amount_label(table: TargetTable, params: AmountLabelParams) -> str:
+    if table.budget_multi_year is not None and params.amount_label_with_multi_year:
+        return str(params.amount_label_with_multi_year)
+    return str(params.amount_label)
 
 
 def fmt_base(ctx: RuleContext, table: TargetTable) -> dict[str, Any]:
@@ -335,9 +348,9 @@ def figures_of(basis: BasisAmounts | None, costs: Sequence[CostValue]) -> list[F
         elif len(basis.parts) == 1:
             out.append(Figure("basis_single", basis.parts[0].number.value, [basis.parts[0].number]))
         elif basis.parts:
-            out.append(Figure("basis_sum", _sum(basis.parts), [i.number for i in basis.parts]))
+            out.append(Figure("basis_sum", items_sum(basis.parts), [i.number for i in basis.parts]))
         if len(basis.items) > 1 and len(basis.items) != len(basis.parts):
-            out.append(Figure("basis_sum", _sum(basis.items), [i.number for i in basis.items]))
+            out.append(Figure("basis_sum", items_sum(basis.items), [i.number for i in basis.items]))
         largest = basis.largest()
         if largest is not None and all(largest.number.value != f.value for f in out):
             out.append(Figure("basis_largest", largest.number.value, [largest.number]))
@@ -427,70 +440,10 @@ def amounts_of(table: TargetTable, shared: Shared) -> Amounts | None:
     return Amounts(table, budget, basis, costs, figures, wan, matched)
 
 
-def _tables(ctx: RuleContext) -> list[TargetTable]:
-    return ctx.records_of(TargetTable)
-
-
 def basis_evidence(table: TargetTable, value: Decimal | None) -> Evidence:
     assert table.basis_text is not None
     return Evidence(role="测算依据", raw=table.basis_text.text, value=value, ref=table.basis_text.ref.with_label())
 
-
-def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
-    seen: set[tuple] = set()
-    out = []
-    for ev in evidence:
-        key = (ev.role, ev.ref.label, ev.raw)
-        if key not in seen:
-            seen.add(key)
-            out.append(ev)
-    return out
-
-
-# ---------------------------------------------------------------- TGT009
-
-
-@rule("TGT009", "amount_unit_contradiction", severity="warning")
-def amount_unit_contradiction(ctx: RuleContext) -> Iterator[Finding]:
-    """The amount, under a 万元 label, is 10000 × the 测算依据's total (or largest amount) or a
-    成本指标 amount, and agrees with none of them as printed: it was entered in 元."""
-    shared = Shared.of(ctx)
-    texts = ctx.params.get("figure_texts", {}) or {}
-    for table in _tables(ctx):
-        a = amounts_of(table, shared)
-        if a is None or not a.unit_case:
-            continue
-        label = amount_label(table, ctx.params)
-        pieces: list[str] = []
-        evidence = [number_evidence(label, a.budget)]
-        listed = []
-        for f in a.matched:
-            ind = f.cost.indicator if f.cost else None
-            piece = str(texts.get(f.key, "{amount}万元")).format(
-                amount=figure_text(f.value, f.numbers), indicator=ind.level3 if ind else "",
-                value=ind.value.raw if ind and ind.value else "")
-            if piece not in pieces:
-                pieces.append(piece)
-            if f.key.startswith("basis"):
-                evidence.append(basis_evidence(table, None))
-            elif ind is not None:
-                evidence.append(value_ev(ind))
-            else:  # the sum of the ceilings
-                evidence += [value_ev(cv.indicator) for cv in a.costs if cv.ceiling]
-            listed.append({"kind": f.key, "value": figure_text(f.value, f.numbers),
-                           **({"indicator": ind.level3} if ind else {})})
-        evidence = _dedupe(evidence)
-        corrected = yuan_text(a.budget)
-        yield ctx.finding(
-            subject(table, label, "金额单位"),
-            evidence,
-            {"budget_total": amount_text(a.budget), "corrected": corrected, "figures": listed},
-            **fmt_base(ctx, table),
-            amount_label=label,
-            budget=budget_text(a.budget),
-            figures="、".join(pieces),
-            corrected=corrected,
-        )
 
 
 # ---------------------------------------------------------------- TGT010 and TGT011: which reading
@@ -513,164 +466,12 @@ def report_reading(a: Amounts, figure: Decimal, ratio: Decimal) -> Reading:
     return Reading(a.budget.value, a.budget.half_unit, False)
 
 
-def budget_phrase(params: dict[str, Any], a: Amounts, reading: Reading) -> str:
+def budget_phrase(params: ReadingParams, a: Amounts, reading: Reading) -> str:
     label = amount_label(a.table, params)
     key = "budget_phrase_yuan" if reading.yuan else "budget_phrase"
-    template = str(params.get(key) or "{label}{budget}万元")
+    template = str(getattr(params, key) or "{label}{budget}万元")
     return template.format(label=label, budget=budget_text(a.budget), converted=yuan_text(a.budget))
 
 
 def reading_decimals(a: Amounts, reading: Reading) -> int:
     return amount_decimals(a.budget) + (4 if reading.yuan else 0)
-
-
-# ---------------------------------------------------------------- TGT010
-
-
-def is_total_cost(ind: TargetIndicator, words: Sequence[str], part_words: Sequence[str]) -> bool:
-    key = name_key(ind.level3)
-    return any(name_key(w) in key for w in words) and not any(name_key(w) in key for w in part_words)
-
-
-@rule("TGT010", "cost_ceiling_mismatch", severity="warning")
-def cost_ceiling_mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    """A 成本指标 ceiling differs from the project's amount: above it (no part costs more than the
-    whole), or — the table's one total-cost ceiling — below it, beyond the tolerances."""
-    shared = Shared.of(ctx)
-    below_tol = _dec(ctx.params.get("below_tolerance"), "0.01")
-    above_tol = _dec(ctx.params.get("above_tolerance"), "0.1")
-    ratio = _dec(ctx.params.get("yuan_ratio"), "20")
-    total_words = _words(ctx.params.get("total_words"))
-    part_words = _words(ctx.params.get("part_words"))
-    for table in _tables(ctx):
-        a = amounts_of(table, shared)
-        if a is None:
-            continue
-        ceilings = [cv for cv in a.costs if cv.ceiling]
-        if not ceilings:
-            continue
-        if any(f.key == "ceilings_sum" for f in a.matched):
-            continue  # the ceilings add up to the amount read in 元: TGT009's
-        single_total = len(ceilings) == 1 and is_total_cost(ceilings[0].indicator, total_words, part_words)
-
-        def problem(c: PrintedNumber, amount: Decimal, half: Decimal) -> str | None:
-            rounding = half + c.half_unit
-            if c.value > amount * (ONE + above_tol) + rounding:
-                return "above"
-            if single_total and c.value < amount * (ONE - below_tol) - rounding:
-                return "below"
-            return None
-
-        for cv in ceilings:
-            c = cv.number
-            if a.wan_label and (shared.fit(a.yuan, a.yuan_half, c.value, c.half_unit, True)
-                                or problem(c, a.yuan, a.yuan_half) is None):
-                continue  # fits the amount read in 元: TGT009's (or, as a part, may be lower)
-            reading = report_reading(a, c.value, ratio)
-            if not a.unit_case and problem(c, a.budget.value, a.budget.half_unit) is None:
-                continue  # fits the amount as printed, which nothing shows to be in 元
-            relation = problem(c, reading.value, reading.half)
-            if relation is None:  # pragma: no cover - the reading was found not to fit above
-                continue
-            difference = abs(c.value - reading.value)
-            decimals = max(reading_decimals(a, reading), amount_decimals(c))
-            share = c.value / reading.value * HUNDRED
-            note = multi_year_note(ctx.params, a, c, reading, shared.fit)
-            ind = cv.indicator
-            label = amount_label(table, ctx.params)
-            evidence = [value_ev(ind), number_evidence(label, a.budget)]
-            if note and a.table.budget_multi_year is not None:
-                evidence.append(number_evidence("项目总金额（中期规划）", a.table.budget_multi_year))
-            details = {"indicator": ind.level3, "value": ind.value.raw if ind.value else "",
-                       "ceiling": amount_text(c), "budget_total": amount_text(a.budget),
-                       "compared_with": format_amount(reading.value, reading_decimals(a, reading)),
-                       "read_in_yuan": reading.yuan, "relation": relation,
-                       "difference": format_amount(difference, decimals), "share": plain(share),
-                       "multi_year": bool(note)}
-            yield ctx.finding(
-                subject(table, ind.level3, "指标值"),
-                evidence,
-                details,
-                template="message" if relation == "below" else "message_above",
-                **fmt_base(ctx, table),
-                indicator=ind.level3,
-                value=ind.value.raw if ind.value else "",
-                ceiling=format_amount(c.value, amount_decimals(c)),
-                budget_phrase=budget_phrase(ctx.params, a, reading),
-                difference=format_amount(difference, decimals),
-                share=plain(share),
-                note=note,
-            )
-
-
-def multi_year_note(params: dict[str, Any], a: Amounts, c: PrintedNumber, reading: Reading, fit: Fit) -> str:
-    """The ceiling is the 中期规划 total (read as the amount is): say so."""
-    multi = a.table.budget_multi_year
-    if multi is None or multi.blank or multi.value <= 0:
-        return ""
-    value = multi.value / YUAN_PER_WAN if reading.yuan else multi.value
-    half = multi.half_unit / YUAN_PER_WAN if reading.yuan else multi.half_unit
-    if not fit(value, half, c.value, c.half_unit, False):
-        return ""
-    return str(params.get("multi_year_note", "")).format(
-        multi=format_amount(value, amount_decimals(multi) + (4 if reading.yuan else 0)))
-
-
-# ---------------------------------------------------------------- TGT011
-
-
-@rule("TGT011", "basis_amount_mismatch", severity="warning")
-def basis_amount_mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    """The amounts itemised in 测算依据 (their 合计/共计 when stated) do not make the project's
-    amount beyond rounding, and no single amount of the text is it either."""
-    shared = Shared.of(ctx)
-    scale = _dec(ctx.params.get("tolerance_scale"), "1")
-    ratio = _dec(ctx.params.get("yuan_ratio"), "20")
-    single_words = _words(ctx.params.get("single_amount_words"))
-    skip_rates = bool(ctx.params.get("skip_rate_texts", True))
-    max_items = int(ctx.params.get("max_listed_items", 8))
-    texts = ctx.params.get("basis_texts", {}) or {}
-    for table in _tables(ctx):
-        a = amounts_of(table, shared)
-        if a is None or a.basis is None or not a.basis.stated:
-            continue
-        basis = a.basis
-        if skip_rates and (basis.rates or basis.arithmetic or basis.unitless):
-            continue  # priced by rate, computed, or figures without a unit: the sum is not the text's
-        if any(f.key.startswith("basis") for f in a.matched):
-            continue  # fits the amount read in 元: TGT009's
-        every = basis.items + basis.totals
-        if len(every) == 1 and not any(w in every[0].clause_lead for w in single_words):
-            continue  # one amount, not given as the project's (`余9.68万元未支付`)
-        readings = basis.readings()
-        if any(abs(v - a.budget.value) <= (a.budget.half_unit + h) * scale for v, h in readings):
-            continue
-        if a.wan_label and any(shared.fit(a.yuan, a.yuan_half, v, h, False) for v, h in readings):
-            continue  # fits the amount read in 元
-        total = basis.total
-        if total is not None:
-            key, shown, main = "basis_total", [total], total.number.value
-        else:
-            key, shown, main = ("basis_single" if len(basis.parts) == 1 else "basis_sum"), basis.parts, _sum(basis.parts)
-        numbers = [i.number for i in shown]
-        reading = report_reading(a, main, ratio)
-        difference = main - reading.value
-        decimals = max([reading_decimals(a, reading), *(amount_decimals(n) for n in numbers)])
-        items = "、".join(i.written for i in shown[:max_items]) + ("等" if len(shown) > max_items else "")
-        basis_text = str(texts.get(key, "{amount}万元")).format(
-            amount=figure_text(main, numbers), items=items, count=len(shown))
-        label = amount_label(table, ctx.params)
-        evidence = [basis_evidence(table, main), number_evidence(label, a.budget)]
-        details = {"basis_total": figure_text(main, numbers), "budget_total": amount_text(a.budget),
-                   "compared_with": format_amount(reading.value, reading_decimals(a, reading)),
-                   "read_in_yuan": reading.yuan, "difference": format_amount(difference, decimals),
-                   "items": [i.written for i in shown], "stated_total": total is not None}
-        yield ctx.finding(
-            subject(table, "测算依据", label),
-            evidence,
-            details,
-            **fmt_base(ctx, table),
-            basis=basis_text,
-            budget_phrase=budget_phrase(ctx.params, a, reading),
-            difference=format_amount(abs(difference), decimals),
-        )
