@@ -29,7 +29,7 @@ from typing import Any
 
 from checks.catalogue import RuleContext, all_rules, load_config, rule
 from checks.common.evidence import MessageUnit, message_unit, number_evidence
-from checks.links import same_unit, same_value
+from checks.common.links import same_unit, same_value
 from checks.targets import name_ev, name_key, table_title, value_ev, value_text
 from checks.common.tolerance import definitely_different, percent
 from schemas.final_accounts import Publication, PublicationLine

@@ -24,7 +24,7 @@ from checks.common.evidence import (
     rate_text,
     text_evidence,
 )
-from checks.links import approved_tables, best_match, same_unit, same_value
+from checks.common.links import approved_tables, best_match, same_unit, same_value
 from checks.common.text import analyse_text
 from checks.self_evaluation_common import (
     form_fields as _fmt,

@@ -25,6 +25,7 @@ from checks.common.evidence import (
     number_evidence,
     plain,
 )
+from checks.common.target_names import name_ev, name_key, table_title, value_ev, value_ref, value_text  # noqa: F401
 from checks.common.tolerance import HUNDRED, definitely_different, round_half_up, sum_mismatch
 from textnorm.numbers import amount as parse_amount
 from textnorm.text import fold
@@ -33,17 +34,11 @@ from schemas.numbers import PrintedNumber
 from schemas.provenance import SourceRef
 from schemas.targets import TargetIndicator, TargetTable
 
-_NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
 _SECTION_SUFFIX = re.compile(r"(指标|目标)$")
 _SECTION_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|[(（][一二三四五六七八九十\d]+[)）])")
 
 
 # ---------------------------------------------------------------- names and sections
-
-
-def name_key(text: str | None) -> str:
-    """Matching key of an indicator name: NFKC, no spaces, no punctuation or quotes."""
-    return _NOT_WORD.sub("", fold(text))
 
 
 def section_core(name: str) -> str:
@@ -71,12 +66,6 @@ def _per_kind(value: Any, kind: str) -> list[str]:
     return [str(v) for v in value or []]
 
 
-def table_title(settings: dict[str, Any], table: TargetTable) -> str:
-    titles = settings.get("target_titles", {}) or {}
-    default = "部门整体支出绩效目标表" if table.kind == "unit" else "“{project}”项目支出绩效目标表"
-    return (titles.get(table.kind) or default).format(project=table.project_name)
-
-
 def base_fmt(ctx: RuleContext, table: TargetTable) -> dict[str, Any]:
     return {"unit": table.unit.value, "year": table.year, "title": table_title(ctx.settings, table)}
 
@@ -87,27 +76,6 @@ def subject(table: TargetTable, line: str, column: str, period: str = "") -> Sub
 
 
 # ---------------------------------------------------------------- evidence and sources
-
-
-def value_ref(ind: TargetIndicator) -> SourceRef:
-    """Where an indicator's 指标值 was read: its value cell, else the 三级 cell."""
-    if ind.value is not None and ind.value.ref is not None:
-        return ind.value.ref
-    return ind.value_cells[0] if ind.value_cells else ind.ref
-
-
-def value_text(ind: TargetIndicator) -> str:
-    return ind.value.raw if ind.value is not None else ""
-
-
-def value_ev(ind: TargetIndicator, name: str | None = None) -> Evidence:
-    number = ind.value.number if ind.value is not None else None
-    return Evidence(role=f"指标值（{name or ind.level3}）", raw=value_text(ind), value=number,
-                    ref=value_ref(ind).with_label())
-
-
-def name_ev(ind: TargetIndicator, name: str | None = None) -> Evidence:
-    return Evidence(role=f"三级指标（{name or ind.level3}）", raw=ind.level3, ref=ind.ref.with_label())
 
 
 def quoted(names: Iterable[str]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from checks.cross_document import AnnualExecution, annual_execution
-from checks.links import same_unit
+from checks.common.links import same_unit
 from checks.common.tolerance import percent
 from runs.output import find_run
 from schemas.final_accounts import Publication
