@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from checks.cross_document import AnnualExecution, annual_execution
+from checks.common.cross_document import AnnualExecution, annual_execution
 from checks.common.links import same_unit
 from checks.common.tolerance import percent
 from runs.output import find_run
