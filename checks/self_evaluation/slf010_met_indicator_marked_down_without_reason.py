@@ -6,7 +6,7 @@ a range target such as 1-2次), whose 得分 is below its 分值 by more than `m
 written as a target expression (SLF011's `operator_words`) is left to SLF011.
 Why it matters: a deduction the form does not explain cannot be checked; the evaluator cannot tell
 a justified deduction from an arbitrary one.
-Example: “项目支出预算执行率” ≥90%, 实际完成值 100%, 得分 40 of 45 (扣5分), 偏差说明 blank.
+Example: “项目支出预算执行率” ≥90%, 实际完成值 90%, 得分 25 of 30 (扣5分), 偏差说明 blank.
 """
 
 from __future__ import annotations

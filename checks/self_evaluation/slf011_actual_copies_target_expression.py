@@ -5,7 +5,7 @@ Finds: an indicator whose 实际完成值 was read with a comparison operator an
 unit is one of `skip_units` (a deadline: 12月底前). `message_no_target` when the 年度指标值 is blank.
 Why it matters: the actual is what was achieved; copying the target's “≥266米” states no result, so
 whether the target was met cannot be checked, yet such indicators usually get full marks.
-Example: “道路建设长度” 年度指标值 ≥266米, 实际完成值 ≥266米.
+Example: “道路清扫长度” 年度指标值 ≥266米, 实际完成值 ≥266米 (instead of the metres measured).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ half a unit of a stated figure printed with fewer decimals than its parts.
 Why it matters: the weights of the form are part of the approved rubric; 一级 points that their
 indicators do not make (or that with the budget points do not make 100) mean a weight was changed or
 mistyped, and every score on the form is weighed wrongly.
-Example: 产出指标（50分）, but its three indicators' 分值 are 20 + 20 + 15 = 55 分.
+Example: 产出指标（50分）, but its two indicators' 分值 are 30 + 15 = 45 分 (5 分 short).
 """
 
 from __future__ import annotations
