@@ -35,7 +35,8 @@ from checks.common.evidence import (
     plain,
     rate_text,
 )
-from checks.links import name_key, same_unit, similarity
+from checks.common.links import same_unit, similarity
+from checks.common.targets import name_key
 from checks.common.monitoring import report_fmt
 from checks.common.text import analyse_text, is_boilerplate
 from checks.common.tolerance import (

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from checks.cross_document import AnnualExecution, annual_execution
-from checks.links import same_unit
+from checks.common.cross_document import AnnualExecution, annual_execution
+from checks.common.links import same_unit
 from checks.common.tolerance import percent
 from schemas.errors import JixiaoError
 from schemas.final_accounts import Publication

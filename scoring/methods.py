@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Callable, Sequence
 
-from checks.cross_document import AnnualExecution
-from checks.cross_document import annual_execution as cross_document_execution
+from checks.common.cross_document import AnnualExecution
+from checks.common.cross_document import annual_execution as cross_document_execution
 from schemas.findings import Evidence, Finding
 from schemas.scoring import Deduction
 from scoring.rubric import RulePart
@@ -119,7 +119,7 @@ def finding_metric_bands(part: RulePart, ctx: Context) -> PartResult:
 
 def annual_execution(ctx: Context, subjects: Sequence[str]) -> AnnualExecution | None:
     """The year's execution of the first line in `subjects` found in a 决算 of the unit and year
-    (checks.cross_document.annual_execution; no monitoring fallback: E1 scores the whole year)."""
+    (checks.common.cross_document.annual_execution; no monitoring fallback: E1 scores the whole year)."""
     if ctx.year is None:
         return None
     return cross_document_execution(ctx.records, ctx.unit, ctx.year, subjects, fallback=False)

@@ -26,6 +26,9 @@ from tests.conftest import FIXTURES
     ("rules:\n  MON004:\n    params: {adjustment_keyword: [调整]}\n", "rules.MON004.params.adjustment_keyword：不认识的键"),
     ("rules:\n  MON006:\n    params: {min_substantive_chars: 六}\n", "rules.MON006.params.min_substantive_chars：应为整数"),
     ("rules:\n  TGT010:\n    params: {above_tolerance: 一成}\n", "rules.TGT010.params.above_tolerance：应为数字"),
+    ("rules:\n  SLF002:\n    params: {full_at: 85%}\n", "rules.SLF002.params.full_at：应为数字"),
+    ("rules:\n  SLF011:\n    params: {skip_units: 日期}\n", "rules.SLF011.params.skip_units：应为列表"),
+    ("rules:\n  XDC003:\n    params: {flag_shortfall: 也许}\n", "rules.XDC003.params.flag_shortfall：应为 true 或 false"),
 ])
 def test_bad_rule_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "规则.yaml"

@@ -1,4 +1,4 @@
-"""Unit names across documents: `unit_key` / `same_unit` (checks/links.py) match the everyday
+"""Unit names across documents: `unit_key` / `same_unit` (checks/common/links.py) match the everyday
 variants of one unit's name — a scope suffix (（本级）, 本部, 机关), a region prefix, the party
 prefix 中共, full- or half-width brackets — and keep different units apart; XDC001 then compares
 the budgets of a target table and a monitoring table that name their unit differently."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checks import load_config, run_checks
-from checks.links import same_unit, unit_key
+from checks.common.links import same_unit, unit_key
 from tests.rules.monitoring.builders import L, build_report
 from tests.rules.monitoring.builders import file_name as monitoring_file
 from tests.rules.targets.builders import build_table

@@ -1,11 +1,10 @@
-"""Cross-checks between approved targets and monitoring (LNK001–LNK002).
+"""Matching records of one unit, year and project across documents (used by LNK, XDC, SLF and RPT).
 
-A monitoring table should report on the indicators approved in the unit's (or project's) target
-table for the same year, with the approved 指标值. These rules run only where the submission holds
-the target table the monitoring table belongs to: (unit, year, project) match, unit names by
-`same_unit` (scope suffixes such as （本级）/机关 and region prefixes such as 张掖市 set aside, from
-`settings.unit_name_suffixes` / `unit_region_levels`: 张掖市甘州区教育局（本级） / 甘州区教育局), indicator
-names by folded key, then by difflib similarity at or above `settings.indicator_name_similarity`.
+Unit names match by `same_unit` (scope suffixes such as （本级）/机关 and region prefixes such as 张掖市
+set aside, from `settings.unit_name_suffixes` / `unit_region_levels`: 张掖市甘州区教育局（本级） /
+甘州区教育局); indicator names by folded key, then by difflib similarity (`best_match`); 指标值 by
+`same_value`. `linked_indicators` pairs each monitoring indicator with its closest approved one
+(LNK001, LNK002). Moved from checks/links.py.
 """
 
 from __future__ import annotations
@@ -18,13 +17,11 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
 
-from checks.catalogue import RuleContext, load_config, rule
+from checks.catalogue import RuleContext, load_config
+from checks.common.evidence import indicator_names
+from checks.common.targets import name_key
 from checks.common.tolerance import round_half_up
-from checks.common.evidence import indicator_evidence, indicator_names
-from checks.common.monitoring import report_fmt, report_subject
-from checks.common.targets import name_key, table_title, value_ev
 from textnorm.text import fold
-from schemas.findings import Evidence, Finding
 from schemas.monitoring import IndicatorProgress, MonitoringReport
 from schemas.records import IndicatorValue
 from schemas.targets import TargetIndicator, TargetTable
@@ -157,11 +154,11 @@ def best_match(ind: IndicatorProgress, approved: Sequence[tuple[TargetIndicator,
     return max(scored, key=lambda m: m.ratio, default=None)
 
 
-def _threshold(ctx: RuleContext) -> Decimal:
+def similarity_threshold(ctx: RuleContext) -> Decimal:
     return Decimal(str(ctx.settings.get("indicator_name_similarity", 0.8)))
 
 
-def _linked(ctx: RuleContext) -> Iterator[tuple[MonitoringReport, str, IndicatorProgress, Match | None]]:
+def linked_indicators(ctx: RuleContext) -> Iterator[tuple[MonitoringReport, str, IndicatorProgress, Match | None]]:
     """Every monitoring indicator of a report whose target table is in the submission, with its
     closest approved indicator."""
     tables = ctx.records_of(TargetTable)
@@ -176,35 +173,8 @@ def _linked(ctx: RuleContext) -> Iterator[tuple[MonitoringReport, str, Indicator
             yield report, name, ind, best_match(ind, approved)
 
 
-def _percent(ratio: Decimal) -> str:
+def ratio_percent(ratio: Decimal) -> str:
     return format(round_half_up(ratio * 100, 2), "f")
-
-
-@rule("LNK001", "monitoring_indicator_not_approved", severity="warning")
-def monitoring_indicator_not_approved(ctx: RuleContext) -> Iterator[Finding]:
-    """A monitoring indicator that matches no indicator of the approved target table."""
-    threshold = _threshold(ctx)
-    for report, name, ind, match in _linked(ctx):
-        if match is None or match.ratio >= threshold:
-            continue
-        evidence = [
-            Evidence(role=f"监控三级指标（{name}）", raw=ind.level3, ref=ind.ref.with_label()),
-            Evidence(role="最接近的批复指标", raw=match.indicator.level3, value=match.ratio,
-                     ref=match.indicator.ref.with_label()),
-        ]
-        details = {"indicator": ind.level3, "closest": match.indicator.level3,
-                   "similarity": _percent(match.ratio), "threshold": _percent(threshold),
-                   "target_file": match.table.file_name}
-        yield ctx.finding(
-            report_subject(report, name, "三级指标"),
-            evidence,
-            details,
-            **report_fmt(ctx, report),
-            indicator=ind.level3,
-            target_title=table_title(ctx.settings, match.table),
-            closest=match.indicator.level3,
-            similarity=_percent(match.ratio),
-        )
 
 
 def same_value(a: IndicatorValue, b: IndicatorValue) -> bool:
@@ -221,34 +191,3 @@ def same_value(a: IndicatorValue, b: IndicatorValue) -> bool:
         return False
     return name_key(a.raw) == name_key(b.raw)
 
-
-@rule("LNK002", "monitoring_target_changed", severity="warning")
-def monitoring_target_changed(ctx: RuleContext) -> Iterator[Finding]:
-    """A monitoring indicator's 年度指标值 differs from the approved 指标值."""
-    threshold = _threshold(ctx)
-    for report, name, ind, match in _linked(ctx):
-        if match is None or match.ratio < threshold:
-            continue
-        monitored, approved = ind.target, match.indicator.value
-        if monitored is None or approved is None or not name_key(monitored.raw) or not name_key(approved.raw):
-            continue
-        if same_value(monitored, approved):
-            continue
-        evidence = [
-            indicator_evidence(f"年度指标值（{name}）", monitored, ind.ref),
-            value_ev(match.indicator),
-        ]
-        evidence[1] = evidence[1].model_copy(update={"role": f"批复指标值（{match.indicator.level3}）"})
-        details = {"indicator": ind.level3, "approved_indicator": match.indicator.level3,
-                   "monitored": monitored.raw, "approved": approved.raw,
-                   "similarity": _percent(match.ratio), "target_file": match.table.file_name}
-        yield ctx.finding(
-            report_subject(report, name, "年度指标值"),
-            evidence,
-            details,
-            **report_fmt(ctx, report),
-            indicator=ind.level3,
-            monitored=monitored.raw,
-            target_title=table_title(ctx.settings, match.table),
-            approved=approved.raw,
-        )

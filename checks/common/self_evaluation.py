@@ -1,19 +1,24 @@
-"""Helpers shared by the 绩效自评表 rule modules (checks/self_evaluation.py SLF001–SLF009,
-checks/self_evaluation_scoring.py SLF010–SLF012): the records, the form's name in a message,
-finding subjects, indicator names and evidence, and whether an indicator reached its target.
-No rules are registered here."""
+"""Helpers shared by the 绩效自评表 rule modules (checks/self_evaluation/, SLF001–SLF012): the
+records, the form's name in a message, finding subjects, indicator names and evidence, whether an
+indicator reached its target, the budget line's name, and whether an actual is written as a target
+expression (SLF011's configuration, also read by SLF010). No rules are registered here."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from checks.catalogue import RuleContext
 from checks.common.evidence import indicator_evidence
 from checks.common.targets import name_key
 from checks.common.tolerance import falls_short
+from textnorm.text import fold
 from schemas.findings import Evidence, Subject
 from schemas.numbers import PrintedNumber
+from schemas.records import IndicatorValue
 from schemas.self_evaluation import SelfEvalIndicator, SelfEvaluation
+
+TOTAL_LINE = "资金总额"
 
 
 def self_evaluations(ctx: RuleContext) -> list[SelfEvaluation]:
@@ -77,4 +82,17 @@ def target_reached(ind: SelfEvalIndicator) -> bool | None:
         return not short
     if ind.target is not None and ind.actual is not None and name_key(ind.target.raw) == name_key(ind.actual.raw):
         return True
+    return None
+
+
+def target_expression(actual: IndicatorValue, params: dict[str, Any]) -> str | None:
+    """The operator spelling that makes an actual a target expression (`≥266米` → `≥`): the actual
+    was read with an operator, is no skipped kind (a deadline), and contains one of the configured
+    spellings (compared NFKC-folded). None for a measured figure."""
+    if actual.operator is None or (actual.unit or "") in set(params.get("skip_units") or []):
+        return None
+    text = fold(unicodedata.normalize("NFKC", actual.raw))
+    for word in sorted((str(w) for w in params.get("operator_words") or []), key=len, reverse=True):
+        if fold(unicodedata.normalize("NFKC", word)) in text:
+            return word
     return None
