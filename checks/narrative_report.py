@@ -52,7 +52,7 @@ from checks.common.tolerance import (
 )
 from textnorm.text import fold
 from schemas.findings import Evidence, Finding, Subject
-from checks.narrative import _total_row
+from checks.common.narrative import total_row
 from schemas.final_accounts import Publication
 from schemas.monitoring import MonitoringReport
 from schemas.narrative_report import NarrativeReport, ReportFigure
@@ -135,7 +135,7 @@ def publication_facts(record: BaseModel, ctx: RuleContext) -> Iterator[tuple[Fac
         return
     unit = fold(record.unit.value)
     for line, column in (("合计", "本年支出合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出")):
-        found = _total_row(record, "支出决算表", column)
+        found = total_row(record, "支出决算表", column)
         if found is None:
             continue
         table, row, header = found

@@ -111,7 +111,7 @@ def _in_yuan(pub):
 
 
 def test_fin005_on_a_table_printed_in_yuan_speaks_yuan_and_keeps_wanyuan_details():
-    from test_rules_final_accounts import FINANCE, check, key_pub, line_of
+    from tests.rules.final_accounts.builders import FINANCE, check, key_pub, line_of
 
     pub = _in_yuan(key_pub(FINANCE))
     ln = line_of(pub, "收入支出决算总表", "总计")

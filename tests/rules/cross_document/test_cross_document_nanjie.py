@@ -12,7 +12,7 @@ def test_nanjie_budgets_agree_and_monitoring_stays_below_the_actual() -> None:
 
 def test_e3_takes_half_a_point_per_carried_indicator_at_most_one() -> None:
     from scoring import load_rubric
-    from scoring.kinds import Context, deduct_per_finding
+    from scoring.methods import Context, deduct_per_finding
 
     e3 = load_rubric().sub_indicator("E3")
     part = next(p for p in e3.rule.parts if "XDC004" in (p.model_extra or {}).get("rules", []))
