@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Collection, Iterator, Sequence
@@ -77,18 +78,18 @@ def update_latest(root: Path) -> str | None:
         return None
     newest = runs[-1]
     link = root / LATEST
-    tmp = root / f".{LATEST}.{os.getpid()}.tmp"
+    # One name per writer, threads included: two runs of one process finishing together must not
+    # share (and unlink) each other's temporary link.
+    unique = f"{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    tmp = root / f".{LATEST}.{unique}.tmp"
     try:
         if link.exists() and not link.is_symlink():
             raise OSError("latest exists and is not a symlink")
-        if tmp.is_symlink():
-            tmp.unlink()
         os.symlink(newest, tmp, target_is_directory=True)
         os.replace(tmp, link)  # atomic: readers see the old or the new target, never none
     except (OSError, NotImplementedError):
-        if tmp.is_symlink():
-            tmp.unlink()
-        txt_tmp = root / f".{LATEST_TXT}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        txt_tmp = root / f".{LATEST_TXT}.{unique}.tmp"
         txt_tmp.write_text(newest + "\n", encoding="utf-8")
         os.replace(txt_tmp, root / LATEST_TXT)
     return newest
