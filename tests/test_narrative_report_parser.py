@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_rules_narrative_report import report as _report
+from tests.rules.narrative_report.builders import report as _report
 
 from extractors.kinds.narrative_report import _title, _paragraphs
 from builders import SHA, make_doc, make_table
