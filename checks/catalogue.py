@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from checks.common.params import RuleParams
 from schemas.config_errors import read_config_yaml, validation_problems
+from schemas.errors import ErrorCategory, JixiaoError
 from schemas.findings import Evidence, Finding, Severity, Subject
 
 DEFAULT_CONFIG = Path(__file__).with_name("rules.yaml")
@@ -130,8 +131,11 @@ def all_rules() -> list[Rule]:
     return sorted(_RULES.values(), key=lambda r: r.id)
 
 
-class ConfigError(Exception):
+class ConfigError(JixiaoError):
     """A rule configuration that cannot be used; the message (Chinese) names the file and the key."""
+
+    code = "config.rules"
+    category: ErrorCategory = "config"
 
 
 class _RuleEntry(BaseModel):

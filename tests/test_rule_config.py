@@ -54,3 +54,16 @@ def test_the_cli_refuses_a_bad_rule_file_before_reading(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "severity" in result.output and "Traceback" not in result.output
     assert "问题：" not in result.output  # nothing was checked
+
+
+def test_a_rules_file_error_is_an_error_item_of_category_config(tmp_path) -> None:
+    from checks import ConfigError, load_config
+    from schemas.errors import JixiaoError
+
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("- 不是映射\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(bad)
+    assert isinstance(err.value, JixiaoError)
+    assert (err.value.code, err.value.category) == ("config.rules", "config")
+    assert "应为映射" in str(err.value)
