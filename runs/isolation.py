@@ -47,6 +47,7 @@ _slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 # Children reading right now, so that an interrupted run can stop them (stop_children).
 _live: set[Any] = set()
 _live_lock = threading.Lock()
+_forkserver_started = False
 
 
 def isolation_enabled() -> bool:
@@ -209,7 +210,9 @@ def start_forkserver() -> None:
     """Start the forkserver now, from the main thread, with SIGINT ignored. It inherits that, so a
     Ctrl-C while it imports the extractors prints no traceback: the parent stops everything
     (flows/interrupt.py). Elsewhere (a thread, no isolation) it starts on first use, as before."""
-    if threading.current_thread() is not threading.main_thread() or not isolation_enabled():
+    global _forkserver_started
+    if _forkserver_started or threading.current_thread() is not threading.main_thread() \
+            or not isolation_enabled():
         return
     from multiprocessing import forkserver  # the module that owns the process _ctx() configures
 
@@ -219,6 +222,7 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
+    _forkserver_started = True  # once: each document after this would only repeat the checks
 
 
 def stop_children() -> int:
